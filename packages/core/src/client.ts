@@ -1,0 +1,123 @@
+import { FlowiseError, errorFromStatus, type ChatError } from './errors';
+import { redactText } from './redact';
+import { endpointUrl, readLimited, requestHeaders, serverMessage, type FlowiseConnection } from './transport';
+
+/** A feedback rating, as Flowise stores it. */
+export type FeedbackRating = 'THUMBS_UP' | 'THUMBS_DOWN';
+
+/** A feedback record returned by Flowise. */
+export interface FeedbackRecord {
+  id: string;
+  chatflowid: string;
+  chatId: string;
+  messageId: string;
+  rating: FeedbackRating;
+  content?: string;
+  [key: string]: unknown;
+}
+
+/** The public chatbot configuration of a chatflow (starter prompts, theme, what uploads are allowed ...). */
+export interface ChatbotConfig {
+  starterPrompts?: Record<string, { prompt: string }>;
+  followUpPrompts?: { status?: boolean };
+  uploads?: {
+    isImageUploadAllowed?: boolean;
+    isRAGFileUploadAllowed?: boolean;
+    isSpeechToTextEnabled?: boolean;
+    imgUploadSizeAndTypes?: { fileTypes: string[]; maxUploadSize: number }[];
+    fileUploadSizeAndTypes?: { fileTypes: string[]; maxUploadSize: number }[];
+  };
+  [key: string]: unknown;
+}
+
+/** A file Flowise turned into text, ready to send in `uploads`. */
+export interface AttachmentResult {
+  name: string;
+  mimeType: string;
+  size: number;
+  content: string;
+  [key: string]: unknown;
+}
+
+/** Typed calls for the endpoints a chat UI needs besides the prediction (flowise-protocol.md §7). */
+export interface FlowiseClient {
+  /** `GET chatflows-streaming/:id`: whether the chatflow streams; a "not found" rejects with kind `not-found`. */
+  checkStreaming(chatflowId: string, signal?: AbortSignal): Promise<boolean>;
+  /** `PUT chatmessage/abort/:chatflowId/:chatId`: asks the server to stop generating (agentflows honour it). */
+  abortPrediction(chatflowId: string, chatId: string): Promise<void>;
+  /** `POST feedback/:chatflowId`: rates an answer by its `chatMessageId`. */
+  sendFeedback(feedback: { chatflowId: string; chatId: string; messageId: string; rating: FeedbackRating; content?: string }): Promise<FeedbackRecord>;
+  /** `PUT feedback/:id`: changes a rating or its comment. */
+  updateFeedback(id: string, patch: { rating?: FeedbackRating; content?: string }): Promise<FeedbackRecord>;
+  /** `GET public-chatbotConfig/:id`. */
+  getChatbotConfig(chatflowId: string): Promise<ChatbotConfig>;
+  /** `POST attachments/:chatflowId/:chatId` (multipart `files`): extracts the files' text for `uploads`. */
+  uploadAttachments(chatflowId: string, chatId: string, files: readonly Blob[]): Promise<AttachmentResult[]>;
+}
+
+/** Creates a {@link FlowiseClient}. Errors are {@link FlowiseError}s carrying the server's message. */
+export function createFlowiseClient(connection: FlowiseConnection): FlowiseClient {
+  const call = <T>(method: string, path: string, options: CallOptions = {}) => callJson<T>(connection, method, path, options);
+  const id = encodeURIComponent;
+  return {
+    async checkStreaming(chatflowId, signal) {
+      const body = await call<{ isStreaming?: unknown }>('GET', `chatflows-streaming/${id(chatflowId)}`, { chatflowId, signal });
+      return body.isStreaming === true;
+    },
+    async abortPrediction(chatflowId, chatId) {
+      await call('PUT', `chatmessage/abort/${id(chatflowId)}/${id(chatId)}`, { chatflowId });
+    },
+    sendFeedback({ chatflowId, ...feedback }) {
+      return call('POST', `feedback/${id(chatflowId)}`, { chatflowId, json: { chatflowid: chatflowId, ...feedback } });
+    },
+    updateFeedback(feedbackId, patch) {
+      return call('PUT', `feedback/${id(feedbackId)}`, { json: patch });
+    },
+    getChatbotConfig(chatflowId) {
+      return call('GET', `public-chatbotConfig/${id(chatflowId)}`, { chatflowId });
+    },
+    uploadAttachments(chatflowId, chatId, files) {
+      const form = new FormData();
+      for (const file of files) form.append('files', file, (file as { name?: string }).name ?? 'file');
+      return call('POST', `attachments/${id(chatflowId)}/${id(chatId)}`, { chatflowId, form });
+    },
+  };
+}
+
+interface CallOptions {
+  chatflowId?: string;
+  json?: unknown;
+  form?: FormData;
+  signal?: AbortSignal | undefined;
+}
+
+async function callJson<T>(connection: FlowiseConnection, method: string, path: string, options: CallOptions): Promise<T> {
+  const fetchImpl = connection.fetch ?? globalThis.fetch;
+  const init: RequestInit = {
+    method,
+    headers: requestHeaders(connection, options.json === undefined ? { Accept: 'application/json' } : { 'Content-Type': 'application/json', Accept: 'application/json' }),
+  };
+  if (options.json !== undefined) init.body = JSON.stringify(options.json);
+  if (options.form) init.body = options.form;
+  if (options.signal) init.signal = options.signal;
+  let response: Response;
+  try {
+    response = await fetchImpl(endpointUrl(connection.apiHost, path), init);
+  } catch (cause) {
+    const reason = redactText(cause instanceof Error ? cause.message : String(cause), connection.apiKey);
+    throw new FlowiseError({ kind: 'network', message: `Could not reach Flowise at ${connection.apiHost || 'this origin'} (${reason}).`, detail: reason }, { cause });
+  }
+  const text = await readLimited(response, 1024 * 1024);
+  if (!response.ok) {
+    const error: ChatError = errorFromStatus(response.status, serverMessage(text), {
+      ...(options.chatflowId ? { chatflowId: options.chatflowId } : {}),
+      retryAfter: response.headers.get('retry-after'),
+    });
+    throw new FlowiseError({ ...error, message: redactText(error.message, connection.apiKey) });
+  }
+  try {
+    return JSON.parse(text) as T;
+  } catch (cause) {
+    throw new FlowiseError({ kind: 'bad-response', status: response.status, message: `Flowise answered ${path.split('/')[0]} with something that is not JSON.` }, { cause });
+  }
+}

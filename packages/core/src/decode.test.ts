@@ -1,0 +1,145 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decode } from './decode';
+import type { FlowiseEvent } from './events';
+import { parseChunks, splitAt } from './test-support/events';
+
+const encoder = new TextEncoder();
+
+describe('decode', () => {
+  it('reads the data-only JSON envelope Flowise writes', () => {
+    expect(decode({ event: '', data: '{"event":"token","data":"Hi"}' })).toEqual({ type: 'token', data: 'Hi' });
+    expect(decode({ event: '', data: '{"event":"end","data":"[DONE]"}' })).toEqual({ type: 'end', data: '[DONE]' });
+  });
+
+  it('reads the named-event form the public docs show', () => {
+    expect(decode({ event: 'token', data: 'Once upon a time' })).toEqual({ type: 'token', data: 'Once upon a time' });
+    expect(decode({ event: 'sourceDocuments', data: '[{"pageContent":"p","metadata":{}}]' })).toEqual({
+      type: 'sourceDocuments',
+      data: [{ pageContent: 'p', metadata: {} }],
+    });
+    expect(decode({ event: 'metadata', data: 'not json' })).toMatchObject({ type: 'malformed' });
+  });
+
+  it('skips the empty dispatch after a heartbeat comment', () => {
+    expect(decode({ event: '', data: '' })).toBeUndefined();
+  });
+
+  it('keeps unknown and custom events, never drops them', () => {
+    expect(decode({ event: '', data: '{"event":"myCustom","data":{"a":1}}' })).toEqual({ type: 'unknown', name: 'myCustom', data: { a: 1 } });
+    expect(decode({ event: 'progress', data: '50%' })).toEqual({ type: 'unknown', name: 'progress', data: '50%' });
+    // a custom event named like one of our own discriminants cannot be confused with it
+    expect(decode({ event: '', data: '{"event":"malformed","data":1}' })).toEqual({ type: 'unknown', name: 'malformed', data: 1 });
+  });
+
+  it('turns broken input into a malformed event with a reason, never a throw', () => {
+    expect(decode({ event: '', data: '{"event":"token","data":"oops' })).toMatchObject({ type: 'malformed', reason: 'data is not valid JSON' });
+    expect(decode({ event: '', data: '[1,2]' })).toMatchObject({ type: 'malformed' });
+    expect(decode({ event: '', data: '{"event":"token","data":5}' })).toMatchObject({ type: 'malformed', reason: '"token" data is not a string' });
+    expect(decode({ event: '', data: '{"event":"usedTools","data":{}}' })).toMatchObject({ type: 'malformed', reason: '"usedTools" data is not an array' });
+    expect(decode({ event: '', data: '{"event":"metadata","data":[]}' })).toMatchObject({ type: 'malformed' });
+  });
+
+  it('keeps the thinking duration that sits beside data in the envelope', () => {
+    expect(decode({ event: '', data: '{"event":"thinking","data":"","duration":3}' })).toEqual({ type: 'thinking', data: '', duration: 3 });
+  });
+
+  it('makes sources and tool calls safe to render', () => {
+    expect(decode({ event: '', data: '{"event":"sourceDocuments","data":[{"pageContent":7},"x",null]}' })).toEqual({
+      type: 'sourceDocuments',
+      data: [
+        { pageContent: '', metadata: {} },
+        { pageContent: 'x', metadata: {} },
+        { pageContent: '', metadata: {} },
+      ],
+    });
+    expect(decode({ event: '', data: '{"event":"usedTools","data":[{"tool":"calc","toolInput":{"a":1},"toolOutput":"2"}]}' })).toEqual({
+      type: 'usedTools',
+      data: [{ tool: 'calc', toolInput: { a: 1 }, toolOutput: '2' }],
+    });
+  });
+
+  it('normalises followUpPrompts to an array (JSON answers send a JSON-encoded string)', () => {
+    expect(decode({ event: '', data: JSON.stringify({ event: 'metadata', data: { followUpPrompts: '["a","b"]' } }) })).toEqual({
+      type: 'metadata',
+      data: { followUpPrompts: ['a', 'b'] },
+    });
+    expect(decode({ event: '', data: JSON.stringify({ event: 'metadata', data: { followUpPrompts: 'nope', chatId: 'c' } }) })).toEqual({
+      type: 'metadata',
+      data: { chatId: 'c' },
+    });
+  });
+});
+
+describe('the SSE byte pipeline', () => {
+  it('ignores comments, id and retry fields, and accepts the old "message" line without a colon', () => {
+    const text =
+      ':heartbeat\n\nid: 7\nretry: 10\nmessage:\ndata:{"event":"token","data":"a"}\n\nmessage\ndata:{"event":"end","data":"[DONE]"}\n\n';
+    expect(parseChunks([encoder.encode(text)])).toEqual([
+      { type: 'token', data: 'a' },
+      { type: 'end', data: '[DONE]' },
+    ]);
+  });
+
+  it('does not dispatch an unterminated last message', () => {
+    expect(parseChunks([encoder.encode('message:\ndata:{"event":"token","data":"a"}\n')])).toEqual([]);
+  });
+});
+
+/** Events whose JSON form round-trips exactly (what decode must reproduce). */
+const eventArbitrary: fc.Arbitrary<FlowiseEvent> = fc.oneof(
+  fc.record({ type: fc.constant('token' as const), data: fc.string({ unit: 'grapheme' }) }),
+  fc.record({ type: fc.constant('start' as const), data: fc.string({ unit: 'grapheme', maxLength: 5 }) }),
+  fc.record({ type: fc.constant('error' as const), data: fc.string() }),
+  fc.record({ type: fc.constant('end' as const), data: fc.constant('[DONE]') }),
+  fc.record({ type: fc.constant('agentFlowEvent' as const), data: fc.constantFrom('INPROGRESS', 'FINISHED') }),
+  fc.record({
+    type: fc.constant('sourceDocuments' as const),
+    data: fc.array(fc.record({ pageContent: fc.string({ unit: 'grapheme' }), metadata: fc.dictionary(fc.string(), fc.string()) })),
+  }),
+  fc.record({
+    type: fc.constant('unknown' as const),
+    name: fc.constantFrom('custom', 'progress', 'x-y'),
+    data: fc.jsonValue().filter((v) => v !== null),
+  }),
+);
+
+function encode(events: readonly FlowiseEvent[], newline: string): Uint8Array {
+  const text = events
+    .map((e) => {
+      const name = e.type === 'unknown' ? e.name : e.type;
+      const data = 'data' in e ? e.data : undefined;
+      return `message:${newline}data:${JSON.stringify({ event: name, data })}${newline}${newline}`;
+    })
+    .join(`:heartbeat${newline}${newline}`);
+  return encoder.encode(text);
+}
+
+describe('decoding is independent of how the bytes are chunked (property)', () => {
+  it('yields the same events for any split, inside lines, CRLF pairs and UTF-8 characters', () => {
+    fc.assert(
+      fc.property(
+        fc.array(eventArbitrary, { maxLength: 12 }),
+        fc.constantFrom('\n', '\r\n', '\r'),
+        fc.array(fc.nat(), { maxLength: 30 }),
+        (events, newline, cuts) => {
+          const bytes = encode(events, newline);
+          const chunks = splitAt(bytes, cuts.map((c) => c % (bytes.length + 1)));
+          const decoded = parseChunks(chunks);
+          expect(decoded).toEqual(events.map((e) => (e.type === 'unknown' ? { ...e, data: JSON.parse(JSON.stringify(e.data)) } : e)));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('never throws on arbitrary bytes', () => {
+    fc.assert(
+      fc.property(fc.array(fc.uint8Array({ maxLength: 64 }), { maxLength: 20 }), (chunks) => {
+        const events = parseChunks(chunks);
+        for (const event of events) expect(typeof event.type).toBe('string');
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

@@ -1,0 +1,48 @@
+/**
+ * Secret redaction. Flowise echoes node configurations, API keys included, in `agentFlowExecutedData`; anything
+ * that shows, logs or exports events must pass them through {@link redactSecrets} first.
+ */
+
+/** What a redacted value is replaced with. */
+export const REDACTED = '[redacted]';
+
+const SECRET_WORDS = /api[-_]?key|password|passwd|secret|authori[sz]ation|credential|private[-_]?key/i;
+const TOKEN_KEY = /(^|[-_])token$/i;
+const CAMEL_TOKEN_KEY = /[a-z0-9]Token$/;
+
+/** Whether an object key names a secret (`apiKey`, `openAIApiKey`, `password`, `accessToken`, `Authorization` ...). */
+export function isSecretKey(key: string): boolean {
+  return SECRET_WORDS.test(key) || TOKEN_KEY.test(key) || CAMEL_TOKEN_KEY.test(key);
+}
+
+/**
+ * A deep copy of `value` with the values of secret-looking keys replaced by {@link REDACTED}.
+ * Values that are not plain objects or arrays are returned as they are.
+ */
+export function redactSecrets<T>(value: T): T {
+  return redactValue(value, new WeakMap()) as T;
+}
+
+function redactValue(value: unknown, seen: WeakMap<object, unknown>): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  const known = seen.get(value);
+  if (known !== undefined) return known;
+  if (Array.isArray(value)) {
+    const copy: unknown[] = [];
+    seen.set(value, copy);
+    for (const item of value) copy.push(redactValue(item, seen));
+    return copy;
+  }
+  const copy: Record<string, unknown> = {};
+  seen.set(value, copy);
+  for (const [key, item] of Object.entries(value)) {
+    copy[key] = isSecretKey(key) && item !== '' && item !== null && item !== undefined ? REDACTED : redactValue(item, seen);
+  }
+  return copy;
+}
+
+/** `text` with every occurrence of `secret` replaced by {@link REDACTED}. */
+export function redactText(text: string, secret: string | undefined): string {
+  if (!secret || secret.length < 4) return text;
+  return text.split(secret).join(REDACTED);
+}

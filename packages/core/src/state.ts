@@ -1,0 +1,141 @@
+import type { ChatError } from './errors';
+import type {
+  AgentFlowExecutedNode,
+  AgentFlowNodeStatus,
+  AgentReasoningStep,
+  Artifact,
+  FlowiseAction,
+  PredictionMetadata,
+  SourceDocument,
+  ToolCall,
+  UsageMetadata,
+} from './events';
+
+/** The conversation's status: that of its latest turn, or `idle` before the first. */
+export type ChatStatus = 'idle' | 'submitted' | 'streaming' | 'done' | 'error' | 'aborted';
+
+/** An assistant message's own status. `submitted`: sent, nothing received yet. */
+export type MessageStatus = Exclude<ChatStatus, 'idle'>;
+
+/** A question the user asked. */
+export interface UserMessage {
+  id: string;
+  role: 'user';
+  text: string;
+  createdAt: number;
+  /** Uploads sent with the question, as given to `send`. */
+  uploads?: unknown[];
+}
+
+/** The progress of an Agentflow v2 run. */
+export interface AgentFlowState {
+  /** From `agentFlowEvent`: `INPROGRESS`, `STOPPED` (waiting for a human), `FINISHED`, `ERROR`, ... */
+  status?: string;
+  /** One entry per node in the order they started, updated in place as their status changes. */
+  nodes: AgentFlowNodeStatus[];
+  /** The latest cumulative `agentFlowExecutedData` (contains node configs: redact before display). */
+  executedData: AgentFlowExecutedNode[];
+}
+
+/** An event the kit stores without interpreting it (custom events, text-to-speech, future events). */
+export interface ExtraEvent {
+  name: string;
+  data: unknown;
+}
+
+/** Milliseconds since the epoch. */
+export interface MessageTimings {
+  requestedAt: number;
+  firstTokenAt?: number;
+  endedAt?: number;
+}
+
+/** An answer, as it streams in and after. Every field is always present so selectors need no guards. */
+export interface AssistantMessage {
+  id: string;
+  role: 'assistant';
+  status: MessageStatus;
+  /** The answer's text (markdown), the concatenation of its `token` events. */
+  text: string;
+  /** The model's streamed reasoning (`thinking` events). */
+  reasoning: string;
+  /** Seconds the model spent reasoning, when the server said. */
+  reasoningDuration?: number;
+  sourceDocuments: SourceDocument[];
+  usedTools: ToolCall[];
+  /** Tool calls requested and not yet answered (cleared by the server when they ran). */
+  calledTools: ToolCall[];
+  agentReasoning: AgentReasoningStep[];
+  nextAgent?: string;
+  agentFlow?: AgentFlowState;
+  artifacts: Artifact[];
+  fileAnnotations: unknown[];
+  /** A human-in-the-loop request (approve / reject) the run is waiting on. */
+  action?: FlowiseAction;
+  followUpPrompts: string[];
+  /** Each model call's usage report, in order. */
+  usage: UsageMetadata[];
+  /** The merged `metadata` events: chatId, chatMessageId (for feedback), sessionId, ... */
+  metadata: PredictionMetadata;
+  error?: ChatError;
+  timings: MessageTimings;
+  extraEvents: ExtraEvent[];
+}
+
+/** A message of the conversation. */
+export type ChatMessage = UserMessage | AssistantMessage;
+
+/** Something the kit noticed and recovered from; kept for inspection, never shown as an error. */
+export interface Diagnostic {
+  at: number;
+  kind: 'malformed-event' | 'late-event' | 'abort-call-failed' | 'streamable-check-failed';
+  detail: string;
+  raw?: string;
+}
+
+/** The whole state of one conversation: plain data, serialisable. */
+export interface ChatState {
+  /** Flowise's conversation key, sent with every question; the server's `metadata` wins over ours. */
+  chatId?: string;
+  status: ChatStatus;
+  /** The latest turn's error, if it failed. */
+  error?: ChatError;
+  messages: ChatMessage[];
+  /** At most {@link MAX_DIAGNOSTICS}, newest last. */
+  diagnostics: Diagnostic[];
+}
+
+/** How many diagnostics the state keeps. */
+export const MAX_DIAGNOSTICS = 100;
+
+/** A state with no messages. */
+export function initialChatState(partial?: Partial<ChatState>): ChatState {
+  return { status: 'idle', messages: [], diagnostics: [], ...partial };
+}
+
+/** A fresh assistant message waiting for its first event. */
+export function createAssistantMessage(id: string, requestedAt: number): AssistantMessage {
+  return {
+    id,
+    role: 'assistant',
+    status: 'submitted',
+    text: '',
+    reasoning: '',
+    sourceDocuments: [],
+    usedTools: [],
+    calledTools: [],
+    agentReasoning: [],
+    artifacts: [],
+    fileAnnotations: [],
+    followUpPrompts: [],
+    usage: [],
+    metadata: {},
+    timings: { requestedAt },
+    extraEvents: [],
+  };
+}
+
+/** Whether a message is an answer still receiving events. */
+export function isOpenAnswer(message: ChatMessage | undefined): message is AssistantMessage {
+  return message?.role === 'assistant' && (message.status === 'submitted' || message.status === 'streaming');
+}

@@ -1,0 +1,57 @@
+import type { ChatError } from './errors';
+import { createAssistantMessage, isOpenAnswer, type AssistantMessage, type ChatState, type UserMessage } from './state';
+
+/** What starts a turn: the user's question and the ids of the two messages it creates. */
+export interface TurnStart {
+  userMessageId: string;
+  assistantMessageId: string;
+  question: string;
+  uploads?: unknown[];
+  now: number;
+}
+
+/** Appends the user's question and an empty answer in `submitted` state. */
+export function beginTurn(state: ChatState, turn: TurnStart): ChatState {
+  const user: UserMessage = { id: turn.userMessageId, role: 'user', text: turn.question, createdAt: turn.now };
+  if (turn.uploads?.length) user.uploads = turn.uploads;
+  const answer = createAssistantMessage(turn.assistantMessageId, turn.now);
+  const { error: _cleared, ...rest } = state;
+  return { ...rest, status: 'submitted', messages: [...state.messages, user, answer] };
+}
+
+/** Ends the open answer with an error; its partial text and everything it received stay. */
+export function failTurn(state: ChatState, error: ChatError, now: number): ChatState {
+  return closeOpenAnswer(state, { status: 'error', error }, now, (m) => ({ ...m, status: 'error', error }));
+}
+
+/** Ends the open answer as stopped by the user; its partial text stays. */
+export function abortTurn(state: ChatState, now: number): ChatState {
+  return closeOpenAnswer(state, { status: 'aborted' }, now, (m) => ({ ...m, status: 'aborted' }));
+}
+
+/** Closes the open answer with `patch` and the chat with `chat`; a closed answer is left as it is. */
+function closeOpenAnswer(
+  state: ChatState,
+  chat: Pick<ChatState, 'status' | 'error'>,
+  now: number,
+  patch: (m: AssistantMessage) => AssistantMessage,
+): ChatState {
+  const last = state.messages[state.messages.length - 1];
+  if (!isOpenAnswer(last)) return state;
+  const messages = state.messages.slice();
+  messages[messages.length - 1] = patch({ ...last, timings: { ...last.timings, endedAt: now } });
+  return { ...state, ...chat, messages };
+}
+
+/**
+ * Removes the last turn (its question and answer) so it can be asked again, and returns the question.
+ * Used by `retry()`: the new request is a new turn, so nothing of the failed one is sent twice by accident.
+ */
+export function dropLastTurn(state: ChatState): { state: ChatState; question?: UserMessage } {
+  const messages = state.messages;
+  let userIndex = messages.length - 1;
+  while (userIndex >= 0 && messages[userIndex]!.role !== 'user') userIndex--;
+  if (userIndex < 0) return { state };
+  const question = messages[userIndex] as UserMessage;
+  return { state: { ...state, messages: messages.slice(0, userIndex) }, question };
+}

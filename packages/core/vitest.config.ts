@@ -1,0 +1,11 @@
+import { defineProject } from 'vitest/config';
+import { workspaceAlias } from '../../vitest.shared.ts';
+
+export default defineProject({
+  resolve: { alias: workspaceAlias },
+  test: {
+    name: 'core',
+    environment: 'node',
+    include: ['src/**/*.test.ts'],
+  },
+});
