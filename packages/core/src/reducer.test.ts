@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { FlowiseEvent } from './events';
+import type { FlowiseEvent, SourceDocument } from './events';
 import { reduce, reduceAll } from './reducer';
 import { MAX_DIAGNOSTICS, type ChatState } from './state';
 import { askedState, lastAnswer, reduceOnto } from './test-support/events';
@@ -122,7 +122,7 @@ const anyEvent: fc.Arbitrary<FlowiseEvent> = fc.oneof(
   fc.record({ type: fc.constant('error' as const), data: fc.string() }),
   fc.record({ type: fc.constant('abort' as const), data: fc.constant('[DONE]') }),
   fc.record({ type: fc.constant('metadata' as const), data: fc.record({ chatId: fc.string({ minLength: 1 }) }) }),
-  fc.record({ type: fc.constant('sourceDocuments' as const), data: fc.constant([]) }),
+  fc.record({ type: fc.constant('sourceDocuments' as const), data: fc.constant([] as SourceDocument[]) }),
   fc.record({ type: fc.constant('malformed' as const), raw: fc.string(), reason: fc.string() }),
   fc.record({ type: fc.constant('unknown' as const), name: fc.string(), data: fc.jsonValue() }),
   fc.record({

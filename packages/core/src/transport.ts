@@ -5,11 +5,10 @@
  * a prediction. It re-sends the request on any error unless `onerror` throws, re-sends it when the tab becomes
  * visible unless `openWhenHidden` is set, and its `dispose()` touches `document` and `window` unconditionally,
  * so it throws in Node, Web Workers and SSR. Every one of those would POST a (paid) prediction twice or break
- * a runtime we support. We keep fetch-event-source's byte → line → message parser (`getBytes`, `getLines`,
- * `getMessages`, the part that is hard to get right) and wrap it in a single-shot lifecycle that has no retry
- * and no visibility handling at all, plus the timeouts Flowise needs (see flowise-protocol.md §6).
+ * a runtime we support. We keep fetch-event-source's line and message parser (`getLines`, `getMessages`: the
+ * part that is hard to get right, see sse.ts) and wrap it in a single-shot lifecycle that has no retry and no
+ * visibility handling at all, plus the timeouts Flowise needs (see flowise-protocol.md §6).
  */
-import { getBytes } from '@microsoft/fetch-event-source/lib/cjs/parse.js';
 import { FlowiseError, errorFromStatus, type ChatError } from './errors';
 import type { FlowiseEvent } from './events';
 import { eventsFromJsonPrediction } from './json-prediction';
@@ -156,7 +155,8 @@ class RequestRun {
     return fetchImpl(url, {
       method: 'POST',
       headers: requestHeaders(request, { 'Content-Type': 'application/json', Accept: 'text/event-stream, application/json' }),
-      body: JSON.stringify(request.body),
+      // Flowise streams only when asked; a request that does not say is a streaming request here.
+      body: JSON.stringify({ streaming: true, ...request.body }),
       signal: this.controller.signal,
     });
   }
@@ -179,10 +179,19 @@ class RequestRun {
     const onChunk = createEventParser((event) => this.onEvent(event));
     this.arm(idleMs, () => this.idleError(idleMs));
     if (!response.body) return;
-    await getBytes(response.body, (chunk) => {
-      this.arm(idleMs, () => this.idleError(idleMs));
-      onChunk(chunk);
-    });
+    const reader = response.body.getReader();
+    try {
+      // Stop at `end`: nothing after it belongs to this answer, and a server that keeps the connection open
+      // must not keep us waiting.
+      while (!this.ended) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        this.arm(idleMs, () => this.idleError(idleMs));
+        onChunk(value);
+      }
+    } finally {
+      if (this.ended) void reader.cancel().catch(noop);
+    }
   }
 
   private onEvent(event: FlowiseEvent): void {
@@ -190,9 +199,6 @@ class RequestRun {
     this.request.onEvent(event);
     if (event.type === 'end') {
       this.ended = true;
-      // Stop reading now: nothing after `end` belongs to this answer, and a server that keeps the
-      // connection open must not keep us waiting.
-      this.controller.abort();
     } else if (event.type === 'error' || event.type === 'abort') {
       this.failedInStream = true;
     }
@@ -206,7 +212,10 @@ class RequestRun {
       if (this.controller.signal.aborted) throw cause;
       throw new FlowiseError({ kind: 'bad-response', status: response.status, message: 'The server sent a JSON answer that could not be parsed.' });
     }
-    for (const event of eventsFromJsonPrediction(body)) this.request.onEvent(event);
+    for (const event of eventsFromJsonPrediction(body)) {
+      if (this.controller.signal.aborted) return;
+      this.request.onEvent(event);
+    }
     this.ended = true;
   }
 

@@ -1,0 +1,85 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Batcher, schedulerFor } from './batching';
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe('Batcher', () => {
+  it('delivers every item at once when batching is off (0)', () => {
+    const batches: number[][] = [];
+    const batcher = new Batcher<number>(0, (items) => batches.push(items));
+    batcher.push(1);
+    batcher.push(2);
+    expect(batches).toEqual([[1], [2]]);
+  });
+
+  it('coalesces a burst into one delivery per interval, in order', () => {
+    vi.useFakeTimers();
+    const batches: number[][] = [];
+    const batcher = new Batcher<number>(50, (items) => batches.push(items));
+    for (let i = 0; i < 1000; i++) batcher.push(i);
+    expect(batches).toEqual([]);
+    vi.advanceTimersByTime(50);
+    expect(batches).toHaveLength(1);
+    expect(batches[0]).toHaveLength(1000);
+    expect(batches[0]![999]).toBe(999);
+  });
+
+  it('commits at most once per animation frame while tokens stream', () => {
+    vi.useFakeTimers();
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => frames.push(cb));
+    vi.stubGlobal('cancelAnimationFrame', () => undefined);
+    const batches: number[][] = [];
+    const batcher = new Batcher<number>('frame', (items) => batches.push(items));
+    let token = 0;
+    for (let frame = 0; frame < 10; frame++) {
+      for (let i = 0; i < 17; i++) batcher.push(token++); // 1,000 tokens/s at 60 fps
+      const pending = frames.splice(0);
+      expect(pending).toHaveLength(1);
+      pending[0]!(frame * 16);
+    }
+    expect(batches).toHaveLength(10);
+    expect(batches.flat()).toEqual(Array.from({ length: 170 }, (_, i) => i));
+  });
+
+  it('falls back to a timer when no frame comes (hidden tab)', () => {
+    vi.useFakeTimers();
+    vi.stubGlobal('requestAnimationFrame', () => 1);
+    vi.stubGlobal('cancelAnimationFrame', () => undefined);
+    const batches: number[][] = [];
+    const batcher = new Batcher<number>('frame', (items) => batches.push(items));
+    batcher.push(1);
+    vi.advanceTimersByTime(99);
+    expect(batches).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(batches).toEqual([[1]]);
+  });
+
+  it('uses a 16 ms timer where there are no frames (Node)', () => {
+    vi.useFakeTimers();
+    expect(typeof globalThis.requestAnimationFrame).toBe('undefined');
+    const batches: number[][] = [];
+    const batcher = new Batcher<number>(schedulerFor('frame') ? 'frame' : 0, (items) => batches.push(items));
+    batcher.push(1);
+    batcher.push(2);
+    vi.advanceTimersByTime(16);
+    expect(batches).toEqual([[1, 2]]);
+  });
+
+  it('flush delivers now and cancels the pending delivery; dispose drops the queue', () => {
+    vi.useFakeTimers();
+    const batches: number[][] = [];
+    const batcher = new Batcher<number>(50, (items) => batches.push(items));
+    batcher.push(1);
+    batcher.flush();
+    expect(batches).toEqual([[1]]);
+    batcher.push(2);
+    batcher.dispose();
+    vi.advanceTimersByTime(100);
+    expect(batches).toEqual([[1]]);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});

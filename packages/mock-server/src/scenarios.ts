@@ -1,0 +1,211 @@
+import { answerTokens, longAnswerTokens } from './answer.js';
+import type { Reply, Scenario, ScenarioContext, Step } from './scenario-types.js';
+
+const ev = (event: string, data: unknown, extra?: Record<string, unknown>): Step => ({ kind: 'event', event, data, ...(extra ? { extra } : {}) });
+const metadata = (c: ScenarioContext, more: Record<string, unknown> = {}) =>
+  ev('metadata', { chatId: c.chatId, chatMessageId: c.chatMessageId, question: c.question, sessionId: c.chatId, memoryType: 'Buffer Memory', ...more });
+const END = ev('end', '[DONE]');
+const stream = (...steps: Step[]): Reply => ({ kind: 'stream', steps });
+const chatAnswer = (c: ScenarioContext, after: Step[] = [], meta: Record<string, unknown> = {}): Reply =>
+  stream(ev('start', ''), { kind: 'tokens', tokens: answerTokens(c.tokens) }, ...after, metadata(c, meta), END);
+const httpError = (status: number, message: string, headers?: Record<string, string>): Scenario => ({
+  description: `HTTP ${status} with Flowise's JSON error body`,
+  reply: () => ({ kind: 'json', status, body: { statusCode: status, success: false, message, stack: {} }, ...(headers ? { headers } : {}) }),
+});
+
+const SOURCES = [
+  {
+    pageContent: 'Foxes listen more than they count. The river taught the fox to hear the fish, the reeds and the wind.',
+    metadata: { source: 'https://example.com/fox-story', title: 'The fox and the river', loc: { lines: { from: 1, to: 12 } } },
+  },
+  {
+    pageContent: 'Stones by the river are counted every morning; notes are kept short.',
+    metadata: { source: '/data/uploads/river-notes.pdf', page: 3, loc: { pageNumber: 3 } },
+  },
+  {
+    pageContent: 'Hostile content: <img src=x onerror=alert(1)> <script>window.__pwned=1</script> [click](javascript:alert(1))',
+    metadata: { source: 'javascript:alert(1)', title: '<b>bold title</b>' },
+  },
+];
+const CALCULATOR = [{ tool: 'calculator', toolInput: { input: '6*7' }, toolOutput: '42' }];
+const flowNode = (nodeId: string, nodeLabel: string, status: string) => ev('nextAgentFlow', { nodeId, nodeLabel, status });
+const START_NODE = { nodeId: 'startAgentflow_0', nodeLabel: 'Start', data: { id: 'startAgentflow_0', name: 'startAgentflow' }, previousNodeIds: [], status: 'FINISHED' };
+const LLM_NODE = {
+  nodeId: 'llmAgentflow_0',
+  nodeLabel: 'Storyteller',
+  data: { id: 'llmAgentflow_0', name: 'llmAgentflow', input: { llmModel: 'chatOpenAICustom', llmModelConfig: { modelName: 'test-model', openAIApiKey: 'sk-mock-secret' } } },
+  previousNodeIds: ['startAgentflow_0'],
+  status: 'FINISHED',
+};
+const USAGE = { input_tokens: 10, output_tokens: 60, total_tokens: 70 };
+const ACTION = {
+  id: 'mock-action-1',
+  mapping: { approve: 'Proceed', reject: 'Reject' },
+  elements: [
+    { type: 'agentflowv2-approve-button', label: 'Proceed' },
+    { type: 'agentflowv2-reject-button', label: 'Reject' },
+  ],
+  data: { nodeId: 'humanInputAgentflow_0', nodeLabel: 'Human Input 0', input: { messages: [], humanInputEnableFeedback: false } },
+};
+// A 1×1 transparent PNG.
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
+/** Every scenario, by name: the chatflow id of a prediction picks one. */
+export const scenarios: Record<string, Scenario> = {
+  plain: { description: 'start, N tokens, metadata, end', reply: (c) => chatAnswer(c) },
+  'repeat-start': {
+    description: 'start carries the first token, which then also comes as a token (retrieval chains)',
+    reply: (c) => {
+      const tokens = answerTokens(c.tokens);
+      return stream(ev('start', tokens[0] ?? ''), { kind: 'tokens', tokens }, metadata(c), END);
+    },
+  },
+  sources: { description: 'an answer with 3 sourceDocuments after the tokens (one hostile)', reply: (c) => chatAnswer(c, [ev('sourceDocuments', SOURCES)]) },
+  tools: { description: 'an answer with usedTools (calculator) after the tokens', reply: (c) => chatAnswer(c, [ev('usedTools', CALCULATOR)]) },
+  'agent-tools': {
+    description: 'Agentflow v2 agent: calledTools, usedTools, calledTools [] then the answer',
+    reply: (c) =>
+      stream(
+        ev('agentFlowEvent', 'INPROGRESS'),
+        flowNode('startAgentflow_0', 'Start', 'INPROGRESS'),
+        flowNode('startAgentflow_0', 'Start', 'FINISHED'),
+        ev('agentFlowExecutedData', [START_NODE]),
+        flowNode('agentAgentflow_0', 'Agent', 'INPROGRESS'),
+        ev('calledTools', [{ tool: 'current_date_time', toolInput: { input: 'now' }, toolOutput: '' }]),
+        ev('usedTools', [{ tool: 'current_date_time', toolInput: { input: 'now' }, toolOutput: '{"date":"2026-11-24","day":"Tuesday"}' }]),
+        ev('calledTools', []),
+        ev('usageMetadata', USAGE),
+        { kind: 'tokens', tokens: answerTokens(c.tokens) },
+        flowNode('agentAgentflow_0', 'Agent', 'FINISHED'),
+        ev('agentFlowEvent', 'FINISHED'),
+        metadata(c),
+        END,
+      ),
+  },
+  agentflow: {
+    description: 'Agentflow v2 Start → LLM with reasoning, node timeline and a leaked API key in the trace',
+    reply: (c) =>
+      stream(
+        ev('agentFlowEvent', 'INPROGRESS'),
+        flowNode('startAgentflow_0', 'Start', 'INPROGRESS'),
+        flowNode('startAgentflow_0', 'Start', 'FINISHED'),
+        ev('agentFlowExecutedData', [START_NODE]),
+        flowNode('llmAgentflow_0', 'Storyteller', 'INPROGRESS'),
+        ev('thinking', 'The user wants a story. '),
+        ev('thinking', 'A short one about a fox.'),
+        ev('thinking', '', { duration: 2 }),
+        ev('calledTools', []),
+        ev('usageMetadata', USAGE),
+        { kind: 'tokens', tokens: answerTokens(c.tokens) },
+        flowNode('llmAgentflow_0', 'Storyteller', 'FINISHED'),
+        ev('agentFlowExecutedData', [START_NODE, LLM_NODE]),
+        ev('agentFlowEvent', 'FINISHED'),
+        metadata(c),
+        END,
+      ),
+  },
+  'agent-reasoning': {
+    description: 'multi-agent: agentReasoning steps and nextAgent',
+    reply: (c) =>
+      stream(
+        ev('start', ''),
+        ev('nextAgent', 'Researcher'),
+        ev('agentReasoning', [
+          { agentName: 'Supervisor', messages: ['Researcher should look this up.'], next: 'Researcher', instructions: 'Find the fox story.' },
+          { agentName: 'Researcher', messages: ['Found it in the river notes.'], usedTools: CALCULATOR, sourceDocuments: [SOURCES[0]] },
+        ]),
+        { kind: 'tokens', tokens: answerTokens(c.tokens) },
+        metadata(c),
+        END,
+      ),
+  },
+  artifacts: {
+    description: 'an answer with a PNG and an (untrusted) HTML artifact',
+    reply: (c) => chatAnswer(c, [ev('artifacts', [{ type: 'png', data: `data:image/png;base64,${PNG}` }, { type: 'html', data: '<b>hi</b><script>window.__pwned=1</script>' }])]),
+  },
+  'follow-up': {
+    description: 'metadata carries followUpPrompts',
+    reply: (c) => chatAnswer(c, [], { followUpPrompts: ['What else did the fox learn?', 'Tell me about the river', 'Write it as a poem'] }),
+  },
+  hitl: {
+    description: 'Agentflow v2 with a human-input node: stops with an approve/reject action; humanInput resumes',
+    reply: (c) => {
+      if (c.humanInput?.type === 'reject') return stream(ev('agentFlowEvent', 'INPROGRESS'), { kind: 'tokens', tokens: ['Rejected.'] }, ev('agentFlowEvent', 'FINISHED'), metadata(c), END);
+      if (c.humanInput) {
+        return stream(
+          ev('agentFlowEvent', 'INPROGRESS'),
+          flowNode('humanInputAgentflow_0', 'Human Input 0', 'FINISHED'),
+          flowNode('llmAgentflow_1', 'Storyteller', 'INPROGRESS'),
+          { kind: 'tokens', tokens: answerTokens(c.tokens) },
+          flowNode('llmAgentflow_1', 'Storyteller', 'FINISHED'),
+          ev('agentFlowEvent', 'FINISHED'),
+          metadata(c),
+          END,
+        );
+      }
+      return stream(
+        ev('agentFlowEvent', 'INPROGRESS'),
+        flowNode('startAgentflow_0', 'Start', 'FINISHED'),
+        flowNode('humanInputAgentflow_0', 'Human Input 0', 'INPROGRESS'),
+        { kind: 'tokens', tokens: ['\n\nAre you sure you want to proceed?'] },
+        flowNode('humanInputAgentflow_0', 'Human Input 0', 'STOPPED'),
+        ev('agentFlowEvent', 'STOPPED'),
+        ev('action', ACTION),
+        metadata(c, { action: ACTION }),
+        END,
+      );
+    },
+  },
+  'error-event': {
+    description: 'start, 5 tokens, an error event ("terminated"), end — HTTP 200',
+    reply: () => stream(ev('start', ''), { kind: 'tokens', tokens: answerTokens(5) }, ev('error', 'Error: predictionsServices.buildChatflow - terminated'), END),
+  },
+  'error-before-start': {
+    description: 'an error event and end, nothing else',
+    reply: () => stream(ev('error', "Error: predictionsServices.buildChatflow - TypeError: Cannot use 'in' operator"), END),
+  },
+  'auth-error': {
+    description: 'a missing or wrong API key: 200 stream with an Unauthorized error (JSON: 500)',
+    reply: () => stream(ev('error', 'Error: predictionsServices.buildChatflow - Unauthorized'), END),
+  },
+  'http-401': httpError(401, 'Unauthorized Access'),
+  'http-403': httpError(403, 'This site is not allowed to access this chatbot'),
+  'http-404': { description: 'HTTP 404: chatflow not found', reply: (c) => httpError(404, `Chatflow ${c.chatflowId} not found in the database!`).reply(c) },
+  'http-413': httpError(413, 'request entity too large'),
+  'http-429': httpError(429, 'Too many requests, please try again later.', { 'Retry-After': '1' }),
+  'http-500': httpError(500, 'Error: predictionsServices.buildChatflow - Internal failure'),
+  'http-502': httpError(502, 'Bad Gateway'),
+  'http-503': httpError(503, 'Service Unavailable'),
+  'http-500-empty': { description: 'HTTP 500 with an empty body', reply: () => ({ kind: 'raw', status: 500, body: '' }) },
+  'http-502-html': {
+    description: "HTTP 502 with a proxy's HTML page",
+    reply: () => ({ kind: 'raw', status: 502, contentType: 'text/html', body: '<html><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>' }),
+  },
+  html: {
+    description: 'HTTP 200 with an HTML page (a login page in front of Flowise)',
+    reply: () => ({ kind: 'raw', status: 200, contentType: 'text/html; charset=utf-8', body: '<!doctype html><html><body><form>Sign in</form></body></html>' }),
+  },
+  empty: { description: 'an event stream that ends at once, with no events', reply: () => stream() },
+  malformed: {
+    description: 'one broken JSON event among good ones',
+    reply: (c) => {
+      const tokens = answerTokens(c.tokens);
+      const half = Math.ceil(tokens.length / 2);
+      return stream(ev('start', ''), { kind: 'tokens', tokens: tokens.slice(0, half) }, { kind: 'raw', text: 'message:\ndata:{"event":"token","data":"oops\n\n' }, { kind: 'tokens', tokens: tokens.slice(half) }, metadata(c), END);
+    },
+  },
+  drop: { description: 'start, 5 tokens, then the connection drops (no end)', reply: () => stream(ev('start', ''), { kind: 'tokens', tokens: answerTokens(5) }, { kind: 'drop' }) },
+  stall: { description: 'start, 5 tokens, then silence (no heartbeats) until the client leaves', reply: () => stream(ev('start', ''), { kind: 'tokens', tokens: answerTokens(5) }, { kind: 'stall' }) },
+  'slow-model': {
+    description: 'only heartbeats for stallMs (the server retrying a failing model), then an error and end',
+    reply: () => stream({ kind: 'heartbeats', ms: -1 }, ev('error', 'Error: predictionsServices.buildChatflow - 500 fake upstream failure'), END),
+  },
+  json: { description: 'a chatflow that cannot stream: JSON even when streaming was asked', streamable: false, reply: (c) => chatAnswer(c, [], { followUpPrompts: ['Tell me more'] }) },
+  long: {
+    description: 'a long answer (default 5,000 tokens) with a markdown list item every 60 tokens',
+    reply: (c) => stream(ev('start', ''), { kind: 'tokens', tokens: longAnswerTokens(c.tokens) }, metadata(c), END),
+  },
+};
+
+/** The names of the scripted scenarios. */
+export const scenarioNames: readonly string[] = Object.keys(scenarios);

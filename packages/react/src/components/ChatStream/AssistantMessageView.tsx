@@ -1,0 +1,88 @@
+import type { AssistantMessage } from '@flowise-kit/core';
+import { memo, useState } from 'react';
+import { Markdown } from '../Markdown/Markdown';
+import { LiveAnnouncer } from './LiveAnnouncer';
+
+/** Props of {@link AssistantMessageView}. */
+export interface AssistantMessageViewProps {
+  message: AssistantMessage;
+  /** The latest answer gets the live region, follow-up prompts and the retry button. */
+  isLatest: boolean;
+  onRetry?: () => void;
+  onFollowUp?: (prompt: string) => void;
+}
+
+const STATUS_LABEL: Partial<Record<AssistantMessage['status'], string>> = {
+  submitted: 'Thinking…',
+  aborted: 'Stopped',
+};
+
+/** One answer: its markdown, a streaming cursor, its status, follow-up prompts, copy and retry. */
+export const AssistantMessageView = memo(function AssistantMessageView({ message, isLatest, onRetry, onFollowUp }: AssistantMessageViewProps) {
+  const streaming = message.status === 'streaming' || message.status === 'submitted';
+  const finished = !streaming;
+  const label = STATUS_LABEL[message.status];
+  return (
+    <article
+      className={`fk-message fk-message--assistant fk-message--${message.status}`}
+      aria-busy={streaming}
+      aria-label="Answer"
+      data-status={message.status}
+    >
+      {message.reasoning ? (
+        <details className="fk-message__reasoning">
+          <summary>{message.reasoningDuration ? `Reasoned for ${message.reasoningDuration} s` : 'Reasoning'}</summary>
+          <p>{message.reasoning}</p>
+        </details>
+      ) : null}
+      <div className="fk-message__body">
+        <Markdown text={message.text} streaming={streaming} />
+        {streaming ? <span className="fk-cursor" aria-hidden="true" /> : null}
+      </div>
+      {label ? <p className="fk-message__status">{label}</p> : null}
+      {message.error ? (
+        <p className="fk-message__error" role="alert">
+          {message.error.message}
+        </p>
+      ) : null}
+      {finished ? (
+        <div className="fk-message__actions">
+          {message.text ? <CopyButton text={message.text} /> : null}
+          {isLatest && onRetry && (message.status === 'error' || message.status === 'aborted') ? (
+            <button type="button" className="fk-button fk-button--ghost" onClick={onRetry}>
+              Retry
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      {isLatest && finished && message.followUpPrompts.length > 0 && onFollowUp ? (
+        <div className="fk-followups" role="group" aria-label="Follow-up questions">
+          {message.followUpPrompts.map((prompt) => (
+            <button key={prompt} type="button" className="fk-chip" onClick={() => onFollowUp(prompt)}>
+              {prompt}
+            </button>
+          ))}
+        </div>
+      ) : null}
+      {isLatest ? <LiveAnnouncer text={message.text} finished={finished} /> : null}
+    </article>
+  );
+});
+
+function CopyButton({ text }: { text: string }) {
+  const [copied, setCopied] = useState(false);
+  const copy = () => {
+    void navigator.clipboard?.writeText(text).then(
+      () => {
+        setCopied(true);
+        setTimeout(() => setCopied(false), 1500);
+      },
+      () => undefined,
+    );
+  };
+  return (
+    <button type="button" className="fk-button fk-button--ghost" onClick={copy} aria-label="Copy answer">
+      {copied ? 'Copied' : 'Copy'}
+    </button>
+  );
+}

@@ -1,0 +1,45 @@
+import type { ChatStore } from '@flowise-kit/core';
+import { memo, useCallback, type ReactNode } from 'react';
+import { useStickToBottom } from 'use-stick-to-bottom';
+import { useChatStore } from '../../context';
+import { useMessageIds } from '../../selectors';
+import { MessageRow } from './MessageRow';
+import './ChatStream.css';
+
+/** Props of {@link ChatStream}. */
+export interface ChatStreamProps {
+  /** The store; defaults to the one from `FlowiseChatProvider`. */
+  store?: ChatStore;
+  className?: string;
+  /** Shown when there are no messages yet. */
+  emptyState?: ReactNode;
+  /** A follow-up prompt was chosen; default: ask it. */
+  onFollowUp?: (prompt: string) => void;
+}
+
+/**
+ * No `role="log"`: its implicit `aria-live` would read every token. Each answer has its own sentence-by-sentence
+ * live region instead (see LiveAnnouncer).
+ *
+ * The conversation: questions and answers in order, streaming answers with a cursor, per-answer status, follow-up
+ * chips, copy and retry. It sticks to the bottom while the reader is at the bottom and lets go as soon as they
+ * scroll up. Rows subscribe to their own message, so a long history costs nothing while an answer streams.
+ */
+export const ChatStream = memo(function ChatStream({ store: explicit, className, emptyState, onFollowUp }: ChatStreamProps) {
+  const store = useChatStore(explicit);
+  const ids = useMessageIds(store);
+  const { scrollRef, contentRef } = useStickToBottom({ initial: 'instant', resize: 'instant' });
+  const retry = useCallback(() => void store.retry(), [store]);
+  const followUp = useCallback((prompt: string) => (onFollowUp ? onFollowUp(prompt) : void store.send(prompt)), [store, onFollowUp]);
+  const lastId = ids[ids.length - 1];
+  return (
+    <section ref={scrollRef} className={className ? `fk-chat-stream ${className}` : 'fk-chat-stream'} aria-label="Conversation">
+      <div ref={contentRef} className="fk-chat-stream__content">
+        {ids.length === 0 && emptyState ? <div className="fk-chat-stream__empty">{emptyState}</div> : null}
+        {ids.map((id) => (
+          <MessageRow key={id} id={id} isLatest={id === lastId} store={store} onRetry={retry} onFollowUp={followUp} />
+        ))}
+      </div>
+    </section>
+  );
+});

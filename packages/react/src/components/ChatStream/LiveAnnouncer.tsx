@@ -1,0 +1,17 @@
+import { memo, useMemo } from 'react';
+import { announceableSentences } from './announce';
+
+/**
+ * A visually hidden `aria-live="polite"` region that receives an answer sentence by sentence: each completed
+ * sentence is a new node (`aria-relevant="additions"`), so nothing is read twice and no token fragment is read.
+ */
+export const LiveAnnouncer = memo(function LiveAnnouncer({ text, finished }: { text: string; finished: boolean }) {
+  const sentences = useMemo(() => announceableSentences(text, finished), [text, finished]);
+  return (
+    <div className="fk-sr-only" aria-live="polite" aria-relevant="additions" aria-atomic="false">
+      {sentences.map((sentence, index) => (
+        <span key={index}>{sentence} </span>
+      ))}
+    </div>
+  );
+});

@@ -1,0 +1,34 @@
+import type { ChatStore } from '@flowise-kit/core';
+import { memo } from 'react';
+import { useMessage } from '../../selectors';
+import { AssistantMessageView } from './AssistantMessageView';
+
+/** Props of {@link MessageRow}. */
+export interface MessageRowProps {
+  id: string;
+  isLatest: boolean;
+  store: ChatStore;
+  onRetry?: () => void;
+  onFollowUp?: (prompt: string) => void;
+}
+
+/** One message, subscribed to by id: a token re-renders only the row of the answer it belongs to. */
+export const MessageRow = memo(function MessageRow({ id, isLatest, store, onRetry, onFollowUp }: MessageRowProps) {
+  const message = useMessage(id, store);
+  if (!message) return null;
+  if (message.role === 'user') {
+    return (
+      <article className="fk-message fk-message--user" aria-label="Question">
+        <p className="fk-message__text">{message.text}</p>
+      </article>
+    );
+  }
+  return (
+    <AssistantMessageView
+      message={message}
+      isLatest={isLatest}
+      {...(onRetry ? { onRetry } : {})}
+      {...(onFollowUp ? { onFollowUp } : {})}
+    />
+  );
+});

@@ -1,0 +1,61 @@
+import type { ChatStore } from '@flowise-kit/core';
+import type { ReactNode } from 'react';
+import { FlowiseChatProvider } from '../../context';
+import { useFlowisePrediction, type UseFlowisePredictionOptions } from '../../useFlowisePrediction';
+import { ChatStream } from '../ChatStream/ChatStream';
+import { Composer } from '../Composer/Composer';
+import { SourceList } from '../SourceList/SourceList';
+import { ToolTrace } from '../ToolTrace/ToolTrace';
+import './ChatWindow.css';
+
+/** Props shared by both ways of using {@link ChatWindow}. */
+interface ChatWindowLayoutProps {
+  className?: string;
+  /** Shown in the header; none by default. */
+  title?: ReactNode;
+  placeholder?: string;
+  /** Shown before the first question. */
+  emptyState?: ReactNode;
+  /** Show the latest answer's sources and tool trace under the conversation (default true). */
+  showDetails?: boolean;
+  /** `light`, `dark` or `auto` (follow the OS). Default `light`. */
+  theme?: 'light' | 'dark' | 'auto';
+}
+
+/** Props of {@link ChatWindow}: a store, or the options to create one. */
+export type ChatWindowProps = ChatWindowLayoutProps & ({ store: ChatStore } | (UseFlowisePredictionOptions & { store?: undefined }));
+
+/**
+ * A complete chat: the conversation, the latest answer's sources and tool trace, and the composer. Give it a
+ * `store`, or the options of {@link useFlowisePrediction} and it owns one.
+ *
+ * @example
+ * <ChatWindow apiHost="http://localhost:3000" chatflowId="abc" title="Support" persistKey="support-chat" />
+ */
+export function ChatWindow(props: ChatWindowProps) {
+  if (props.store) return <ChatWindowLayout {...props} store={props.store} />;
+  return <OwnedChatWindow {...props} />;
+}
+
+function OwnedChatWindow(props: UseFlowisePredictionOptions & ChatWindowLayoutProps) {
+  const { store } = useFlowisePrediction(props);
+  return <ChatWindowLayout {...props} store={store} />;
+}
+
+function ChatWindowLayout({ store, className, title, placeholder, emptyState, showDetails = true, theme = 'light' }: ChatWindowLayoutProps & { store: ChatStore }) {
+  return (
+    <FlowiseChatProvider store={store}>
+      <div className={className ? `fk-chat-window ${className}` : 'fk-chat-window'} data-fk-theme={theme}>
+        {title ? <header className="fk-chat-window__header">{title}</header> : null}
+        <ChatStream className="fk-chat-window__stream" emptyState={emptyState ?? 'Ask anything to start.'} />
+        {showDetails ? (
+          <div className="fk-chat-window__details">
+            <SourceList />
+            <ToolTrace />
+          </div>
+        ) : null}
+        <Composer {...(placeholder ? { placeholder } : {})} />
+      </div>
+    </FlowiseChatProvider>
+  );
+}

@@ -1,0 +1,70 @@
+import type { ChatStore } from '@flowise-kit/core';
+import { memo, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useChatStore } from '../../context';
+import { useChatStatus } from '../../selectors';
+import './Composer.css';
+
+/** Props of {@link Composer}. */
+export interface ComposerProps {
+  store?: ChatStore;
+  className?: string;
+  placeholder?: string;
+  /** Disables typing and sending (e.g. while a chatflow is being chosen). */
+  disabled?: boolean;
+  /** Accessible label of the text field. Default "Message". */
+  label?: string;
+}
+
+/**
+ * A text field with a Send button that becomes Stop while an answer streams. Enter sends, Shift+Enter adds a line,
+ * and Enter while an input method (IME) is composing does neither.
+ */
+export const Composer = memo(function Composer({ store: explicit, className, placeholder = 'Ask a question…', disabled = false, label = 'Message' }: ComposerProps) {
+  const store = useChatStore(explicit);
+  const status = useChatStatus(store);
+  const [text, setText] = useState('');
+  const busy = status === 'submitted' || status === 'streaming';
+  const canSend = !disabled && !busy && text.trim() !== '';
+
+  const submit = () => {
+    if (!canSend) return;
+    const question = text;
+    setText('');
+    void store.send(question);
+  };
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) store.stop();
+    else submit();
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    // keyCode 229: Safari reports IME composition this way and sets isComposing false on the final Enter.
+    if (event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing || event.keyCode === 229) return;
+    event.preventDefault();
+    submit();
+  };
+
+  return (
+    <form className={className ? `fk-composer ${className}` : 'fk-composer'} onSubmit={onSubmit}>
+      <textarea
+        className="fk-composer__input"
+        aria-label={label}
+        placeholder={placeholder}
+        value={text}
+        rows={1}
+        disabled={disabled}
+        onChange={(event) => setText(event.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      {busy ? (
+        <button type="submit" className="fk-button fk-composer__button" aria-label="Stop answering">
+          Stop
+        </button>
+      ) : (
+        <button type="submit" className="fk-button fk-button--primary fk-composer__button" disabled={!canSend} aria-label="Send">
+          Send
+        </button>
+      )}
+    </form>
+  );
+});

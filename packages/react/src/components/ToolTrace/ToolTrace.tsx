@@ -1,0 +1,113 @@
+import type { AgentFlowNodeStatus, AgentReasoningStep, ChatStore, ToolCall } from '@flowise-kit/core';
+import { memo } from 'react';
+import { useChatStore } from '../../context';
+import { useToolTrace } from '../../selectors';
+import { DEFAULT_JSON_LIMIT } from './format';
+import { Payload } from './Payload';
+import './ToolTrace.css';
+
+/** Props of {@link ToolTrace}. */
+export interface ToolTraceProps {
+  /** Whose trace; default: the latest answer. */
+  messageId?: string;
+  store?: ChatStore;
+  className?: string;
+  /** Characters shown of one input or output. Default 4000. */
+  jsonLimit?: number;
+}
+
+/**
+ * What the flow did for an answer: the tools it called (name, input, output, errors; pending calls while they run),
+ * the agentflow's node timeline and multi-agent reasoning steps. Renders nothing when there is nothing to show.
+ * Subscribes to these fields only: tokens never render it.
+ */
+export const ToolTrace = memo(function ToolTrace({ messageId, store, className, jsonLimit = DEFAULT_JSON_LIMIT }: ToolTraceProps) {
+  const trace = useToolTrace(messageId, useChatStore(store));
+  const pending = trace.calledTools.filter((call) => !trace.usedTools.some((used) => used.tool === call.tool));
+  const nodes = trace.agentFlow?.nodes ?? [];
+  if (trace.usedTools.length + pending.length + nodes.length + trace.agentReasoning.length === 0) return null;
+  return (
+    <section className={className ? `fk-tool-trace ${className}` : 'fk-tool-trace'} aria-label="Tool and agent trace">
+      {nodes.length > 0 ? <FlowTimeline nodes={nodes} status={trace.agentFlow?.status} /> : null}
+      {trace.agentReasoning.length > 0 ? <AgentSteps steps={trace.agentReasoning} limit={jsonLimit} /> : null}
+      {trace.usedTools.length + pending.length > 0 ? (
+        <div className="fk-tool-trace__group">
+          <h3 className="fk-tool-trace__title">Tools</h3>
+          <ul className="fk-tool-trace__list">
+            {trace.usedTools.map((call, index) => (
+              <ToolCallItem key={`used-${index}`} call={call} state={call.error ? 'error' : 'done'} limit={jsonLimit} />
+            ))}
+            {pending.map((call, index) => (
+              <ToolCallItem key={`called-${index}`} call={call} state="running" limit={jsonLimit} />
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </section>
+  );
+});
+
+const TOOL_STATE_LABEL = { done: 'done', running: 'running…', error: 'failed' } as const;
+
+function ToolCallItem({ call, state, limit }: { call: ToolCall; state: keyof typeof TOOL_STATE_LABEL; limit: number }) {
+  return (
+    <li className={`fk-tool fk-tool--${state}`}>
+      <details>
+        <summary>
+          <span className="fk-tool__name">{call.tool}</span>
+          <span className={`fk-status fk-status--${state}`}>{TOOL_STATE_LABEL[state]}</span>
+        </summary>
+        <Payload label="Input" value={call.toolInput} limit={limit} />
+        {state !== 'running' ? <Payload label="Output" value={call.toolOutput} limit={limit} /> : null}
+        {call.error ? <Payload label="Error" value={call.error} limit={limit} /> : null}
+      </details>
+    </li>
+  );
+}
+
+function FlowTimeline({ nodes, status }: { nodes: AgentFlowNodeStatus[]; status: string | undefined }) {
+  return (
+    <div className="fk-tool-trace__group">
+      <h3 className="fk-tool-trace__title">
+        Flow {status ? <span className={`fk-status fk-status--${status.toLowerCase()}`}>{status.toLowerCase()}</span> : null}
+      </h3>
+      <ol className="fk-timeline">
+        {nodes.map((node) => (
+          <li key={node.nodeId} className={`fk-timeline__item fk-timeline__item--${node.status.toLowerCase()}`}>
+            <span className="fk-timeline__label">{node.nodeLabel || node.nodeId}</span>
+            <span className={`fk-status fk-status--${node.status.toLowerCase()}`}>{node.status.toLowerCase()}</span>
+            {node.error ? <p className="fk-timeline__error">{node.error}</p> : null}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+function AgentSteps({ steps, limit }: { steps: AgentReasoningStep[]; limit: number }) {
+  return (
+    <div className="fk-tool-trace__group">
+      <h3 className="fk-tool-trace__title">Agents</h3>
+      <ol className="fk-timeline">
+        {steps.map((step, index) => (
+          <li key={index} className="fk-timeline__item">
+            <span className="fk-timeline__label">{step.agentName}</span>
+            {step.next ? <span className="fk-timeline__next">→ {step.next}</span> : null}
+            {step.messages.map((message, i) => (
+              <p key={i} className="fk-timeline__message">
+                {message}
+              </p>
+            ))}
+            {step.usedTools?.length ? (
+              <ul className="fk-tool-trace__list">
+                {step.usedTools.map((call, i) => (
+                  <ToolCallItem key={i} call={call} state={call.error ? 'error' : 'done'} limit={limit} />
+                ))}
+              </ul>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import type { ChatState } from '@flowise-kit/core';
+
+/** Where a conversation is saved between visits. */
+export interface PersistenceAdapter {
+  load(key: string): Partial<ChatState> | undefined;
+  save(key: string, state: ChatState): void;
+  remove(key: string): void;
+}
+
+/**
+ * Saves `chatId` and `messages` in `localStorage`. Every access is guarded: no storage on the server, in a
+ * sandboxed iframe or with storage disabled simply means nothing is persisted.
+ */
+export const localStorageAdapter: PersistenceAdapter = {
+  load(key) {
+    const raw = storage()?.getItem(key);
+    if (!raw) return undefined;
+    try {
+      const saved = JSON.parse(raw) as Partial<ChatState>;
+      return Array.isArray(saved.messages) ? saved : undefined;
+    } catch {
+      return undefined;
+    }
+  },
+  save(key, state) {
+    const saved: Partial<ChatState> = { messages: state.messages, status: state.status };
+    if (state.chatId) saved.chatId = state.chatId;
+    try {
+      storage()?.setItem(key, JSON.stringify(saved));
+    } catch {
+      // quota exceeded or storage disabled: keep chatting without persistence
+    }
+  },
+  remove(key) {
+    try {
+      storage()?.removeItem(key);
+    } catch {
+      // ignore
+    }
+  },
+};
+
+function storage(): Storage | undefined {
+  try {
+    return typeof window === 'undefined' ? undefined : window.localStorage;
+  } catch {
+    return undefined;
+  }
+}

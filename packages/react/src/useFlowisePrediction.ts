@@ -1,0 +1,108 @@
+import {
+  createChatStore,
+  type ChatError,
+  type ChatMessage,
+  type ChatStatus,
+  type ChatStore,
+  type ChatStoreOptions,
+  type SendOptions,
+} from '@flowise-kit/core';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import { localStorageAdapter, type PersistenceAdapter } from './persistence';
+
+/** Options of {@link useFlowisePrediction}: the core store's options plus history and persistence. */
+export interface UseFlowisePredictionOptions extends Omit<ChatStoreOptions, 'initialState'> {
+  /** Use this store instead of creating one (its owner disposes it; unmounting does not stop it). */
+  store?: ChatStore;
+  /** Messages to start with (ignored when persisted history is found). */
+  initialMessages?: ChatMessage[];
+  /** Persist the conversation under this key (chatId and messages), restored on mount. */
+  persistKey?: string;
+  /** Where to persist; default `localStorage`. */
+  persistence?: PersistenceAdapter;
+}
+
+/** What {@link useFlowisePrediction} returns. The functions keep their identity across renders. */
+export interface UseFlowisePredictionResult {
+  messages: ChatMessage[];
+  status: ChatStatus;
+  error: ChatError | undefined;
+  send: (question: string, options?: SendOptions) => Promise<void>;
+  stop: () => void;
+  retry: () => Promise<void>;
+  reset: () => void;
+  store: ChatStore;
+}
+
+// useLayoutEffect warns during server rendering; restoring history before the first paint matters only in a browser.
+const useClientLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
+
+/**
+ * Streams Flowise predictions into a chat store owned by this component.
+ *
+ * The store is created once; new option values (callbacks, apiKey, overrideConfig …) are applied without
+ * recreating it or restarting a stream. Unmounting aborts an open stream. The component that calls this re-renders
+ * when `messages`, `status` or `error` change (once per frame while streaming); components that only need a slice
+ * should read it through {@link FlowiseChatProvider} and the selector hooks instead.
+ *
+ * @example
+ * const { messages, status, send, stop } = useFlowisePrediction({ apiHost: 'http://localhost:3000', chatflowId: 'abc' });
+ */
+export function useFlowisePrediction(options: UseFlowisePredictionOptions): UseFlowisePredictionResult {
+  const latest = useRef(options);
+  const [owned] = useState(() => (options.store ? undefined : createOwnedStore(options, latest)));
+  const store = options.store ?? owned!;
+
+  useEffect(() => {
+    latest.current = options;
+  });
+
+  const { apiHost, apiKey, headers, overrideConfig, chatflowId, streaming, batch, firstByteTimeoutMs, idleTimeoutMs, fetch } = options;
+  useEffect(() => {
+    if (!owned) return;
+    owned.configure(definedOnly({ apiHost, apiKey, headers, overrideConfig, chatflowId, streaming, batch, firstByteTimeoutMs, idleTimeoutMs, fetch }));
+  }, [owned, apiHost, apiKey, headers, overrideConfig, chatflowId, streaming, batch, firstByteTimeoutMs, idleTimeoutMs, fetch]);
+
+  const { persistKey } = options;
+  const adapter = options.persistence ?? localStorageAdapter;
+  useClientLayoutEffect(() => {
+    if (!persistKey) return;
+    const saved = adapter.load(persistKey);
+    if (saved) store.hydrate(saved);
+    let lastSaved: { messages: ChatMessage[]; status: ChatStatus } | undefined;
+    return store.subscribe((state) => {
+      // Save when a turn starts or ends, not on every token.
+      const settled = state.status !== 'streaming';
+      if (!settled || (lastSaved?.messages === state.messages && lastSaved.status === state.status)) return;
+      lastSaved = { messages: state.messages, status: state.status };
+      if (state.messages.length === 0) adapter.remove(persistKey);
+      else adapter.save(persistKey, state);
+    });
+  }, [store, persistKey, adapter]);
+
+  // Unmounting aborts the stream this component owns (StrictMode's rehearsal unmount has none open).
+  useEffect(() => () => owned?.stop(), [owned]);
+
+  const messages = useStore(store, (s) => s.messages);
+  const status = useStore(store, (s) => s.status);
+  const error = useStore(store, (s) => s.error);
+  return { messages, status, error, send: store.send, stop: store.stop, retry: store.retry, reset: store.reset, store };
+}
+
+function createOwnedStore(options: UseFlowisePredictionOptions, latest: { current: UseFlowisePredictionOptions }): ChatStore {
+  const { store: _store, initialMessages, persistKey: _key, persistence: _persistence, ...rest } = options;
+  return createChatStore({
+    ...rest,
+    ...(initialMessages ? { initialState: { messages: initialMessages } } : {}),
+    // Callbacks go through the latest options, so a new callback prop never recreates the store.
+    onEvent: (event) => latest.current.onEvent?.(event),
+    onToken: (token) => latest.current.onToken?.(token),
+    onEnd: (message) => latest.current.onEnd?.(message),
+    onError: (error) => latest.current.onError?.(error),
+  });
+}
+
+function definedOnly<T extends Record<string, unknown>>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
