@@ -78,3 +78,4 @@ export {
 export { REDACTED, isSecretKey, redactSecrets, redactText } from './redact';
 export { randomId } from './id';
 export { createEventParser } from './sse';
+export { createReplayFetch, encodeFlowiseEvent, type ReplayEvent, type ReplayOptions } from './replay';

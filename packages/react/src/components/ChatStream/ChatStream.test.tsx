@@ -1,0 +1,67 @@
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { answerEvents, replayStore } from '../../test-support/streams';
+import { announceableSentences } from './announce';
+import { ChatStream } from './ChatStream';
+
+describe('ChatStream', () => {
+  it('shows the question and the finished answer with copy and follow-up chips that ask again', async () => {
+    const store = replayStore([
+      { event: 'start', data: '' },
+      { event: 'token', data: 'Hello **there**.' },
+      { event: 'metadata', data: { followUpPrompts: ['Why?', 'How?'] } },
+      { event: 'end', data: '[DONE]' },
+    ]);
+    render(<ChatStream store={store} />);
+    await act(() => store.send('Greet me'));
+    expect(screen.getByRole('article', { name: 'Question' }).textContent).toBe('Greet me');
+    const answer = screen.getByRole('article', { name: 'Answer' });
+    expect(answer.querySelector('strong')?.textContent).toBe('there');
+    expect(answer.getAttribute('aria-busy')).toBe('false');
+    expect(within(answer).getByRole('button', { name: 'Copy answer' })).toBeTruthy();
+    const chips = within(answer).getByRole('group', { name: 'Follow-up questions' });
+    await act(async () => {
+      fireEvent.click(within(chips).getByRole('button', { name: 'Why?' }));
+    });
+    expect(store.getState().messages.filter((m) => m.role === 'user').map((m) => m.text)).toEqual(['Greet me', 'Why?']);
+  });
+
+  it('an error shows its message and a retry button; the partial answer stays', async () => {
+    const store = replayStore([
+      { event: 'start', data: '' },
+      { event: 'token', data: 'Partial answer' },
+      { event: 'error', data: 'Error: predictionsServices.buildChatflow - terminated' },
+      { event: 'end', data: '[DONE]' },
+    ]);
+    render(<ChatStream store={store} />);
+    await act(() => store.send('Q'));
+    const answer = screen.getByRole('article', { name: 'Answer' });
+    expect(answer.textContent).toContain('Partial answer');
+    expect(within(answer).getByRole('alert').textContent).toBe('The flow failed: terminated');
+    expect(within(answer).getByRole('button', { name: 'Retry' })).toBeTruthy();
+  });
+
+  it('a stopped answer says so and is not busy; streaming answers are busy with a cursor', async () => {
+    const store = replayStore(answerEvents(300, [], 5));
+    const { container } = render(<ChatStream store={store} />);
+    let sending!: Promise<void>;
+    act(() => {
+      sending = store.send('Long');
+    });
+    await screen.findByText(/w3/);
+    const answer = screen.getByRole('article', { name: 'Answer' });
+    expect(answer.getAttribute('aria-busy')).toBe('true');
+    expect(container.querySelector('.fk-cursor')).not.toBeNull();
+    act(() => store.stop());
+    await act(() => sending);
+    expect(answer.getAttribute('aria-busy')).toBe('false');
+    expect(within(answer).getByText('Stopped')).toBeTruthy();
+    expect(container.querySelector('.fk-cursor')).toBeNull();
+  });
+
+  it('announces completed sentences, never fragments', () => {
+    expect(announceableSentences('Hello there. How are y', false)).toEqual(['Hello there.']);
+    expect(announceableSentences('Hello there. How are you', true)).toEqual(['Hello there.', 'How are you']);
+    expect(announceableSentences('no sentence yet', false)).toEqual([]);
+  });
+});

@@ -1,0 +1,60 @@
+import { render } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { renderableBlocks, splitBlocks } from './blocks';
+import { Markdown } from './Markdown';
+import { safeImageUrl, safeLinkUrl } from './safe-url';
+
+describe('Markdown', () => {
+  it('renders markdown: emphasis, lists, fenced code', () => {
+    const { container } = render(<Markdown text={'**bold** text\n\n- one\n- two\n\n```js\nconst a = 1;\n```'} />);
+    expect(container.querySelector('strong')?.textContent).toBe('bold');
+    expect(container.querySelectorAll('li')).toHaveLength(2);
+    expect(container.querySelector('pre code')?.textContent).toBe('const a = 1;\n');
+  });
+
+  it('never renders raw HTML from the model', () => {
+    const { container } = render(<Markdown text={'Hi <img src=x onerror="window.__pwned=1"> <script>window.__pwned=1</script> <b>b</b>'} />);
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.querySelector('script')).toBeNull();
+    expect(container.querySelector('b')).toBeNull();
+  });
+
+  it('links only http(s) and mailto, with a safe rel; never javascript:, data: or vbscript:', () => {
+    const text = '[ok](https://example.com) [mail](mailto:a@b.c) [bad](javascript:alert(1)) [bad2](JaVa\tScript:alert(1)) [d](data:text/html,x) [v](vbscript:x) [rel](/relative)';
+    const { container } = render(<Markdown text={text} />);
+    const links = [...container.querySelectorAll('a')];
+    expect(links.map((a) => a.getAttribute('href'))).toEqual(['https://example.com', 'mailto:a@b.c']);
+    expect(links[0]!.getAttribute('rel')).toBe('noopener noreferrer nofollow');
+    expect(container.textContent).toContain('bad');
+  });
+
+  it('loads only http(s) images', () => {
+    const { container } = render(<Markdown text={'![a](https://example.com/a.png) ![b](data:image/png;base64,AAA) ![c](javascript:x)'} />);
+    expect([...container.querySelectorAll('img')].map((i) => i.getAttribute('src'))).toEqual(['https://example.com/a.png']);
+  });
+
+  it('closes an unfinished emphasis or fence while streaming so the layout does not flicker', () => {
+    const { container, rerender } = render(<Markdown text={'Some **bol'} streaming />);
+    expect(container.querySelector('strong')?.textContent).toBe('bol');
+    rerender(<Markdown text={'```js\nconst a'} streaming />);
+    expect(container.querySelector('pre code')?.textContent).toContain('const a');
+  });
+
+  it('splits into blocks so completed blocks stay the same strings while the last grows', () => {
+    const first = splitBlocks('Para one.\n\n- a\n- b\n\nPara thr');
+    const second = splitBlocks('Para one.\n\n- a\n- b\n\nPara three is longer');
+    expect(first.slice(0, -1)).toEqual(second.slice(0, -1));
+    expect(first.join('')).toBe('Para one.\n\n- a\n- b\n\nPara thr');
+    expect(renderableBlocks('a **b', true).at(-1)).toBe('a **b**');
+  });
+});
+
+describe('safe URLs', () => {
+  it('accepts http(s)/mailto only, after stripping control characters', () => {
+    expect(safeLinkUrl('https://a.b')).toBe('https://a.b');
+    expect(safeLinkUrl(' javascript:alert(1)')).toBeUndefined();
+    expect(safeLinkUrl('jav\u0000ascript:x')).toBeUndefined();
+    expect(safeLinkUrl(42)).toBeUndefined();
+    expect(safeImageUrl('mailto:a@b.c')).toBeUndefined();
+  });
+});
