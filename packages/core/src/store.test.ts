@@ -2,6 +2,7 @@
 import { answerTokens, longAnswerTokens, startMockFlowise, type MockFlowise } from '@flowise-kit/mock-server';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ChatError } from './errors';
+import { createAssistantMessage } from './state';
 import { lastAnswer } from './test-support/events';
 import { createChatStore, type ChatStore, type ChatStoreOptions } from './store';
 
@@ -233,7 +234,7 @@ describe('createChatStore', () => {
       status: 'streaming',
       messages: [
         { id: 'u', role: 'user', text: 'Q', createdAt: 1 },
-        { ...lastAnswerTemplate(), status: 'streaming', text: 'partial' },
+        { ...createAssistantMessage('a', 1), status: 'streaming', text: 'partial' },
       ],
     });
     const state = store.getState();
@@ -315,24 +316,3 @@ describe('every mock scenario reaches the state', () => {
     expect(store.getState().error?.kind).toBe('auth');
   });
 });
-
-function lastAnswerTemplate() {
-  return {
-    id: 'a',
-    role: 'assistant' as const,
-    status: 'done' as const,
-    text: '',
-    reasoning: '',
-    sourceDocuments: [],
-    usedTools: [],
-    calledTools: [],
-    agentReasoning: [],
-    artifacts: [],
-    fileAnnotations: [],
-    followUpPrompts: [],
-    usage: [],
-    metadata: {},
-    timings: { requestedAt: 1 },
-    extraEvents: [],
-  };
-}

@@ -37,6 +37,13 @@ const LLM_NODE = {
   previousNodeIds: ['startAgentflow_0'],
   status: 'FINISHED',
 };
+/** How every agentflow run begins: the run starts, the Start node runs, the trace has it. */
+const AGENTFLOW_PRELUDE: Step[] = [
+  ev('agentFlowEvent', 'INPROGRESS'),
+  flowNode('startAgentflow_0', 'Start', 'INPROGRESS'),
+  flowNode('startAgentflow_0', 'Start', 'FINISHED'),
+  ev('agentFlowExecutedData', [START_NODE]),
+];
 const USAGE = { input_tokens: 10, output_tokens: 60, total_tokens: 70 };
 const ACTION = {
   id: 'mock-action-1',
@@ -66,10 +73,7 @@ export const scenarios: Record<string, Scenario> = {
     description: 'Agentflow v2 agent: calledTools, usedTools, calledTools [] then the answer',
     reply: (c) =>
       stream(
-        ev('agentFlowEvent', 'INPROGRESS'),
-        flowNode('startAgentflow_0', 'Start', 'INPROGRESS'),
-        flowNode('startAgentflow_0', 'Start', 'FINISHED'),
-        ev('agentFlowExecutedData', [START_NODE]),
+        ...AGENTFLOW_PRELUDE,
         flowNode('agentAgentflow_0', 'Agent', 'INPROGRESS'),
         ev('calledTools', [{ tool: 'current_date_time', toolInput: { input: 'now' }, toolOutput: '' }]),
         ev('usedTools', [{ tool: 'current_date_time', toolInput: { input: 'now' }, toolOutput: '{"date":"2026-11-24","day":"Tuesday"}' }]),
@@ -86,10 +90,7 @@ export const scenarios: Record<string, Scenario> = {
     description: 'Agentflow v2 Start → LLM with reasoning, node timeline and a leaked API key in the trace',
     reply: (c) =>
       stream(
-        ev('agentFlowEvent', 'INPROGRESS'),
-        flowNode('startAgentflow_0', 'Start', 'INPROGRESS'),
-        flowNode('startAgentflow_0', 'Start', 'FINISHED'),
-        ev('agentFlowExecutedData', [START_NODE]),
+        ...AGENTFLOW_PRELUDE,
         flowNode('llmAgentflow_0', 'Storyteller', 'INPROGRESS'),
         ev('thinking', 'The user wants a story. '),
         ev('thinking', 'A short one about a fox.'),
