@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineProject } from 'vitest/config';
 import { workspaceAlias } from '../../vitest.shared.ts';
@@ -5,6 +6,8 @@ import { workspaceAlias } from '../../vitest.shared.ts';
 export default defineProject({
   plugins: [react()],
   resolve: { alias: workspaceAlias },
+  // Stories replay the recordings in ../shared/fixtures, beside the repository.
+  server: { fs: { allow: [fileURLToPath(new URL('../..', import.meta.url)), fileURLToPath(new URL('../../../shared', import.meta.url))] } },
   test: {
     name: 'react',
     environment: 'happy-dom',

@@ -1,0 +1,126 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, waitFor, within } from 'storybook/test';
+import { NEVER, useReplayStore, type ReplaySpec } from '../../story-support/useReplayStore';
+import { ChatStream } from './ChatStream';
+
+/** Plays a recording into a ChatStream. */
+function Replay(props: ReplaySpec & { emptyState?: string }) {
+  const store = useReplayStore(props);
+  return <ChatStream store={store} emptyState={props.emptyState} className="story-chat" />;
+}
+
+const meta = {
+  title: 'Components/ChatStream',
+  component: Replay,
+  parameters: { docs: { description: { component: 'The conversation. Stories replay recordings of a real Flowise 3.1.4 server through the real transport.' } } },
+  decorators: [(Story) => <div style={{ height: 420, display: 'flex', flexDirection: 'column' }}><Story /></div>],
+} satisfies Meta<typeof Replay>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const answer = (canvasElement: HTMLElement) => within(canvasElement).findByRole('article', { name: 'Answer' });
+
+export const Idle: Story = {
+  args: { source: 'conversation', emptyState: 'Ask anything to start.' },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByText('Ask anything to start.')).toBeVisible();
+  },
+};
+
+export const Submitted: Story = {
+  args: { source: NEVER, question: 'Tell me a story' },
+  play: async ({ canvasElement }) => {
+    const article = await answer(canvasElement);
+    await expect(within(article).getByText('Thinking…')).toBeVisible();
+    await expect(article).toHaveAttribute('aria-busy', 'true');
+  },
+};
+
+export const Streaming: Story = {
+  args: { source: 'conversation', intervalMs: 120, question: 'Tell me a story' },
+  play: async ({ canvasElement }) => {
+    const article = await answer(canvasElement);
+    await waitFor(() => expect(article).toHaveTextContent('Once upon a time'));
+    await expect(article).toHaveAttribute('aria-busy', 'true');
+    await expect(canvasElement.querySelector('.fk-cursor')).not.toBeNull();
+  },
+};
+
+export const Done: Story = {
+  args: { source: 'conversation', question: 'Tell me a story' },
+  play: async ({ canvasElement }) => {
+    const article = await answer(canvasElement);
+    await waitFor(() => expect(article).toHaveTextContent('The end.'));
+    await expect(article.querySelector('pre code')).toHaveTextContent('const listen = () => "more";');
+    await expect(within(article).getByRole('button', { name: 'Copy answer' })).toBeVisible();
+  },
+};
+
+export const ErrorState: Story = {
+  name: 'Error',
+  args: { source: 'dropped', question: 'Tell me a story' },
+  play: async ({ canvasElement }) => {
+    const article = await answer(canvasElement);
+    await waitFor(() => expect(within(article).getByRole('alert')).toHaveTextContent('The flow failed: terminated'));
+    await expect(article).toHaveTextContent('Once upon a time, a');
+    await expect(within(article).getByRole('button', { name: 'Retry' })).toBeVisible();
+  },
+};
+
+export const AuthenticationError: Story = {
+  args: { source: 'noApiKey', question: 'Hello' },
+  play: async ({ canvasElement }) => {
+    const article = await answer(canvasElement);
+    await waitFor(() => expect(within(article).getByRole('alert')).toHaveTextContent('API key'));
+  },
+};
+
+export const Aborted: Story = {
+  args: { source: 'conversation', intervalMs: 40, question: 'Tell me a story', stopAfterMs: 600 },
+  play: async ({ canvasElement }) => {
+    const article = await answer(canvasElement);
+    await waitFor(() => expect(within(article).getByText('Stopped')).toBeVisible(), { timeout: 3000 });
+    await expect(article).toHaveTextContent('Once upon');
+    await expect(article).toHaveAttribute('aria-busy', 'false');
+  },
+};
+
+const MARKDOWN = [
+  '## Release notes\n\nThis answer has **bold**, _italic_, `inline code`, a [safe link](https://example.com) and an [unsafe one](javascript:alert(1)).\n\n',
+  '1. First item\n2. Second item with a nested list:\n   - alpha\n   - beta\n\n',
+  '| Event | When |\n|---|---|\n| `start` | once |\n| `token` | many |\n\n',
+  '```ts\nexport function reduce(state: ChatState, event: FlowiseEvent): ChatState {\n  switch (event.type) {\n    case "token":\n      return appendToken(state, event.data);\n  }\n}\n```\n\n> A quote to finish.',
+];
+
+export const LongMarkdown: Story = {
+  args: {
+    source: [
+      { event: 'start', data: '' },
+      ...MARKDOWN.join('').split(/(?<= )/).map((data) => ({ event: 'token', data })),
+      { event: 'metadata', data: { followUpPrompts: ['Show me the reducer', 'What is a token event?'] } },
+      { event: 'end', data: '[DONE]' },
+    ],
+    question: 'Show me everything markdown can do',
+  },
+  play: async ({ canvasElement }) => {
+    const article = await answer(canvasElement);
+    await waitFor(() => expect(article).toHaveTextContent('A quote to finish.'));
+    await expect(article.querySelector('table')).not.toBeNull();
+    await expect(within(article).getByRole('link', { name: 'safe link' })).toHaveAttribute('href', 'https://example.com');
+    await expect(within(article).queryByRole('link', { name: 'unsafe one' })).toBeNull();
+    await expect(within(article).getByRole('button', { name: 'What is a token event?' })).toBeVisible();
+  },
+};
+
+export const Agentflow: Story = {
+  args: { source: 'agentflow', question: 'Tell me a story' },
+  play: async ({ canvasElement }) => {
+    const article = await answer(canvasElement);
+    await waitFor(() => expect(article).toHaveTextContent('The end.'));
+  },
+};
+
+export const Dark: Story = {
+  ...Done,
+  globals: { theme: 'dark' },
+};

@@ -1,0 +1,38 @@
+/**
+ * Every story is also a test: each is rendered and its play function (which asserts what a person would see)
+ * runs. The Playground story runs against a real mock Flowise server.
+ */
+import { startMockFlowise, type MockFlowise } from '@flowise-kit/mock-server';
+import { composeStories } from '@storybook/react';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import * as chatStream from './components/ChatStream/ChatStream.stories';
+import * as chatWindow from './components/ChatWindow/ChatWindow.stories';
+import * as composer from './components/Composer/Composer.stories';
+import * as sourceList from './components/SourceList/SourceList.stories';
+import * as toolTrace from './components/ToolTrace/ToolTrace.stories';
+
+let mock: MockFlowise;
+beforeAll(async () => {
+  mock = await startMockFlowise({ port: 0, rate: 200, tokens: 20 });
+});
+afterAll(() => mock.close());
+
+const files = {
+  chatStream: composeStories(chatStream),
+  chatWindow: composeStories(chatWindow),
+  composer: composeStories(composer),
+  sourceList: composeStories(sourceList),
+  toolTrace: composeStories(toolTrace),
+};
+
+type Runnable = { run: (context?: unknown) => Promise<void> };
+
+describe.each(Object.entries(files))('%s stories', (_name, stories) => {
+  it.each(Object.entries(stories as Record<string, Runnable>))('%s', async (name, Story) => {
+    if (name === 'Playground') {
+      await Story.run({ args: { apiHost: mock.url, chatflowId: 'sources' } });
+    } else {
+      await Story.run();
+    }
+  });
+});
