@@ -1,12 +1,11 @@
 /**
  * @flowise-kit/react — React bindings and presentational components for Flowise chatflows.
  *
- * Import the styles once: `import '@flowise-kit/react/styles.css'` (the library build collects every
- * component's CSS there).
+ * Styles: in this repository each component imports its own CSS and the theme. The published build collects all of
+ * it into one file: `import '@flowise-kit/react/styles.css'` once in your app.
  *
  * @packageDocumentation
  */
-import './styles/theme.css';
 
 export { FlowiseChatProvider, useChatStore, type FlowiseChatProviderProps } from './context';
 export {

@@ -63,5 +63,10 @@ describe('ChatStream', () => {
     expect(announceableSentences('Hello there. How are y', false)).toEqual(['Hello there.']);
     expect(announceableSentences('Hello there. How are you', true)).toEqual(['Hello there.', 'How are you']);
     expect(announceableSentences('no sentence yet', false)).toEqual([]);
+    expect(announceableSentences('**One day** the [river](https://r.example) spoke.\n\n```js\nconst a = 1;\n```', true)).toEqual([
+      'One day the river spoke.',
+      'const a = 1;',
+    ]);
+    expect(announceableSentences('Call _current_date_time_ now.', true)).toEqual(['Call current_date_time now.']);
   });
 });

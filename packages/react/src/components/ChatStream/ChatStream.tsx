@@ -4,6 +4,7 @@ import { useStickToBottom } from 'use-stick-to-bottom';
 import { useChatStore } from '../../context';
 import { useMessageIds } from '../../selectors';
 import { MessageRow } from './MessageRow';
+import '../../styles/theme.css';
 import './ChatStream.css';
 
 /** Props of {@link ChatStream}. */

@@ -17,6 +17,18 @@ export function announceableSentences(text: string, finished: boolean): string[]
 }
 
 function push(sentences: string[], sentence: string): void {
-  const trimmed = sentence.trim();
-  if (trimmed) sentences.push(trimmed);
+  const text = plainText(sentence);
+  if (text) sentences.push(text);
+}
+
+/** Markdown as a screen reader should hear it: no emphasis marks, fences, heading marks or link targets. */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/```[\w-]*\n?/g, '')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\*\*|~~|`/g, '')
+    .replace(/(^|[^\w])[*_]+(?=\S)|(?<=\S)[*_]+(?=[^\w]|$)/g, '$1')
+    .replace(/^\s{0,3}(#{1,6}\s+|>\s?|[-+*]\s+|\d+[.)]\s+)/gm, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

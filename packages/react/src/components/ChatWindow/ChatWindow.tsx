@@ -6,6 +6,7 @@ import { ChatStream } from '../ChatStream/ChatStream';
 import { Composer } from '../Composer/Composer';
 import { SourceList } from '../SourceList/SourceList';
 import { ToolTrace } from '../ToolTrace/ToolTrace';
+import '../../styles/theme.css';
 import './ChatWindow.css';
 
 /** Props shared by both ways of using {@link ChatWindow}. */

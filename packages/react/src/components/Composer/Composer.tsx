@@ -2,6 +2,7 @@ import type { ChatStore } from '@flowise-kit/core';
 import { memo, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useChatStore } from '../../context';
 import { useChatStatus } from '../../selectors';
+import '../../styles/theme.css';
 import './Composer.css';
 
 /** Props of {@link Composer}. */

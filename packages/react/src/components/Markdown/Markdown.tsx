@@ -3,6 +3,7 @@ import ReactMarkdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { renderableBlocks } from './blocks';
 import { safeImageUrl, safeLinkUrl } from './safe-url';
+import '../../styles/theme.css';
 import './Markdown.css';
 
 /** Props of {@link Markdown}. */

@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { useChatStore } from '../../context';
 import { useSources } from '../../selectors';
 import { sourceInfo } from './source-info';
+import '../../styles/theme.css';
 import './SourceList.css';
 
 /** Props of {@link SourceList}. */

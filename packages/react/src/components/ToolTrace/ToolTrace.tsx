@@ -4,6 +4,7 @@ import { useChatStore } from '../../context';
 import { useToolTrace } from '../../selectors';
 import { DEFAULT_JSON_LIMIT } from './format';
 import { Payload } from './Payload';
+import '../../styles/theme.css';
 import './ToolTrace.css';
 
 /** Props of {@link ToolTrace}. */
