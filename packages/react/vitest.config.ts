@@ -13,5 +13,6 @@ export default defineProject({
     environment: 'happy-dom',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['./src/test-support/setup.ts'],
+    env: { EXPECTED_REACT_MAJOR: '19' },
   },
 });

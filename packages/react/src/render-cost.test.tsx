@@ -60,9 +60,16 @@ describe('render cost while 1,000 tokens stream', () => {
     });
     view.rerender(<Harness />); // mount the rows of the new turn
     const afterMount = new Map(commits);
-    await act(async () => {
+    // Let React schedule its renders as it does in an app: inside act(), React 18 would hold every update
+    // until the end of the scope and the commit count would say nothing.
+    const actEnvironment = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
+    actEnvironment.IS_REACT_ACT_ENVIRONMENT = false;
+    try {
       await sending;
-    });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      actEnvironment.IS_REACT_ACT_ENVIRONMENT = true;
+    }
 
     const streamingId = store.getState().messages[3]!.id;
     const delta = (id: string) => (commits.get(id) ?? 0) - (afterMount.get(id) ?? 0);

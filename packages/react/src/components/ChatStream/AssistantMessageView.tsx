@@ -1,4 +1,4 @@
-import type { AssistantMessage } from '@flowise-kit/core';
+import type { AssistantMessage, FlowiseAction } from '@flowise-kit/core';
 import { memo, useState } from 'react';
 import { Markdown } from '../Markdown/Markdown';
 import { LiveAnnouncer } from './LiveAnnouncer';
@@ -10,6 +10,8 @@ export interface AssistantMessageViewProps {
   isLatest: boolean;
   onRetry?: () => void;
   onFollowUp?: (prompt: string) => void;
+  /** A human-in-the-loop button was pressed (`proceed` or `reject`). */
+  onAction?: (action: FlowiseAction, type: 'proceed' | 'reject', label: string) => void;
 }
 
 const STATUS_LABEL: Partial<Record<AssistantMessage['status'], string>> = {
@@ -18,7 +20,7 @@ const STATUS_LABEL: Partial<Record<AssistantMessage['status'], string>> = {
 };
 
 /** One answer: its markdown, a streaming cursor, its status, follow-up prompts, copy and retry. */
-export const AssistantMessageView = memo(function AssistantMessageView({ message, isLatest, onRetry, onFollowUp }: AssistantMessageViewProps) {
+export const AssistantMessageView = memo(function AssistantMessageView({ message, isLatest, onRetry, onFollowUp, onAction }: AssistantMessageViewProps) {
   const streaming = message.status === 'streaming' || message.status === 'submitted';
   const finished = !streaming;
   const label = STATUS_LABEL[message.status];
@@ -55,6 +57,7 @@ export const AssistantMessageView = memo(function AssistantMessageView({ message
           ) : null}
         </div>
       ) : null}
+      {isLatest && message.status === 'done' && message.action && onAction ? <ActionButtons action={message.action} onAction={onAction} /> : null}
       {isLatest && finished && message.followUpPrompts.length > 0 && onFollowUp ? (
         <div className="fk-followups" role="group" aria-label="Follow-up questions">
           {message.followUpPrompts.map((prompt) => (
@@ -68,6 +71,33 @@ export const AssistantMessageView = memo(function AssistantMessageView({ message
     </article>
   );
 });
+
+/** Approve / reject buttons of an agentflow's human-input node. */
+function ActionButtons({ action, onAction }: { action: FlowiseAction; onAction: NonNullable<AssistantMessageViewProps['onAction']> }) {
+  const elements = action.elements?.length
+    ? action.elements
+    : [
+        { type: 'agentflowv2-approve-button', label: action.mapping?.approve ?? 'Proceed' },
+        { type: 'agentflowv2-reject-button', label: action.mapping?.reject ?? 'Reject' },
+      ];
+  return (
+    <div className="fk-actions" role="group" aria-label="Approve or reject">
+      {elements.map((element) => {
+        const type = element.type.includes('reject') ? 'reject' : 'proceed';
+        return (
+          <button
+            key={element.label}
+            type="button"
+            className={type === 'proceed' ? 'fk-button fk-button--primary' : 'fk-button'}
+            onClick={() => onAction(action, type, element.label)}
+          >
+            {element.label}
+          </button>
+        );
+      })}
+    </div>
+  );
+}
 
 function CopyButton({ text }: { text: string }) {
   const [copied, setCopied] = useState(false);

@@ -124,3 +124,13 @@ export const Dark: Story = {
   ...Done,
   globals: { theme: 'dark' },
 };
+
+export const HumanInTheLoop: Story = {
+  args: { source: 'hitl', question: 'Book the trip' },
+  play: async ({ canvasElement }) => {
+    const article = await answer(canvasElement);
+    const group = await within(article).findByRole('group', { name: 'Approve or reject' });
+    await expect(within(group).getByRole('button', { name: 'Proceed' })).toBeVisible();
+    await expect(within(group).getByRole('button', { name: 'Reject' })).toBeVisible();
+  },
+};

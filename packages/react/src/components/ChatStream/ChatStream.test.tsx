@@ -1,5 +1,6 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { createReplayFetch } from '@flowise-kit/core';
 import { answerEvents, replayStore } from '../../test-support/streams';
 import { announceableSentences } from './announce';
 import { ChatStream } from './ChatStream';
@@ -57,6 +58,36 @@ describe('ChatStream', () => {
     expect(answer.getAttribute('aria-busy')).toBe('false');
     expect(within(answer).getByText('Stopped')).toBeTruthy();
     expect(container.querySelector('.fk-cursor')).toBeNull();
+  });
+
+  it('human in the loop: approve resumes the run with humanInput and the node id', async () => {
+    const requests: unknown[] = [];
+    const action = {
+      id: 'a1',
+      mapping: { approve: 'Proceed', reject: 'Reject' },
+      elements: [
+        { type: 'agentflowv2-approve-button', label: 'Proceed' },
+        { type: 'agentflowv2-reject-button', label: 'Reject' },
+      ],
+      data: { nodeId: 'humanInputAgentflow_0' },
+    };
+    const store = replayStore([], {
+      fetch: createReplayFetch({
+        source: [
+          { event: 'token', data: 'Are you sure?' },
+          { event: 'action', data: action },
+          { event: 'end', data: '[DONE]' },
+        ],
+        onRequest: (_url, body) => requests.push(body),
+      }),
+    });
+    render(<ChatStream store={store} />);
+    await act(() => store.send('Book it'));
+    const group = screen.getByRole('group', { name: 'Approve or reject' });
+    await act(async () => {
+      fireEvent.click(within(group).getByRole('button', { name: 'Proceed' }));
+    });
+    expect(requests[1]).toMatchObject({ question: 'Proceed', humanInput: { type: 'proceed', startNodeId: 'humanInputAgentflow_0', feedback: '' } });
   });
 
   it('announces completed sentences, never fragments', () => {

@@ -1,4 +1,4 @@
-import type { ChatStore } from '@flowise-kit/core';
+import type { ChatStore, FlowiseAction } from '@flowise-kit/core';
 import { memo, useCallback, type ReactNode } from 'react';
 import { useStickToBottom } from 'use-stick-to-bottom';
 import { useChatStore } from '../../context';
@@ -16,6 +16,11 @@ export interface ChatStreamProps {
   emptyState?: ReactNode;
   /** A follow-up prompt was chosen; default: ask it. */
   onFollowUp?: (prompt: string) => void;
+  /**
+   * A human-in-the-loop button was pressed; default: resume the agentflow with
+   * `humanInput: { type, startNodeId, feedback: '' }` and the button's label as the question.
+   */
+  onAction?: (action: FlowiseAction, type: 'proceed' | 'reject', label: string) => void;
 }
 
 /**
@@ -26,19 +31,27 @@ export interface ChatStreamProps {
  * chips, copy and retry. It sticks to the bottom while the reader is at the bottom and lets go as soon as they
  * scroll up. Rows subscribe to their own message, so a long history costs nothing while an answer streams.
  */
-export const ChatStream = memo(function ChatStream({ store: explicit, className, emptyState, onFollowUp }: ChatStreamProps) {
+export const ChatStream = memo(function ChatStream({ store: explicit, className, emptyState, onFollowUp, onAction }: ChatStreamProps) {
   const store = useChatStore(explicit);
   const ids = useMessageIds(store);
   const { scrollRef, contentRef } = useStickToBottom({ initial: 'instant', resize: 'instant' });
   const retry = useCallback(() => void store.retry(), [store]);
   const followUp = useCallback((prompt: string) => (onFollowUp ? onFollowUp(prompt) : void store.send(prompt)), [store, onFollowUp]);
+  const action = useCallback(
+    (flowAction: FlowiseAction, type: 'proceed' | 'reject', label: string) => {
+      if (onAction) return onAction(flowAction, type, label);
+      const startNodeId = typeof flowAction.data?.nodeId === 'string' ? flowAction.data.nodeId : undefined;
+      void store.send(label, { humanInput: { type, feedback: '', ...(startNodeId ? { startNodeId } : {}) } });
+    },
+    [store, onAction],
+  );
   const lastId = ids[ids.length - 1];
   return (
     <section ref={scrollRef} className={className ? `fk-chat-stream ${className}` : 'fk-chat-stream'} aria-label="Conversation">
       <div ref={contentRef} className="fk-chat-stream__content">
         {ids.length === 0 && emptyState ? <div className="fk-chat-stream__empty">{emptyState}</div> : null}
         {ids.map((id) => (
-          <MessageRow key={id} id={id} isLatest={id === lastId} store={store} onRetry={retry} onFollowUp={followUp} />
+          <MessageRow key={id} id={id} isLatest={id === lastId} store={store} onRetry={retry} onFollowUp={followUp} onAction={action} />
         ))}
       </div>
     </section>

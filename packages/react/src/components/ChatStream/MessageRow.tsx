@@ -1,4 +1,4 @@
-import type { ChatStore } from '@flowise-kit/core';
+import type { ChatStore, FlowiseAction } from '@flowise-kit/core';
 import { memo } from 'react';
 import { useMessage } from '../../selectors';
 import { AssistantMessageView } from './AssistantMessageView';
@@ -10,10 +10,11 @@ export interface MessageRowProps {
   store: ChatStore;
   onRetry?: () => void;
   onFollowUp?: (prompt: string) => void;
+  onAction?: (action: FlowiseAction, type: 'proceed' | 'reject', label: string) => void;
 }
 
 /** One message, subscribed to by id: a token re-renders only the row of the answer it belongs to. */
-export const MessageRow = memo(function MessageRow({ id, isLatest, store, onRetry, onFollowUp }: MessageRowProps) {
+export const MessageRow = memo(function MessageRow({ id, isLatest, store, onRetry, onFollowUp, onAction }: MessageRowProps) {
   const message = useMessage(id, store);
   if (!message) return null;
   if (message.role === 'user') {
@@ -29,6 +30,7 @@ export const MessageRow = memo(function MessageRow({ id, isLatest, store, onRetr
       isLatest={isLatest}
       {...(onRetry ? { onRetry } : {})}
       {...(onFollowUp ? { onFollowUp } : {})}
+      {...(onAction ? { onAction } : {})}
     />
   );
 });

@@ -1,0 +1,30 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineProject } from 'vitest/config';
+import { workspaceAlias } from '../../../vitest.shared.ts';
+
+/**
+ * The React layer's tests again, on React 18. The sources live in ../src and would find React 19 beside them, so
+ * React and every library that imports it are deduped to this folder's copies, which resolve React 18.
+ */
+const source = fileURLToPath(new URL('../src', import.meta.url));
+
+export default defineProject({
+  plugins: [react()],
+  resolve: {
+    alias: workspaceAlias,
+    dedupe: ['react', 'react-dom', 'zustand', 'use-stick-to-bottom', 'react-markdown', '@testing-library/react'],
+  },
+  server: { fs: { allow: [fileURLToPath(new URL('../../..', import.meta.url)), fileURLToPath(new URL('../../../../shared', import.meta.url))] } },
+  test: {
+    name: 'react-18',
+    dir: source,
+    environment: 'happy-dom',
+    include: ['**/*.test.{ts,tsx}'],
+    // Storybook's renderer is exercised on React 19 only.
+    exclude: ['**/node_modules/**', '**/stories.test.tsx'],
+    setupFiles: [`${source}/test-support/setup.ts`],
+    env: { EXPECTED_REACT_MAJOR: '18' },
+    server: { deps: { inline: [/@flowise-kit/] } },
+  },
+});
