@@ -134,3 +134,20 @@ export const HumanInTheLoop: Story = {
     await expect(within(group).getByRole('button', { name: 'Reject' })).toBeVisible();
   },
 };
+
+/** A long answer streaming into a short window: it follows the answer until the reader scrolls up. */
+export const AutoScroll: Story = {
+  args: {
+    question: 'Write a long answer',
+    source: [
+      { event: 'start', data: '' },
+      ...Array.from({ length: 400 }, (_, i) => ({ event: 'token', data: i % 25 === 24 ? ` word${i}.\n\n` : ` word${i}`, delayMs: 25 })),
+      { event: 'end', data: '[DONE]' },
+    ],
+  },
+  decorators: [(Story) => <div style={{ height: 260, display: 'flex', flexDirection: 'column' }}><Story /></div>],
+  play: async ({ canvasElement }) => {
+    const article = await answer(canvasElement);
+    await waitFor(() => expect(article).toHaveTextContent('word3'));
+  },
+};

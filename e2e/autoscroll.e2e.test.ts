@@ -1,0 +1,64 @@
+/**
+ * Auto-scroll in a real browser: the conversation follows a streaming answer while the reader is at the bottom,
+ * lets go as soon as they scroll up (Flowise#4041: auto-scroll fighting the reader), and follows again when they
+ * come back down.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './browser';
+import { serveStorybook } from './storybook-server';
+
+let browser: Browser;
+let storybook: Awaited<ReturnType<typeof serveStorybook>>;
+beforeAll(async () => {
+  storybook = await serveStorybook();
+  browser = await launchChromium();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  storybook?.server.close();
+});
+
+/** Resolves when the conversation is (again) scrolled to its bottom, within `ms`. */
+const reachesBottom = (page: Page, ms: number) =>
+  page.waitForFunction(() => {
+    const el = document.querySelector('.fk-chat-stream')!;
+    return el.scrollHeight - el.scrollTop - el.clientHeight < 40;
+  }, undefined, { timeout: ms, polling: 'raf' });
+
+const metrics = (page: Page) =>
+  page.$eval('.fk-chat-stream', (el) => ({ top: el.scrollTop, gap: el.scrollHeight - el.scrollTop - el.clientHeight, height: el.scrollHeight }));
+
+describe('ChatStream auto-scroll', () => {
+  it('sticks to the bottom while the reader is there, and only then', async () => {
+    const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
+    await page.goto(`${storybook.url}/iframe.html?id=components-chatstream--auto-scroll&viewMode=story`);
+    await page.waitForSelector('.fk-message--assistant');
+    // While streaming, the view follows: the gap to the bottom stays small as the content grows.
+    await page.waitForFunction(() => document.querySelector('.fk-chat-stream')!.scrollHeight > 600);
+    // Sampled over a second of streaming: after each new line it is back at the bottom within a second (usually a frame).
+    for (let sample = 0; sample < 5; sample++) {
+      await reachesBottom(page, 1000);
+      await page.waitForTimeout(200);
+    }
+
+    // The reader scrolls up: the view stays where they put it while tokens keep coming.
+    await page.hover('.fk-chat-stream');
+    await page.mouse.wheel(0, -300);
+    await page.waitForTimeout(300);
+    const readerPosition = await metrics(page);
+    await page.waitForTimeout(1000);
+    const later = await metrics(page);
+    expect(later.height).toBeGreaterThan(readerPosition.height); // still streaming
+    expect(Math.abs(later.top - readerPosition.top)).toBeLessThan(5);
+    expect(later.gap).toBeGreaterThan(100);
+
+    // Back at the bottom, it follows again.
+    await page.mouse.wheel(0, 100_000);
+    await reachesBottom(page, 1000);
+    const grown = (await metrics(page)).height;
+    await page.waitForFunction((h) => document.querySelector('.fk-chat-stream')!.scrollHeight > h + 50, grown);
+    await reachesBottom(page, 1000);
+    await page.close();
+  }, 60_000);
+});
