@@ -54,8 +54,8 @@ describe('ChatStream auto-scroll', () => {
     expect(later.gap).toBeGreaterThan(100);
 
     // Back at the bottom, it follows again.
-    await page.mouse.wheel(0, 100_000);
-    await reachesBottom(page, 1000);
+    for (let step = 0; step < 5; step++) await page.mouse.wheel(0, 2000);
+    await reachesBottom(page, 3000);
     const grown = (await metrics(page)).height;
     await page.waitForFunction((h) => document.querySelector('.fk-chat-stream')!.scrollHeight > h + 50, grown);
     await reachesBottom(page, 1000);
