@@ -1,7 +1,10 @@
+import { existsSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { StorybookConfig } from '@storybook/react-vite';
 
-const shared = fileURLToPath(new URL('../../shared', import.meta.url));
+// ../shared may be a link: the dev server compares real paths.
+const sharedPath = fileURLToPath(new URL('../../shared', import.meta.url));
+const shared = existsSync(sharedPath) ? realpathSync(sharedPath) : sharedPath;
 
 const config: StorybookConfig = {
   framework: '@storybook/react-vite',

@@ -1,13 +1,17 @@
+import { existsSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineProject } from 'vitest/config';
 import { workspaceAlias } from '../../vitest.shared.ts';
 
+/** ../shared may be a link: the dev server compares real paths. */
+const sharedDir = (path: string) => (existsSync(path) ? realpathSync(path) : path);
+
 export default defineProject({
   plugins: [react()],
   resolve: { alias: workspaceAlias },
   // Stories replay the recordings in ../shared/fixtures, beside the repository.
-  server: { fs: { allow: [fileURLToPath(new URL('../..', import.meta.url)), fileURLToPath(new URL('../../../shared', import.meta.url))] } },
+  server: { fs: { allow: [fileURLToPath(new URL('../..', import.meta.url)), sharedDir(fileURLToPath(new URL('../../../shared', import.meta.url)))] } },
   test: {
     name: 'react',
     environment: 'happy-dom',

@@ -1,3 +1,4 @@
+import { existsSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineProject } from 'vitest/config';
@@ -9,13 +10,16 @@ import { workspaceAlias } from '../../../vitest.shared.ts';
  */
 const source = fileURLToPath(new URL('../src', import.meta.url));
 
+/** ../shared may be a link: the dev server compares real paths. */
+const sharedDir = (path: string) => (existsSync(path) ? realpathSync(path) : path);
+
 export default defineProject({
   plugins: [react()],
   resolve: {
     alias: workspaceAlias,
     dedupe: ['react', 'react-dom', 'zustand', 'use-stick-to-bottom', 'react-markdown', '@testing-library/react'],
   },
-  server: { fs: { allow: [fileURLToPath(new URL('../../..', import.meta.url)), fileURLToPath(new URL('../../../../shared', import.meta.url))] } },
+  server: { fs: { allow: [fileURLToPath(new URL('../../..', import.meta.url)), sharedDir(fileURLToPath(new URL('../../../../shared', import.meta.url)))] } },
   test: {
     name: 'react-18',
     dir: source,
