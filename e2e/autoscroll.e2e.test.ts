@@ -53,9 +53,10 @@ describe('ChatStream auto-scroll', () => {
     expect(Math.abs(later.top - readerPosition.top)).toBeLessThan(5);
     expect(later.gap).toBeGreaterThan(100);
 
-    // Back at the bottom, it follows again.
-    for (let step = 0; step < 5; step++) await page.mouse.wheel(0, 2000);
+    // "Jump to latest" brings the reader back, and the view follows again.
+    await page.getByRole('button', { name: 'Jump to latest ↓' }).click();
     await reachesBottom(page, 3000);
+    await page.waitForSelector('.fk-chat-stream__jump', { state: 'detached' });
     const grown = (await metrics(page)).height;
     await page.waitForFunction((h) => document.querySelector('.fk-chat-stream')!.scrollHeight > h + 50, grown);
     await reachesBottom(page, 1000);

@@ -29,12 +29,12 @@ export interface ChatStreamProps {
  *
  * The conversation: questions and answers in order, streaming answers with a cursor, per-answer status, follow-up
  * chips, copy and retry. It sticks to the bottom while the reader is at the bottom and lets go as soon as they
- * scroll up. Rows subscribe to their own message, so a long history costs nothing while an answer streams.
+ * scroll up; a "Jump to latest" button brings them back and re-attaches. Rows subscribe to their own message, so a long history costs nothing while an answer streams.
  */
 export const ChatStream = memo(function ChatStream({ store: explicit, className, emptyState, onFollowUp, onAction }: ChatStreamProps) {
   const store = useChatStore(explicit);
   const ids = useMessageIds(store);
-  const { scrollRef, contentRef } = useStickToBottom({ initial: 'instant', resize: 'instant' });
+  const { scrollRef, contentRef, isAtBottom, scrollToBottom } = useStickToBottom({ initial: 'instant', resize: 'instant' });
   const retry = useCallback(() => void store.retry(), [store]);
   const followUp = useCallback((prompt: string) => (onFollowUp ? onFollowUp(prompt) : void store.send(prompt)), [store, onFollowUp]);
   const action = useCallback(
@@ -54,6 +54,11 @@ export const ChatStream = memo(function ChatStream({ store: explicit, className,
           <MessageRow key={id} id={id} isLatest={id === lastId} store={store} onRetry={retry} onFollowUp={followUp} onAction={action} />
         ))}
       </div>
+      {!isAtBottom && ids.length > 0 ? (
+        <button type="button" className="fk-button fk-chat-stream__jump" onClick={() => void scrollToBottom()}>
+          Jump to latest ↓
+        </button>
+      ) : null}
     </section>
   );
 });
