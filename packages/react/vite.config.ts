@@ -1,0 +1,17 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// Library build: one ES module plus one stylesheet (dist/styles.css) collecting every component's CSS and the
+// theme. Dependencies stay external for the consumer's bundler; declarations come from tsc.
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    lib: { entry: 'src/index.ts', formats: ['es'], fileName: 'index', cssFileName: 'styles' },
+    rollupOptions: {
+      external: [/^react(\/|$)/, /^react-dom(\/|$)/, /^zustand(\/|$)/, /^@flowise-kit\//, 'react-markdown', 'remark-gfm', 'marked', 'remend', 'use-stick-to-bottom'],
+    },
+    target: 'es2022',
+    minify: false,
+    sourcemap: true,
+  },
+});
