@@ -7,6 +7,8 @@ import { errorFromStatus } from './errors';
 import { eventsFromJsonPrediction } from './json-prediction';
 import { reduceOnto, lastAnswer, parseChunks, splitAt } from './test-support/events';
 import { STORY, readRecording } from './test-support/recordings';
+import { createFlowiseClient } from './client';
+import { createReplayFetch } from './replay';
 import { serverMessage } from './transport';
 
 function replay(name: string) {
@@ -163,6 +165,19 @@ describe('recordings of a real Flowise 3.1.4', () => {
     const check = readRecording('streamable-check-unknown');
     expect(check.status).toBe(500);
     expect(errorFromStatus(check.status, serverMessage(check.text), { chatflowId: 'dead' }).kind).toBe('not-found');
+  });
+
+  it('streamable-check and abort-call: the client reads the recorded answers', async () => {
+    const answer = (name: string) => {
+      const recording = readRecording(name);
+      return createFlowiseClient({
+        apiHost: 'http://recorded.invalid',
+        fetch: createReplayFetch({ source: recording.text, status: recording.status, contentType: recording.headers['content-type'] }),
+      });
+    };
+    expect(await answer('streamable-check').checkStreaming('flow')).toBe(true);
+    await expect(answer('abort-call').abortPrediction('flow', 'chat')).resolves.toBeUndefined();
+    await expect(answer('streamable-check-unknown').checkStreaming('dead')).rejects.toMatchObject({ kind: 'not-found', status: 500 });
   });
 
   it('every stream recording decodes to the same events at every chunk boundary', () => {

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import * as chatStream from './components/ChatStream/ChatStream.stories';
 import * as chatWindow from './components/ChatWindow/ChatWindow.stories';
 import * as composer from './components/Composer/Composer.stories';
+import * as markdown from './components/Markdown/Markdown.stories';
 import * as sourceList from './components/SourceList/SourceList.stories';
 import * as toolTrace from './components/ToolTrace/ToolTrace.stories';
 
@@ -21,6 +22,7 @@ const files = {
   chatStream: composeStories(chatStream),
   chatWindow: composeStories(chatWindow),
   composer: composeStories(composer),
+  markdown: composeStories(markdown),
   sourceList: composeStories(sourceList),
   toolTrace: composeStories(toolTrace),
 };
