@@ -247,8 +247,8 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
       setState(closeOpenAnswers(initialChatState(state), now()));
     },
     configure(next) {
-      const connectionChanged =
-        next.apiHost !== undefined || next.apiKey !== undefined || next.headers !== undefined || next.fetch !== undefined;
+      // A key given as undefined unsets the option (e.g. an API key removed).
+      const connectionChanged = 'apiHost' in next || 'apiKey' in next || 'headers' in next || 'fetch' in next;
       if (next.chatflowId !== undefined && next.chatflowId !== config.chatflowId) streamable = undefined;
       config = { ...config, ...next };
       if (connectionChanged) {

@@ -87,3 +87,22 @@ describe('useFlowisePrediction', () => {
     expect(JSON.parse(localStorage.getItem('fk-test')!).messages).toHaveLength(2);
   });
 });
+
+describe('useFlowisePrediction options', () => {
+  it('removing the apiKey prop stops sending it', async () => {
+    const requests: RequestInit[] = [];
+    const replay = createReplayFetch({ source: answerEvents(1) });
+    const fetch: typeof globalThis.fetch = (input, init) => {
+      requests.push(init ?? {});
+      return replay(input, init);
+    };
+    const { result, rerender } = renderHook((props: UseFlowisePredictionOptions) => useFlowisePrediction(props), {
+      initialProps: { ...base(), fetch, apiKey: 'secret' } as UseFlowisePredictionOptions,
+    });
+    await act(() => result.current.send('One'));
+    rerender({ ...base(), fetch });
+    await act(() => result.current.send('Two'));
+    expect((requests[0]!.headers as Record<string, string>).Authorization).toBe('Bearer secret');
+    expect((requests[1]!.headers as Record<string, string>).Authorization).toBeUndefined();
+  });
+});

@@ -61,7 +61,8 @@ export function useFlowisePrediction(options: UseFlowisePredictionOptions): UseF
   const { apiHost, apiKey, headers, overrideConfig, chatflowId, streaming, batch, firstByteTimeoutMs, idleTimeoutMs, fetch } = options;
   useEffect(() => {
     if (!owned) return;
-    owned.configure(definedOnly({ apiHost, apiKey, headers, overrideConfig, chatflowId, streaming, batch, firstByteTimeoutMs, idleTimeoutMs, fetch }));
+    // Undefined is passed on: removing a prop (an API key, a custom fetch) must unset it, not keep the old value.
+    owned.configure({ apiHost, apiKey, headers, overrideConfig, chatflowId, streaming, batch, firstByteTimeoutMs, idleTimeoutMs, fetch });
   }, [owned, apiHost, apiKey, headers, overrideConfig, chatflowId, streaming, batch, firstByteTimeoutMs, idleTimeoutMs, fetch]);
 
   const { persistKey } = options;
@@ -101,8 +102,4 @@ function createOwnedStore(options: UseFlowisePredictionOptions, latest: { curren
     onEnd: (message) => latest.current.onEnd?.(message),
     onError: (error) => latest.current.onError?.(error),
   });
-}
-
-function definedOnly<T extends Record<string, unknown>>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -1,5 +1,5 @@
 import type { AssistantMessage, FlowiseAction } from '@flowise-kit/core';
-import { memo, useState } from 'react';
+import { memo, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { Markdown } from '../Markdown/Markdown';
 import { LiveAnnouncer } from './LiveAnnouncer';
 
@@ -12,6 +12,9 @@ export interface AssistantMessageViewProps {
   onFollowUp?: (prompt: string) => void;
   /** A human-in-the-loop button was pressed (`proceed` or `reject`). */
   onAction?: (action: FlowiseAction, type: 'proceed' | 'reject', label: string) => void;
+  /** Makes the answer selectable (click or Enter); `selected` marks the chosen one. */
+  onSelect?: (id: string) => void;
+  selected?: boolean;
 }
 
 const STATUS_LABEL: Partial<Record<AssistantMessage['status'], string>> = {
@@ -20,16 +23,28 @@ const STATUS_LABEL: Partial<Record<AssistantMessage['status'], string>> = {
 };
 
 /** One answer: its markdown, a streaming cursor, its status, follow-up prompts, copy and retry. */
-export const AssistantMessageView = memo(function AssistantMessageView({ message, isLatest, onRetry, onFollowUp, onAction }: AssistantMessageViewProps) {
+export const AssistantMessageView = memo(function AssistantMessageView({ message, isLatest, onRetry, onFollowUp, onAction, onSelect, selected = false }: AssistantMessageViewProps) {
   const streaming = message.status === 'streaming' || message.status === 'submitted';
   const finished = !streaming;
   const label = STATUS_LABEL[message.status];
   return (
     <article
-      className={`fk-message fk-message--assistant fk-message--${message.status}`}
+      className={`fk-message fk-message--assistant fk-message--${message.status}${selected ? ' fk-message--selected' : ''}`}
       aria-busy={streaming}
       aria-label="Answer"
+      aria-current={selected || undefined}
       data-status={message.status}
+      {...(onSelect
+        ? {
+            tabIndex: 0,
+            onClick: (event: MouseEvent) => {
+              if (!(event.target as HTMLElement).closest('button, a, summary')) onSelect(message.id);
+            },
+            onKeyDown: (event: KeyboardEvent) => {
+              if (event.key === 'Enter' && event.target === event.currentTarget) onSelect(message.id);
+            },
+          }
+        : {})}
     >
       {message.reasoning ? (
         <details className="fk-message__reasoning">

@@ -21,6 +21,10 @@ export interface ChatStreamProps {
    * `humanInput: { type, startNodeId, feedback: '' }` and the button's label as the question.
    */
   onAction?: (action: FlowiseAction, type: 'proceed' | 'reject', label: string) => void;
+  /** Makes answers selectable (click or Enter), e.g. to show one answer's sources beside the conversation. */
+  onSelectAnswer?: (id: string) => void;
+  /** The selected answer's id (highlighted, `aria-current`). */
+  selectedAnswerId?: string;
 }
 
 /**
@@ -31,7 +35,7 @@ export interface ChatStreamProps {
  * chips, copy and retry. It sticks to the bottom while the reader is at the bottom and lets go as soon as they
  * scroll up; a "Jump to latest" button brings them back and re-attaches. Rows subscribe to their own message, so a long history costs nothing while an answer streams.
  */
-export const ChatStream = memo(function ChatStream({ store: explicit, className, emptyState, onFollowUp, onAction }: ChatStreamProps) {
+export const ChatStream = memo(function ChatStream({ store: explicit, className, emptyState, onFollowUp, onAction, onSelectAnswer, selectedAnswerId }: ChatStreamProps) {
   const store = useChatStore(explicit);
   const ids = useMessageIds(store);
   const { scrollRef, contentRef, isAtBottom, scrollToBottom } = useStickToBottom({ initial: 'instant', resize: 'instant' });
@@ -51,7 +55,16 @@ export const ChatStream = memo(function ChatStream({ store: explicit, className,
       <div ref={contentRef} className="fk-chat-stream__content">
         {ids.length === 0 && emptyState ? <div className="fk-chat-stream__empty">{emptyState}</div> : null}
         {ids.map((id) => (
-          <MessageRow key={id} id={id} isLatest={id === lastId} store={store} onRetry={retry} onFollowUp={followUp} onAction={action} />
+          <MessageRow
+            key={id}
+            id={id}
+            isLatest={id === lastId}
+            store={store}
+            onRetry={retry}
+            onFollowUp={followUp}
+            onAction={action}
+            {...(onSelectAnswer ? { onSelect: onSelectAnswer, selected: id === selectedAnswerId } : {})}
+          />
         ))}
       </div>
       {!isAtBottom && ids.length > 0 ? (

@@ -11,10 +11,12 @@ export interface MessageRowProps {
   onRetry?: () => void;
   onFollowUp?: (prompt: string) => void;
   onAction?: (action: FlowiseAction, type: 'proceed' | 'reject', label: string) => void;
+  onSelect?: (id: string) => void;
+  selected?: boolean;
 }
 
 /** One message, subscribed to by id: a token re-renders only the row of the answer it belongs to. */
-export const MessageRow = memo(function MessageRow({ id, isLatest, store, onRetry, onFollowUp, onAction }: MessageRowProps) {
+export const MessageRow = memo(function MessageRow({ id, isLatest, store, onRetry, onFollowUp, onAction, onSelect, selected }: MessageRowProps) {
   const message = useMessage(id, store);
   if (!message) return null;
   if (message.role === 'user') {
@@ -31,6 +33,7 @@ export const MessageRow = memo(function MessageRow({ id, isLatest, store, onRetr
       {...(onRetry ? { onRetry } : {})}
       {...(onFollowUp ? { onFollowUp } : {})}
       {...(onAction ? { onAction } : {})}
+      {...(onSelect ? { onSelect, selected: Boolean(selected) } : {})}
     />
   );
 });

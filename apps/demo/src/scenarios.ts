@@ -1,0 +1,22 @@
+/** The mock server's scenarios worth showing, by chatflow id (see packages/mock-server/README.md). */
+export const DEMO_SCENARIOS: { id: string; label: string }[] = [
+  { id: 'sources', label: 'Answer with sources' },
+  { id: 'tools', label: 'Tool agent (calculator)' },
+  { id: 'agentflow', label: 'Agentflow with reasoning' },
+  { id: 'agent-tools', label: 'Agentflow agent with tools' },
+  { id: 'agent-reasoning', label: 'Multi-agent reasoning' },
+  { id: 'follow-up', label: 'Follow-up prompts' },
+  { id: 'hitl', label: 'Human in the loop' },
+  { id: 'artifacts', label: 'Artifacts' },
+  { id: 'long', label: 'Long answer (5,000 tokens)' },
+  { id: 'json', label: 'Non-streaming chatflow (JSON)' },
+  { id: 'error-event', label: 'Error: model drops mid-answer' },
+  { id: 'auth-error', label: 'Error: bad API key' },
+  { id: 'http-404', label: 'Error: HTTP 404' },
+  { id: 'http-429', label: 'Error: HTTP 429 rate limit' },
+  { id: 'http-500', label: 'Error: HTTP 500' },
+  { id: 'html', label: 'Error: HTML instead of a stream' },
+  { id: 'drop', label: 'Error: connection drops' },
+  { id: 'stall', label: 'Slow: stream stalls' },
+  { id: 'unknown', label: 'Unknown chatflow (server stays silent)' },
+];
