@@ -1,30 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { extname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { REPO, build, serveDirectory } from './static-server';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.woff2': 'font/woff2',
-};
-
-/** Builds Storybook (unless E2E_SKIP_BUILD is set) and serves storybook-static on 127.0.0.1. */
-export async function serveStorybook(): Promise<{ url: string; server: Server }> {
-  const root = resolve(import.meta.dirname, '../storybook-static');
-  if (!process.env.E2E_SKIP_BUILD || !existsSync(root)) {
-    execFileSync('pnpm', ['build-storybook'], { cwd: resolve(import.meta.dirname, '..'), stdio: 'ignore' });
-  }
-  const server = createServer((req, res) => {
-    const path = join(root, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-    const file = existsSync(path) && statSync(path).isDirectory() ? join(path, 'index.html') : path;
-    if (!file.startsWith(root) || !existsSync(file)) return void res.writeHead(404).end();
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, server };
+/** Builds Storybook (unless E2E_SKIP_BUILD is set and a build exists) and serves it on 127.0.0.1. */
+export async function serveStorybook() {
+  const root = resolve(REPO, 'storybook-static');
+  build(root, 'build-storybook');
+  return serveDirectory(root);
 }

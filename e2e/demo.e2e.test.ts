@@ -1,0 +1,110 @@
+/**
+ * The built demo app against the mock Flowise server, in Debian's Chromium, as a person uses it.
+ */
+import { resolve } from 'node:path';
+import { startMockFlowise, type MockFlowise } from '@flowise-kit/mock-server';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchChromium } from './browser';
+import { REPO, build, serveDirectory } from './static-server';
+
+let browser: Browser;
+let mock: MockFlowise;
+let demo: Awaited<ReturnType<typeof serveDirectory>>;
+let page: Page;
+
+beforeAll(async () => {
+  const root = resolve(REPO, 'apps/demo/dist');
+  build(root, '--filter', '@flowise-kit/demo', 'build');
+  [demo, mock, browser] = await Promise.all([serveDirectory(root), startMockFlowise({ port: 0, rate: 60, tokens: 60 }), launchChromium()]);
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await mock?.close();
+  demo?.server.close();
+});
+beforeEach(async () => {
+  mock.clearRequests();
+  mock.configure({ rate: 60, tokens: 60 });
+  page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  return () => page.context().close();
+});
+
+async function ask(chatflowId: string, question: string) {
+  await page.goto(`${demo.url}/?apiHost=${encodeURIComponent(mock.url)}&chatflowId=${chatflowId}`);
+  await page.getByRole('textbox', { name: 'Message' }).fill(question);
+  await page.keyboard.press('Enter');
+}
+const answerText = () => page.locator('article[aria-label="Answer"]').last().innerText();
+
+describe('the demo app', () => {
+  it('streams an answer that grows over time, then shows its sources', async () => {
+    await ask('sources', 'Tell me about foxes');
+    const lengths: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      await page.waitForTimeout(150);
+      lengths.push((await answerText()).length);
+    }
+    expect(lengths[0]).toBeGreaterThan(0);
+    for (let i = 1; i < lengths.length; i++) expect(lengths[i]).toBeGreaterThan(lengths[i - 1]!);
+    await page.waitForSelector('article[data-status="done"]');
+    await expect(page.getByRole('link', { name: 'The fox and the river' }).isVisible()).resolves.toBe(true);
+    expect(await page.getByLabel('3 sources').innerText()).toBe('3');
+    expect(mock.predictions()).toHaveLength(1);
+  });
+
+  it('shows the tool trace of an answer', async () => {
+    await ask('tools', 'What is 6 times 7?');
+    await page.waitForSelector('article[data-status="done"]');
+    const trace = page.getByRole('region', { name: 'Tool and agent trace' });
+    await trace.getByText('calculator').click();
+    await expect(trace.getByText('42', { exact: true }).isVisible()).resolves.toBe(true);
+  });
+
+  it('Stop keeps the partial text and says "Stopped"; the server is asked to abort', async () => {
+    mock.configure({ rate: 30 });
+    await ask('long', 'A long one please');
+    await page.waitForFunction(() => (document.querySelector('article[aria-label="Answer"]')?.textContent ?? '').length > 40);
+    await page.getByRole('button', { name: 'Stop answering' }).click();
+    const partial = await answerText();
+    await page.waitForSelector('article[data-status="aborted"]');
+    expect(await page.locator('article[data-status="aborted"]').getByText('Stopped').isVisible()).toBe(true);
+    await page.waitForTimeout(400);
+    expect((await answerText()).length).toBeGreaterThanOrEqual(partial.length - 10);
+    expect(await answerText()).toContain(partial.slice(0, 30));
+    await expect.poll(() => mock.requests.filter((r) => r.method === 'PUT' && r.path.includes('/chatmessage/abort/long/'))).toHaveLength(1);
+    expect(mock.predictions()).toHaveLength(1);
+  });
+
+  it("an HTTP error shows the server's message", async () => {
+    await ask('http-404', 'Hello?');
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain('Chatflow http-404 not found in the database!');
+  });
+
+  it('a follow-up chip asks a second question with the same chatId', async () => {
+    await ask('follow-up', 'Tell me a story');
+    await page.getByRole('button', { name: 'Tell me about the river' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('article[data-status="done"]').length === 2);
+    const bodies = mock.predictions().map((r) => r.body as { question: string; chatId: string });
+    expect(bodies.map((b) => b.question)).toEqual(['Tell me a story', 'Tell me about the river']);
+    expect(bodies[1]!.chatId).toBe(bodies[0]!.chatId);
+  });
+
+  it('the raw event inspector lists events and never shows the API key the agentflow trace leaks', async () => {
+    await ask('agentflow', 'Run it');
+    await page.waitForSelector('article[data-status="done"]');
+    const inspector = page.getByRole('region', { name: 'Raw event inspector' });
+    await expect.poll(() => inspector.locator('li').count()).toBeGreaterThan(60);
+    expect(await inspector.innerText()).toContain('agentFlowExecutedData');
+    const download = page.waitForEvent('download');
+    await inspector.getByRole('button', { name: 'Export last turn' }).click();
+    const file = await (await download).createReadStream();
+    let exported = '';
+    for await (const chunk of file) exported += String(chunk);
+    expect(exported).toContain('"agentFlowExecutedData"');
+    expect(exported).toContain('[redacted]');
+    expect(exported).not.toContain('sk-mock-secret');
+  });
+});
