@@ -21,12 +21,13 @@ export function build(output: string, ...args: string[]): void {
   execFileSync('pnpm', args, { cwd: REPO, stdio: 'ignore' });
 }
 
-/** Serves a folder on 127.0.0.1 (index.html for folders). */
-export async function serveDirectory(root: string): Promise<{ url: string; server: Server }> {
+/** Serves a folder on 127.0.0.1 (index.html for folders); `extra` maps more URL paths to files. */
+export async function serveDirectory(root: string, extra: Record<string, string> = {}): Promise<{ url: string; server: Server }> {
   const server = createServer((req, res) => {
-    const path = join(root, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const path = extra[pathname] ?? join(root, pathname);
     const file = existsSync(path) && statSync(path).isDirectory() ? join(path, 'index.html') : path;
-    if (!file.startsWith(root) || !existsSync(file)) return void res.writeHead(404).end();
+    if (!(file.startsWith(root) || Object.values(extra).includes(file)) || !existsSync(file)) return void res.writeHead(404).end();
     res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(res);
   });

@@ -12,6 +12,8 @@ export interface AssistantMessageViewProps {
   onFollowUp?: (prompt: string) => void;
   /** A human-in-the-loop button was pressed (`proceed` or `reject`). */
   onAction?: (action: FlowiseAction, type: 'proceed' | 'reject', label: string) => void;
+  /** Shows thumbs up/down on finished answers; called with the rating chosen. */
+  onFeedback?: (message: AssistantMessage, rating: 'THUMBS_UP' | 'THUMBS_DOWN') => void;
   /** Makes the answer selectable (click or Enter); `selected` marks the chosen one. */
   onSelect?: (id: string) => void;
   selected?: boolean;
@@ -23,7 +25,7 @@ const STATUS_LABEL: Partial<Record<AssistantMessage['status'], string>> = {
 };
 
 /** One answer: its markdown, a streaming cursor, its status, follow-up prompts, copy and retry. */
-export const AssistantMessageView = memo(function AssistantMessageView({ message, isLatest, onRetry, onFollowUp, onAction, onSelect, selected = false }: AssistantMessageViewProps) {
+export const AssistantMessageView = memo(function AssistantMessageView({ message, isLatest, onRetry, onFollowUp, onAction, onFeedback, onSelect, selected = false }: AssistantMessageViewProps) {
   const streaming = message.status === 'streaming' || message.status === 'submitted';
   const finished = !streaming;
   const label = STATUS_LABEL[message.status];
@@ -65,6 +67,7 @@ export const AssistantMessageView = memo(function AssistantMessageView({ message
       {finished ? (
         <div className="fk-message__actions">
           {message.text ? <CopyButton text={message.text} /> : null}
+          {onFeedback && message.status === 'done' ? <FeedbackButtons message={message} onFeedback={onFeedback} /> : null}
           {isLatest && onRetry && (message.status === 'error' || message.status === 'aborted') ? (
             <button type="button" className="fk-button fk-button--ghost" onClick={onRetry}>
               Retry
@@ -111,6 +114,24 @@ function ActionButtons({ action, onAction }: { action: FlowiseAction; onAction: 
         );
       })}
     </div>
+  );
+}
+
+function FeedbackButtons({ message, onFeedback }: { message: AssistantMessage; onFeedback: NonNullable<AssistantMessageViewProps['onFeedback']> }) {
+  const [rating, setRating] = useState<'THUMBS_UP' | 'THUMBS_DOWN' | undefined>();
+  const rate = (value: 'THUMBS_UP' | 'THUMBS_DOWN') => {
+    setRating(value);
+    onFeedback(message, value);
+  };
+  return (
+    <>
+      <button type="button" className="fk-button fk-button--ghost" aria-label="Good answer" aria-pressed={rating === 'THUMBS_UP'} onClick={() => rate('THUMBS_UP')}>
+        👍
+      </button>
+      <button type="button" className="fk-button fk-button--ghost" aria-label="Bad answer" aria-pressed={rating === 'THUMBS_DOWN'} onClick={() => rate('THUMBS_DOWN')}>
+        👎
+      </button>
+    </>
   );
 }
 

@@ -1,4 +1,4 @@
-import type { ChatStore, FlowiseAction } from '@flowise-kit/core';
+import type { AssistantMessage, ChatStore, FlowiseAction } from '@flowise-kit/core';
 import { memo, useCallback, type ReactNode } from 'react';
 import { useStickToBottom } from 'use-stick-to-bottom';
 import { useChatStore } from '../../context';
@@ -21,6 +21,8 @@ export interface ChatStreamProps {
    * `humanInput: { type, startNodeId, feedback: '' }` and the button's label as the question.
    */
   onAction?: (action: FlowiseAction, type: 'proceed' | 'reject', label: string) => void;
+  /** Shows thumbs up/down on finished answers (e.g. to call Flowise's feedback endpoint). */
+  onFeedback?: (message: AssistantMessage, rating: 'THUMBS_UP' | 'THUMBS_DOWN') => void;
   /** Makes answers selectable (click or Enter), e.g. to show one answer's sources beside the conversation. */
   onSelectAnswer?: (id: string) => void;
   /** The selected answer's id (highlighted, `aria-current`). */
@@ -35,7 +37,7 @@ export interface ChatStreamProps {
  * chips, copy and retry. It sticks to the bottom while the reader is at the bottom and lets go as soon as they
  * scroll up; a "Jump to latest" button brings them back and re-attaches. Rows subscribe to their own message, so a long history costs nothing while an answer streams.
  */
-export const ChatStream = memo(function ChatStream({ store: explicit, className, emptyState, onFollowUp, onAction, onSelectAnswer, selectedAnswerId }: ChatStreamProps) {
+export const ChatStream = memo(function ChatStream({ store: explicit, className, emptyState, onFollowUp, onAction, onFeedback, onSelectAnswer, selectedAnswerId }: ChatStreamProps) {
   const store = useChatStore(explicit);
   const ids = useMessageIds(store);
   const { scrollRef, contentRef, isAtBottom, scrollToBottom } = useStickToBottom({ initial: 'instant', resize: 'instant' });
@@ -63,6 +65,7 @@ export const ChatStream = memo(function ChatStream({ store: explicit, className,
             onRetry={retry}
             onFollowUp={followUp}
             onAction={action}
+            {...(onFeedback ? { onFeedback } : {})}
             {...(onSelectAnswer ? { onSelect: onSelectAnswer, selected: id === selectedAnswerId } : {})}
           />
         ))}

@@ -1,4 +1,4 @@
-import type { ChatStore, FlowiseAction } from '@flowise-kit/core';
+import type { AssistantMessage, ChatStore, FlowiseAction } from '@flowise-kit/core';
 import { memo } from 'react';
 import { useMessage } from '../../selectors';
 import { AssistantMessageView } from './AssistantMessageView';
@@ -11,12 +11,13 @@ export interface MessageRowProps {
   onRetry?: () => void;
   onFollowUp?: (prompt: string) => void;
   onAction?: (action: FlowiseAction, type: 'proceed' | 'reject', label: string) => void;
+  onFeedback?: (message: AssistantMessage, rating: 'THUMBS_UP' | 'THUMBS_DOWN') => void;
   onSelect?: (id: string) => void;
   selected?: boolean;
 }
 
 /** One message, subscribed to by id: a token re-renders only the row of the answer it belongs to. */
-export const MessageRow = memo(function MessageRow({ id, isLatest, store, onRetry, onFollowUp, onAction, onSelect, selected }: MessageRowProps) {
+export const MessageRow = memo(function MessageRow({ id, isLatest, store, onRetry, onFollowUp, onAction, onFeedback, onSelect, selected }: MessageRowProps) {
   const message = useMessage(id, store);
   if (!message) return null;
   if (message.role === 'user') {
@@ -33,6 +34,7 @@ export const MessageRow = memo(function MessageRow({ id, isLatest, store, onRetr
       {...(onRetry ? { onRetry } : {})}
       {...(onFollowUp ? { onFollowUp } : {})}
       {...(onAction ? { onAction } : {})}
+      {...(onFeedback ? { onFeedback } : {})}
       {...(onSelect ? { onSelect, selected: Boolean(selected) } : {})}
     />
   );

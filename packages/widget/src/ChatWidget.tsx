@@ -1,0 +1,167 @@
+import { createFlowiseClient } from '@flowise-kit/core';
+import { ChatStream, Composer, FlowiseChatProvider, useFlowisePrediction, type UseFlowisePredictionOptions } from '@flowise-kit/react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { themeToStyle, type EmbedTheme } from './embed-theme';
+import './ChatWidget.css';
+
+/** Props of {@link ChatWidget}: the hook's options plus what the widget shows. */
+export interface ChatWidgetProps extends Omit<UseFlowisePredictionOptions, 'persistKey' | 'store'> {
+  /** Header title. Default "Chat". */
+  title?: string;
+  /** Shown before the first question. */
+  welcomeMessage?: string;
+  /** Questions offered before the first one; default: the chatflow's own starter prompts (chatbot config). */
+  starterPrompts?: string[];
+  placeholder?: string;
+  /** flowise-embed's theme object (the keys listed in the README are honoured). */
+  theme?: EmbedTheme;
+  /** `light`, `dark` or `auto`. Default `light`. */
+  colorScheme?: 'light' | 'dark' | 'auto';
+  /** Start open. */
+  defaultOpen?: boolean;
+  /** Fill the container instead of floating behind a launcher button. */
+  fullPage?: boolean;
+  /** Persist chatId and history per chatflow in localStorage (default true). */
+  persist?: boolean;
+  className?: string;
+}
+
+/**
+ * A floating chat: a launcher button and a panel with the conversation, starter and follow-up prompts, feedback
+ * thumbs (Flowise's feedback endpoint), copy and clear. Keyboard: the launcher is a button, Escape closes the panel
+ * and focus returns to the launcher. The conversation (chatId and history) is kept per chatflow.
+ */
+export function ChatWidget({
+  title,
+  welcomeMessage,
+  starterPrompts,
+  placeholder,
+  theme,
+  colorScheme = 'light',
+  defaultOpen = false,
+  fullPage = false,
+  persist = true,
+  className,
+  ...options
+}: ChatWidgetProps) {
+  const [open, setOpen] = useState(defaultOpen || fullPage);
+  const panelId = useId();
+  const launcher = useRef<HTMLButtonElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
+  const chat = useFlowisePrediction({ ...options, ...(persist ? { persistKey: `flowise-kit:${options.chatflowId}` } : {}) });
+  const { apiHost, apiKey, headers, fetch, chatflowId } = options;
+  const client = useMemo(
+    () => createFlowiseClient({ apiHost, ...(apiKey ? { apiKey } : {}), ...(headers ? { headers } : {}), ...(fetch ? { fetch } : {}) }),
+    [apiHost, apiKey, headers, fetch],
+  );
+  const prompts = useStarterPrompts(starterPrompts ?? theme?.chatWindow?.starterPrompts, client, chatflowId);
+  const heading = title ?? theme?.chatWindow?.title ?? 'Chat';
+  const welcome = welcomeMessage ?? theme?.chatWindow?.welcomeMessage;
+
+  const close = useCallback(() => {
+    setOpen(false);
+    launcher.current?.focus();
+  }, []);
+  useEffect(() => {
+    if (open && !fullPage) panel.current?.querySelector<HTMLTextAreaElement>('textarea')?.focus();
+  }, [open, fullPage]);
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && !fullPage) {
+      event.stopPropagation();
+      close();
+    }
+  };
+  const feedback = useCallback(
+    (message: { metadata: { chatMessageId?: string } }, rating: 'THUMBS_UP' | 'THUMBS_DOWN') => {
+      const chatId = chat.store.getState().chatId;
+      const messageId = message.metadata.chatMessageId;
+      if (!chatId || !messageId) return;
+      void client.sendFeedback({ chatflowId, chatId, messageId, rating }).catch(() => undefined);
+    },
+    [chat.store, client, chatflowId],
+  );
+
+  const rootClass = ['fk-widget', fullPage ? 'fk-widget--full' : 'fk-widget--floating', open ? 'fk-widget--open' : '', className ?? '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <FlowiseChatProvider store={chat.store}>
+      <div className={rootClass} data-fk-theme={colorScheme} style={themeToStyle(theme)}>
+        {open ? (
+          <div ref={panel} id={panelId} className="fk-widget__panel" role={fullPage ? 'region' : 'dialog'} aria-label={heading} onKeyDown={onKeyDown}>
+            {theme?.chatWindow?.showTitle === false ? null : (
+              <header className="fk-widget__header">
+                <span className="fk-widget__title">{heading}</span>
+                <button type="button" className="fk-button fk-button--ghost" onClick={() => chat.reset()} aria-label="Clear conversation">
+                  Clear
+                </button>
+                {fullPage ? null : (
+                  <button type="button" className="fk-button fk-button--ghost fk-widget__close" onClick={close} aria-label="Close chat">
+                    ✕
+                  </button>
+                )}
+              </header>
+            )}
+            <ChatStream
+              className="fk-widget__stream"
+              onFeedback={feedback}
+              emptyState={
+                <div className="fk-widget__welcome">
+                  {welcome ? <p>{welcome}</p> : null}
+                  {prompts.length ? (
+                    <div className="fk-followups" role="group" aria-label="Suggested questions">
+                      {prompts.map((prompt) => (
+                        <button key={prompt} type="button" className="fk-chip" onClick={() => void chat.send(prompt)}>
+                          {prompt}
+                        </button>
+                      ))}
+                    </div>
+                  ) : null}
+                </div>
+              }
+            />
+            <Composer placeholder={placeholder ?? theme?.chatWindow?.textInput?.placeholder ?? 'Ask a question…'} />
+          </div>
+        ) : null}
+        {fullPage ? null : (
+          <button
+            ref={launcher}
+            type="button"
+            className="fk-widget__launcher"
+            aria-label={open ? 'Close chat' : 'Open chat'}
+            aria-expanded={open}
+            aria-controls={open ? panelId : undefined}
+            onClick={() => (open ? close() : setOpen(true))}
+          >
+            <svg viewBox="0 0 24 24" width="26" height="26" aria-hidden="true">
+              {open ? (
+                <path d="M6 6l12 12M18 6L6 18" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" fill="none" />
+              ) : (
+                <path d="M4 5h16v10H9l-5 4V5z" fill="currentColor" />
+              )}
+            </svg>
+          </button>
+        )}
+      </div>
+    </FlowiseChatProvider>
+  );
+}
+
+/** The given prompts, else the chatflow's starter prompts from its public chatbot config (fetched once). */
+function useStarterPrompts(given: string[] | undefined, client: ReturnType<typeof createFlowiseClient>, chatflowId: string): string[] {
+  const [fetched, setFetched] = useState<string[]>([]);
+  useEffect(() => {
+    if (given) return;
+    let live = true;
+    client.getChatbotConfig(chatflowId).then(
+      (config) => {
+        if (live) setFetched(Object.values(config.starterPrompts ?? {}).map((p) => p.prompt).filter((p): p is string => Boolean(p)));
+      },
+      () => undefined, // no config (or not public): no starter prompts
+    );
+    return () => {
+      live = false;
+    };
+  }, [given, client, chatflowId]);
+  return given ?? fetched;
+}

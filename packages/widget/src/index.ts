@@ -1,0 +1,8 @@
+/**
+ * @flowise-kit/widget — a drop-in Flowise chat widget. For React apps: `<ChatWidget/>`. For any page: the script
+ * build `dist/web.js` (React bundled, rendered in a shadow root) with a flowise-embed compatible `init`.
+ *
+ * @packageDocumentation
+ */
+export { ChatWidget, type ChatWidgetProps } from './ChatWidget';
+export { themeToStyle, type EmbedTheme } from './embed-theme';

@@ -1,0 +1,14 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The React component build: dependencies external, CSS collected into dist/styles.css.
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    lib: { entry: 'src/index.ts', formats: ['es'], fileName: 'index', cssFileName: 'styles' },
+    rollupOptions: { external: [/^react(\/|$)/, /^react-dom(\/|$)/, /^@flowise-kit\//] },
+    target: 'es2022',
+    minify: false,
+    sourcemap: true,
+  },
+});
