@@ -77,4 +77,24 @@ describe('the script-tag widget on a hostile page', () => {
     expect(mock.predictions()).toHaveLength(1);
     expect(errors).toEqual([]);
   });
+
+  it('initFull fills the page with the chat, and destroy removes it', async () => {
+    const page = await browser.newPage({ viewport: { width: 900, height: 700 } });
+    await page.goto(`${site.url}/hostile.html?apiHost=${encodeURIComponent(mock.url)}&flow=plain`);
+    await page.evaluate(() => {
+      const chatbot = (window as unknown as { Chatbot: { destroy(): void; initFull(o: object): void } }).Chatbot;
+      chatbot.destroy();
+      const params = new URLSearchParams(location.search);
+      chatbot.initFull({ chatflowid: 'plain', apiHost: params.get('apiHost'), theme: { chatWindow: { title: 'Full page' } } });
+    });
+    expect(await page.locator('flowise-kit-chatbot').count()).toBe(0);
+    const region = page.getByRole('region', { name: 'Full page' });
+    await region.getByRole('textbox', { name: 'Message' }).fill('Hi');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('article[data-status="done"]');
+    const box = await region.boundingBox();
+    expect(box!.width).toBeGreaterThan(850);
+    expect(box!.height).toBeGreaterThan(600);
+    await page.screenshot({ path: resolve(REPO, 'screenshots/widget-full-page.png') });
+  });
 });

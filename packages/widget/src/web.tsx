@@ -34,7 +34,9 @@ function mount(options: InitOptions, fullPage: boolean, target?: HTMLElement): v
   const existing = fullPage ? (target ?? document.querySelector<HTMLElement>('flowise-fullchatbot')) : null;
   const host = existing ?? document.createElement(fullPage ? 'flowise-fullchatbot' : 'flowise-kit-chatbot');
   if (!existing) document.body.append(host);
-  if (fullPage) host.style.cssText = 'display:block;width:100%;height:100%;';
+  // A full-page chat we create fills the viewport; an element the page provides keeps the page's sizing.
+  if (fullPage && !existing) host.style.cssText = 'display:block;width:100%;height:100vh;height:100dvh;';
+  else if (fullPage) host.style.display ||= 'block';
   const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
   style.textContent = kitStyles + widgetStyles;
