@@ -40,6 +40,27 @@ describe('Markdown', () => {
     expect(container.querySelector('pre code')?.textContent).toContain('const a');
   });
 
+  it('renders GFM: tables with alignment, task lists, strikethrough, autolinks, nested lists', () => {
+    const text = '| a | b |\n|:-|-:|\n| 1 | **2** |\n\n- [x] done\n- [ ] todo\n\n~~old~~ see https://example.com/x\n\n1. one\n   - inner\n2. two';
+    const { container } = render(<Markdown text={text} />);
+    expect(container.querySelectorAll('th')).toHaveLength(2);
+    expect((container.querySelector('td:last-child') as HTMLElement).style.textAlign).toBe('right');
+    expect(container.querySelector('td strong')?.textContent).toBe('2');
+    const boxes = [...container.querySelectorAll('input[type="checkbox"]')] as HTMLInputElement[];
+    expect(boxes.map((b) => b.checked)).toEqual([true, false]);
+    expect(container.querySelector('del')?.textContent).toBe('old');
+    expect(container.querySelector('a[href="https://example.com/x"]')).not.toBeNull();
+    expect(container.querySelector('ol li ul li')?.textContent).toBe('inner');
+  });
+
+  it('decodes character references into text, and escapes stay literal', () => {
+    const { container } = render(<Markdown text={'Tom &amp; Jerry &lt;b&gt; &#x1F98A; &copy; \\*not em\\* `a &amp; b`'} />);
+    expect(container.textContent).toContain('Tom & Jerry <b> 🦊 ©');
+    expect(container.textContent).toContain('*not em*');
+    expect(container.querySelector('b')).toBeNull();
+    expect(container.querySelector('code')?.textContent).toBe('a &amp; b');
+  });
+
   it('splits into blocks so completed blocks stay the same strings while the last grows', () => {
     const first = splitBlocks('Para one.\n\n- a\n- b\n\nPara thr');
     const second = splitBlocks('Para one.\n\n- a\n- b\n\nPara three is longer');

@@ -1,0 +1,146 @@
+import type { Token, Tokens } from 'marked';
+import { createElement, type ReactNode } from 'react';
+import { decodeEntities } from './entities';
+import { safeImageUrl, safeLinkUrl } from './safe-url';
+
+/**
+ * marked's tokens as React elements. Text becomes React text (escaped by React); raw HTML tokens are dropped, never
+ * rendered; links and images go through the URL policy in safe-url.ts. This is the whole renderer: no HTML string
+ * is ever produced, so there is nothing to sanitise.
+ */
+export function renderBlocks(tokens: readonly Token[]): ReactNode[] {
+  return tokens.map(renderBlock);
+}
+
+function renderBlock(token: Token, key: number): ReactNode {
+  switch (token.type) {
+    case 'space':
+    case 'def':
+    case 'html':
+      return null;
+    case 'heading': {
+      const heading = token as Tokens.Heading;
+      return createElement(`h${Math.min(6, Math.max(1, heading.depth))}`, { key }, renderInline(heading.tokens));
+    }
+    case 'paragraph':
+      return <p key={key}>{renderInline((token as Tokens.Paragraph).tokens)}</p>;
+    case 'text': {
+      const text = token as Tokens.Text;
+      return <span key={key}>{text.tokens ? renderInline(text.tokens) : decodeEntities(text.text)}</span>;
+    }
+    case 'code': {
+      const code = token as Tokens.Code;
+      const lang = code.lang?.match(/^[\w+#.-]+/)?.[0];
+      return (
+        <pre key={key}>
+          <code {...(lang ? { className: `language-${lang}` } : {})}>{`${code.text}\n`}</code>
+        </pre>
+      );
+    }
+    case 'blockquote':
+      return <blockquote key={key}>{renderBlocks((token as Tokens.Blockquote).tokens)}</blockquote>;
+    case 'list':
+      return renderList(token as Tokens.List, key);
+    case 'table':
+      return renderTable(token as Tokens.Table, key);
+    case 'hr':
+      return <hr key={key} />;
+    default:
+      return 'raw' in token && typeof token.raw === 'string' ? <p key={key}>{token.raw}</p> : null;
+  }
+}
+
+function renderList(list: Tokens.List, key: number): ReactNode {
+  const items = list.items.map((item, index) => (
+    <li key={index}>
+      {item.task ? <input type="checkbox" checked={Boolean(item.checked)} disabled readOnly /> : null}
+      {item.task ? ' ' : null}
+      {renderBlocks(item.tokens.filter((t) => t.type !== 'checkbox'))}
+    </li>
+  ));
+  if (!list.ordered) return <ul key={key}>{items}</ul>;
+  return (
+    <ol key={key} {...(typeof list.start === 'number' && list.start !== 1 ? { start: list.start } : {})}>
+      {items}
+    </ol>
+  );
+}
+
+function renderTable(table: Tokens.Table, key: number): ReactNode {
+  const align = (index: number) => {
+    const value = table.align[index];
+    return value ? { style: { textAlign: value } } : {};
+  };
+  return (
+    <table key={key}>
+      <thead>
+        <tr>
+          {table.header.map((cell, index) => (
+            <th key={index} {...align(index)}>
+              {renderInline(cell.tokens)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {table.rows.map((row, rowIndex) => (
+          <tr key={rowIndex}>
+            {row.map((cell, index) => (
+              <td key={index} {...align(index)}>
+                {renderInline(cell.tokens)}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Inline tokens (inside paragraphs, headings, cells, list items). */
+export function renderInline(tokens: readonly Token[] | undefined): ReactNode[] {
+  return (tokens ?? []).map(renderInlineToken);
+}
+
+function renderInlineToken(token: Token, key: number): ReactNode {
+  switch (token.type) {
+    case 'text': {
+      const text = token as Tokens.Text;
+      return text.tokens ? <span key={key}>{renderInline(text.tokens)}</span> : decodeEntities(text.text);
+    }
+    case 'escape':
+      return (token as Tokens.Escape).text;
+    case 'strong':
+      return <strong key={key}>{renderInline((token as Tokens.Strong).tokens)}</strong>;
+    case 'em':
+      return <em key={key}>{renderInline((token as Tokens.Em).tokens)}</em>;
+    case 'del':
+      return <del key={key}>{renderInline((token as Tokens.Del).tokens)}</del>;
+    case 'codespan':
+      // CommonMark: no character references inside code spans; the text is shown exactly as written.
+      return <code key={key}>{(token as Tokens.Codespan).text}</code>;
+    case 'br':
+      return <br key={key} />;
+    case 'link': {
+      const link = token as Tokens.Link;
+      const href = safeLinkUrl(link.href);
+      const children = renderInline(link.tokens);
+      if (!href) return <span key={key} className="fk-markdown__unsafe-link">{children}</span>;
+      return (
+        <a key={key} href={href} target="_blank" rel="noopener noreferrer nofollow" {...(link.title ? { title: link.title } : {})}>
+          {children}
+        </a>
+      );
+    }
+    case 'image': {
+      const image = token as Tokens.Image;
+      const src = safeImageUrl(image.href);
+      if (!src) return <span key={key} className="fk-markdown__unsafe-image">{image.text ? `[${decodeEntities(image.text)}]` : null}</span>;
+      return <img key={key} src={src} alt={decodeEntities(image.text)} loading="lazy" referrerPolicy="no-referrer" />;
+    }
+    case 'html':
+      return null;
+    default:
+      return 'raw' in token && typeof token.raw === 'string' ? token.raw : null;
+  }
+}
