@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Batcher, schedulerFor } from './batching';
+import { Batcher, schedulerFor } from './batching.js';
 
 afterEach(() => {
   vi.useRealTimers();

@@ -1,8 +1,8 @@
 /** The other endpoints, over real HTTP against the mock Flowise server. */
 import { startMockFlowise, type MockFlowise } from '@flowise-kit/mock-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createFlowiseClient, type FlowiseClient } from './client';
-import { FlowiseError } from './errors';
+import { createFlowiseClient, type FlowiseClient } from './client.js';
+import { FlowiseError } from './errors.js';
 
 let mock: MockFlowise;
 let client: FlowiseClient;

@@ -1,6 +1,6 @@
-import { FlowiseError, errorFromStatus, type ChatError } from './errors';
-import { redactText } from './redact';
-import { endpointUrl, readLimited, requestHeaders, serverMessage, type FlowiseConnection } from './transport';
+import { FlowiseError, errorFromStatus, type ChatError } from './errors.js';
+import { redactText } from './redact.js';
+import { endpointUrl, readLimited, requestHeaders, serverMessage, type FlowiseConnection } from './transport.js';
 
 /** A feedback rating, as Flowise stores it. */
 export type FeedbackRating = 'THUMBS_UP' | 'THUMBS_DOWN';

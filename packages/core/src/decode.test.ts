@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decode } from './decode';
-import type { FlowiseEvent } from './events';
-import { parseChunks, splitAt } from './test-support/events';
+import { decode } from './decode.js';
+import type { FlowiseEvent } from './events.js';
+import { parseChunks, splitAt } from './test-support/events.js';
 
 const encoder = new TextEncoder();
 

@@ -4,7 +4,7 @@ import {
   type KnownEventName,
   type SourceDocument,
   type ToolCall,
-} from './events';
+} from './events.js';
 
 /** One server-sent event as the SSE parser hands it over (the shape of fetch-event-source's message). */
 export interface SseMessage {

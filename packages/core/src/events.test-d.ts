@@ -1,8 +1,8 @@
 /** Type tests, checked by `pnpm typecheck` (tsc). */
 import { expectTypeOf } from 'vitest';
-import type { EventOf, FlowiseEvent, FlowiseEventType, KnownEventName } from './events';
-import type { ChatStore } from './store';
-import type { AssistantMessage, ChatMessage } from './state';
+import type { EventOf, FlowiseEvent, FlowiseEventType, KnownEventName } from './events.js';
+import type { ChatStore } from './store.js';
+import type { AssistantMessage, ChatMessage } from './state.js';
 
 // Every event type but our own two is a known Flowise name, and every known name is an event type.
 expectTypeOf<Exclude<FlowiseEventType, 'unknown' | 'malformed'>>().toEqualTypeOf<KnownEventName>();

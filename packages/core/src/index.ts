@@ -19,10 +19,10 @@ export type {
   SourceDocument,
   ToolCall,
   UsageMetadata,
-} from './events';
-export { KNOWN_EVENT_NAMES } from './events';
-export { decode, eventFromPayload, type SseMessage } from './decode';
-export { eventsFromJsonPrediction } from './json-prediction';
+} from './events.js';
+export { KNOWN_EVENT_NAMES } from './events.js';
+export { decode, eventFromPayload, type SseMessage } from './decode.js';
+export { eventsFromJsonPrediction } from './json-prediction.js';
 export {
   FlowiseError,
   errorFromEvent,
@@ -30,7 +30,7 @@ export {
   isFlowiseError,
   type ChatError,
   type ChatErrorKind,
-} from './errors';
+} from './errors.js';
 export {
   createAssistantMessage,
   initialChatState,
@@ -46,9 +46,9 @@ export {
   type MessageStatus,
   type MessageTimings,
   type UserMessage,
-} from './state';
-export { reduce, reduceAll } from './reducer';
-export { abortTurn, beginTurn, dropLastTurn, failTurn, type TurnStart } from './turn';
+} from './state.js';
+export { reduce, reduceAll } from './reducer.js';
+export { abortTurn, beginTurn, dropLastTurn, failTurn, type TurnStart } from './turn.js';
 export {
   endpointUrl,
   streamPrediction,
@@ -57,7 +57,7 @@ export {
   type PredictionOutcome,
   type PredictionRequest,
   type StreamableAnswer,
-} from './transport';
+} from './transport.js';
 export {
   createFlowiseClient,
   type AttachmentResult,
@@ -65,8 +65,8 @@ export {
   type FeedbackRating,
   type FeedbackRecord,
   type FlowiseClient,
-} from './client';
-export { Batcher, schedulerFor, type BatchMode, type Schedule } from './batching';
+} from './client.js';
+export { Batcher, schedulerFor, type BatchMode, type Schedule } from './batching.js';
 export {
   createChatStore,
   type ChatActions,
@@ -74,8 +74,8 @@ export {
   type ChatStore,
   type ChatStoreOptions,
   type SendOptions,
-} from './store';
-export { REDACTED, isSecretKey, redactSecrets, redactText } from './redact';
-export { randomId } from './id';
-export { createEventParser } from './sse';
-export { createReplayFetch, encodeFlowiseEvent, type ReplayEvent, type ReplayOptions } from './replay';
+} from './store.js';
+export { REDACTED, isSecretKey, redactSecrets, redactText } from './redact.js';
+export { randomId } from './id.js';
+export { createEventParser } from './sse.js';
+export { createReplayFetch, encodeFlowiseEvent, type ReplayEvent, type ReplayOptions } from './replay.js';

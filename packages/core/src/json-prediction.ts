@@ -1,5 +1,5 @@
-import { eventFromPayload, isRecord } from './decode';
-import type { FlowiseEvent } from './events';
+import { eventFromPayload, isRecord } from './decode.js';
+import type { FlowiseEvent } from './events.js';
 
 /** Keys of a JSON prediction that carry the same payload as the stream event of the same name. */
 const PASSTHROUGH = [

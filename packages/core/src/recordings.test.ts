@@ -3,13 +3,13 @@
  * The expectations were written by reading the recordings (see ../shared/fixtures/README.md).
  */
 import { describe, expect, it } from 'vitest';
-import { errorFromStatus } from './errors';
-import { eventsFromJsonPrediction } from './json-prediction';
-import { reduceOnto, lastAnswer, parseChunks, splitAt } from './test-support/events';
-import { STORY, readRecording } from './test-support/recordings';
-import { createFlowiseClient } from './client';
-import { createReplayFetch } from './replay';
-import { serverMessage } from './transport';
+import { errorFromStatus } from './errors.js';
+import { eventsFromJsonPrediction } from './json-prediction.js';
+import { reduceOnto, lastAnswer, parseChunks, splitAt } from './test-support/events.js';
+import { STORY, readRecording } from './test-support/recordings.js';
+import { createFlowiseClient } from './client.js';
+import { createReplayFetch } from './replay.js';
+import { serverMessage } from './transport.js';
 
 function replay(name: string) {
   const recording = readRecording(name);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readRecording } from './test-support/recordings';
-import { REDACTED, isSecretKey, redactSecrets, redactText } from './redact';
-import { parseChunks } from './test-support/events';
+import { readRecording } from './test-support/recordings.js';
+import { REDACTED, isSecretKey, redactSecrets, redactText } from './redact.js';
+import { parseChunks } from './test-support/events.js';
 
 describe('redaction', () => {
   it('recognises secret-looking keys and leaves ordinary ones', () => {

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { FlowiseEvent, SourceDocument } from './events';
-import { reduce, reduceAll } from './reducer';
-import { MAX_DIAGNOSTICS, type ChatState } from './state';
-import { askedState, lastAnswer, reduceOnto } from './test-support/events';
-import { beginTurn } from './turn';
+import type { FlowiseEvent, SourceDocument } from './events.js';
+import { reduce, reduceAll } from './reducer.js';
+import { MAX_DIAGNOSTICS, type ChatState } from './state.js';
+import { askedState, lastAnswer, reduceOnto } from './test-support/events.js';
+import { beginTurn } from './turn.js';
 
 /** A conversation with one finished answer (with sources) and a second question streaming. */
 function streamingState(): ChatState {

@@ -1,5 +1,5 @@
-import { errorFromEvent } from './errors';
-import type { AgentFlowNodeStatus, EventOf, FlowiseEvent } from './events';
+import { errorFromEvent } from './errors.js';
+import type { AgentFlowNodeStatus, EventOf, FlowiseEvent } from './events.js';
 import {
   MAX_DIAGNOSTICS,
   isOpenAnswer,
@@ -7,7 +7,7 @@ import {
   type AssistantMessage,
   type ChatState,
   type Diagnostic,
-} from './state';
+} from './state.js';
 
 type Patch = (message: AssistantMessage) => AssistantMessage;
 

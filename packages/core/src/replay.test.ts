@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { lastAnswer } from './test-support/events';
-import { STORY, readRecording } from './test-support/recordings';
-import { createReplayFetch } from './replay';
-import { createChatStore } from './store';
+import { lastAnswer } from './test-support/events.js';
+import { STORY, readRecording } from './test-support/recordings.js';
+import { createReplayFetch } from './replay.js';
+import { createChatStore } from './store.js';
 
 describe('createReplayFetch', () => {
   it('plays a real recording through the real transport into the store', async () => {

@@ -1,6 +1,6 @@
 import { getLines, getMessages } from '@microsoft/fetch-event-source/lib/cjs/parse.js';
-import { decode } from './decode';
-import type { FlowiseEvent } from './events';
+import { decode } from './decode.js';
+import type { FlowiseEvent } from './events.js';
 
 /**
  * The byte → event pipeline of the transport: fetch-event-source's line and message parser (chunks may split

@@ -1,4 +1,4 @@
-import type { ChatError } from './errors';
+import type { ChatError } from './errors.js';
 import type {
   AgentFlowExecutedNode,
   AgentFlowNodeStatus,
@@ -9,7 +9,7 @@ import type {
   SourceDocument,
   ToolCall,
   UsageMetadata,
-} from './events';
+} from './events.js';
 
 /** The conversation's status: that of its latest turn, or `idle` before the first. */
 export type ChatStatus = 'idle' | 'submitted' | 'streaming' | 'done' | 'error' | 'aborted';

@@ -1,10 +1,10 @@
 /** The chat store end to end: real HTTP to the mock Flowise server, real timers. */
 import { answerTokens, longAnswerTokens, startMockFlowise, type MockFlowise } from '@flowise-kit/mock-server';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ChatError } from './errors';
-import { createAssistantMessage } from './state';
-import { lastAnswer } from './test-support/events';
-import { createChatStore, type ChatStore, type ChatStoreOptions } from './store';
+import type { ChatError } from './errors.js';
+import { createAssistantMessage } from './state.js';
+import { lastAnswer } from './test-support/events.js';
+import { createChatStore, type ChatStore, type ChatStoreOptions } from './store.js';
 
 let mock: MockFlowise;
 const stores: ChatStore[] = [];

@@ -1,18 +1,18 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { Batcher, type BatchMode } from './batching';
-import { createFlowiseClient, type FlowiseClient } from './client';
-import { FlowiseError, type ChatError } from './errors';
-import type { FlowiseEvent } from './events';
-import { randomId } from './id';
-import { addDiagnostic, reduceAll } from './reducer';
-import { initialChatState, isOpenAnswer, type AssistantMessage, type ChatState } from './state';
+import { Batcher, type BatchMode } from './batching.js';
+import { createFlowiseClient, type FlowiseClient } from './client.js';
+import { FlowiseError, type ChatError } from './errors.js';
+import type { FlowiseEvent } from './events.js';
+import { randomId } from './id.js';
+import { addDiagnostic, reduceAll } from './reducer.js';
+import { initialChatState, isOpenAnswer, type AssistantMessage, type ChatState } from './state.js';
 import {
   streamPrediction,
   type FlowiseConnection,
   type PredictionBody,
   type StreamableAnswer,
-} from './transport';
-import { abortTurn, beginTurn, dropLastTurn, failTurn } from './turn';
+} from './transport.js';
+import { abortTurn, beginTurn, dropLastTurn, failTurn } from './turn.js';
 
 /** Callbacks; they run outside the store's update and an exception in one never breaks the stream. */
 export interface ChatCallbacks {

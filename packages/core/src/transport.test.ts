@@ -3,10 +3,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { answerTokens, startMockFlowise, type MockFlowise } from '@flowise-kit/mock-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createFlowiseClient } from './client';
-import { FlowiseError } from './errors';
-import type { FlowiseEvent } from './events';
-import { streamPrediction, type PredictionRequest, type StreamableAnswer } from './transport';
+import { createFlowiseClient } from './client.js';
+import { FlowiseError } from './errors.js';
+import type { FlowiseEvent } from './events.js';
+import { streamPrediction, type PredictionRequest, type StreamableAnswer } from './transport.js';
 
 let mock: MockFlowise;
 beforeAll(async () => {

@@ -9,11 +9,11 @@
  * part that is hard to get right, see sse.ts) and wrap it in a single-shot lifecycle that has no retry and no
  * visibility handling at all, plus the timeouts Flowise needs (see flowise-protocol.md §6).
  */
-import { FlowiseError, errorFromStatus, type ChatError } from './errors';
-import type { FlowiseEvent } from './events';
-import { eventsFromJsonPrediction } from './json-prediction';
-import { redactText } from './redact';
-import { createEventParser } from './sse';
+import { FlowiseError, errorFromStatus, type ChatError } from './errors.js';
+import type { FlowiseEvent } from './events.js';
+import { eventsFromJsonPrediction } from './json-prediction.js';
+import { redactText } from './redact.js';
+import { createEventParser } from './sse.js';
 
 /** The JSON body of `POST /api/v1/prediction/:chatflowId` (flowise-protocol.md §1). */
 export interface PredictionBody {

@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 
-export { FlowiseChatProvider, useChatStore, type FlowiseChatProviderProps } from './context';
+export { FlowiseChatProvider, useChatStore, type FlowiseChatProviderProps } from './context.js';
 export {
   selectLatestAnswer,
   selectMessage,
@@ -22,13 +22,13 @@ export {
   useSources,
   useToolTrace,
   type ToolTraceData,
-} from './selectors';
-export { useFlowisePrediction, type UseFlowisePredictionOptions, type UseFlowisePredictionResult } from './useFlowisePrediction';
-export { localStorageAdapter, type PersistenceAdapter } from './persistence';
-export { Markdown, type MarkdownProps } from './components/Markdown/Markdown';
-export { safeImageUrl, safeLinkUrl } from './components/Markdown/safe-url';
-export { ChatStream, type ChatStreamProps } from './components/ChatStream/ChatStream';
-export { SourceList, type SourceListProps } from './components/SourceList/SourceList';
-export { ToolTrace, type ToolTraceProps } from './components/ToolTrace/ToolTrace';
-export { Composer, type ComposerProps } from './components/Composer/Composer';
-export { ChatWindow, type ChatWindowProps } from './components/ChatWindow/ChatWindow';
+} from './selectors.js';
+export { useFlowisePrediction, type UseFlowisePredictionOptions, type UseFlowisePredictionResult } from './useFlowisePrediction.js';
+export { localStorageAdapter, type PersistenceAdapter } from './persistence.js';
+export { Markdown, type MarkdownProps } from './components/Markdown/Markdown.js';
+export { safeImageUrl, safeLinkUrl } from './components/Markdown/safe-url.js';
+export { ChatStream, type ChatStreamProps } from './components/ChatStream/ChatStream.js';
+export { SourceList, type SourceListProps } from './components/SourceList/SourceList.js';
+export { ToolTrace, type ToolTraceProps } from './components/ToolTrace/ToolTrace.js';
+export { Composer, type ComposerProps } from './components/Composer/Composer.js';
+export { ChatWindow, type ChatWindowProps } from './components/ChatWindow/ChatWindow.js';

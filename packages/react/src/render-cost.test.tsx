@@ -5,11 +5,11 @@
 import { act, render } from '@testing-library/react';
 import { Profiler, type ProfilerOnRenderCallback } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MessageRow } from './components/ChatStream/MessageRow';
-import { SourceList } from './components/SourceList/SourceList';
-import { ToolTrace } from './components/ToolTrace/ToolTrace';
-import { FlowiseChatProvider } from './context';
-import { SOURCES, TOOLS, answerEvents, replayStore } from './test-support/streams';
+import { MessageRow } from './components/ChatStream/MessageRow.js';
+import { SourceList } from './components/SourceList/SourceList.js';
+import { ToolTrace } from './components/ToolTrace/ToolTrace.js';
+import { FlowiseChatProvider } from './context.js';
+import { SOURCES, TOOLS, answerEvents, replayStore } from './test-support/streams.js';
 import { createReplayFetch } from '@flowise-kit/core';
 
 afterEach(() => vi.unstubAllGlobals());

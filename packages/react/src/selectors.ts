@@ -12,7 +12,7 @@ import type {
 } from '@flowise-kit/core';
 import { useCallback, useRef } from 'react';
 import { useStore } from 'zustand';
-import { useChatStore } from './context';
+import { useChatStore } from './context.js';
 
 /**
  * Subscribes to a slice of the chat state. The component re-renders only when the slice changes, compared with

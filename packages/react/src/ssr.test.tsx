@@ -2,7 +2,7 @@
 import { createChatStore } from '@flowise-kit/core';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { ChatWindow } from './components/ChatWindow/ChatWindow';
+import { ChatWindow } from './components/ChatWindow/ChatWindow.js';
 
 describe('server rendering', () => {
   it('renders a chat window with history without touching window or document', () => {

@@ -5,12 +5,12 @@
 import { startMockFlowise, type MockFlowise } from '@flowise-kit/mock-server';
 import { composeStories } from '@storybook/react';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import * as chatStream from './components/ChatStream/ChatStream.stories';
-import * as chatWindow from './components/ChatWindow/ChatWindow.stories';
-import * as composer from './components/Composer/Composer.stories';
-import * as markdown from './components/Markdown/Markdown.stories';
-import * as sourceList from './components/SourceList/SourceList.stories';
-import * as toolTrace from './components/ToolTrace/ToolTrace.stories';
+import * as chatStream from './components/ChatStream/ChatStream.stories.js';
+import * as chatWindow from './components/ChatWindow/ChatWindow.stories.js';
+import * as composer from './components/Composer/Composer.stories.js';
+import * as markdown from './components/Markdown/Markdown.stories.js';
+import * as sourceList from './components/SourceList/SourceList.stories.js';
+import * as toolTrace from './components/ToolTrace/ToolTrace.stories.js';
 
 let mock: MockFlowise;
 beforeAll(async () => {

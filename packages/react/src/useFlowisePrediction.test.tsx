@@ -2,9 +2,9 @@ import { createReplayFetch, type ChatState } from '@flowise-kit/core';
 import { act, render, renderHook } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import type { PersistenceAdapter } from './persistence';
-import { answerEvents } from './test-support/streams';
-import { useFlowisePrediction, type UseFlowisePredictionOptions } from './useFlowisePrediction';
+import type { PersistenceAdapter } from './persistence.js';
+import { answerEvents } from './test-support/streams.js';
+import { useFlowisePrediction, type UseFlowisePredictionOptions } from './useFlowisePrediction.js';
 
 const base = (events = answerEvents(5)): UseFlowisePredictionOptions => ({
   apiHost: 'http://replay.invalid',

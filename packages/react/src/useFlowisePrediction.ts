@@ -9,7 +9,7 @@ import {
 } from '@flowise-kit/core';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import { localStorageAdapter, type PersistenceAdapter } from './persistence';
+import { localStorageAdapter, type PersistenceAdapter } from './persistence.js';
 
 /** Options of {@link useFlowisePrediction}: the core store's options plus history and persistence. */
 export interface UseFlowisePredictionOptions extends Omit<ChatStoreOptions, 'initialState'> {

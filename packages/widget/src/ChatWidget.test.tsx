@@ -1,8 +1,8 @@
 import { startMockFlowise, type MockFlowise } from '@flowise-kit/mock-server';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ChatWidget } from './ChatWidget';
-import { themeToStyle } from './embed-theme';
+import { ChatWidget } from './ChatWidget.js';
+import { themeToStyle } from './embed-theme.js';
 
 let mock: MockFlowise;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { createFlowiseClient } from '@flowise-kit/core';
 import { ChatStream, Composer, FlowiseChatProvider, useFlowisePrediction, type UseFlowisePredictionOptions } from '@flowise-kit/react';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { themeToStyle, type EmbedTheme } from './embed-theme';
+import { themeToStyle, type EmbedTheme } from './embed-theme.js';
 import './ChatWidget.css';
 
 /** Props of {@link ChatWidget}: the hook's options plus what the widget shows. */

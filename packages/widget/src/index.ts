@@ -4,5 +4,5 @@
  *
  * @packageDocumentation
  */
-export { ChatWidget, type ChatWidgetProps } from './ChatWidget';
-export { themeToStyle, type EmbedTheme } from './embed-theme';
+export { ChatWidget, type ChatWidgetProps } from './ChatWidget.js';
+export { themeToStyle, type EmbedTheme } from './embed-theme.js';

@@ -10,9 +10,9 @@
 import { createRoot, type Root } from 'react-dom/client';
 // The kit's stylesheets as text, injected into the shadow root (document styles do not reach it).
 import kitStyles from '../../react/src/styles/all.css?inline';
-import { ChatWidget } from './ChatWidget';
+import { ChatWidget } from './ChatWidget.js';
 import widgetStyles from './ChatWidget.css?inline';
-import type { EmbedTheme } from './embed-theme';
+import type { EmbedTheme } from './embed-theme.js';
 
 /** flowise-embed's init options, plus `apiKey` and `colorScheme`. */
 export interface InitOptions {

@@ -1,8 +1,8 @@
-import { createEventParser } from '../sse';
-import type { FlowiseEvent } from '../events';
-import { beginTurn } from '../turn';
-import { initialChatState, type AssistantMessage, type ChatState } from '../state';
-import { reduce } from '../reducer';
+import { createEventParser } from '../sse.js';
+import type { FlowiseEvent } from '../events.js';
+import { beginTurn } from '../turn.js';
+import { initialChatState, type AssistantMessage, type ChatState } from '../state.js';
+import { reduce } from '../reducer.js';
 
 /** Decodes bytes fed in the given chunks. */
 export function parseChunks(chunks: readonly Uint8Array[]): FlowiseEvent[] {

@@ -1,6 +1,6 @@
 import { createChatStore, createReplayFetch, type ChatStore, type ReplayEvent } from '@flowise-kit/core';
 import { useEffect, useState } from 'react';
-import { recordings, type RecordingName } from './recordings';
+import { recordings, type RecordingName } from './recordings.js';
 
 /** What a story plays. */
 export interface ReplaySpec {

@@ -1,7 +1,7 @@
 import type { AssistantMessage, FlowiseAction } from '@flowise-kit/core';
 import { memo, useState, type KeyboardEvent, type MouseEvent } from 'react';
-import { Markdown } from '../Markdown/Markdown';
-import { LiveAnnouncer } from './LiveAnnouncer';
+import { Markdown } from '../Markdown/Markdown.js';
+import { LiveAnnouncer } from './LiveAnnouncer.js';
 
 /** Props of {@link AssistantMessageView}. */
 export interface AssistantMessageViewProps {

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor, within } from 'storybook/test';
-import { NEVER, useReplayStore, type ReplaySpec } from '../../story-support/useReplayStore';
-import { ChatStream } from './ChatStream';
+import { NEVER, useReplayStore, type ReplaySpec } from '../../story-support/useReplayStore.js';
+import { ChatStream } from './ChatStream.js';
 
 /** Plays a recording into a ChatStream. */
 function Replay(props: ReplaySpec & { emptyState?: string }) {

@@ -1,9 +1,9 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createReplayFetch } from '@flowise-kit/core';
-import { answerEvents, replayStore } from '../../test-support/streams';
-import { announceableSentences } from './announce';
-import { ChatStream } from './ChatStream';
+import { answerEvents, replayStore } from '../../test-support/streams.js';
+import { announceableSentences } from './announce.js';
+import { ChatStream } from './ChatStream.js';
 
 describe('ChatStream', () => {
   it('shows the question and the finished answer with copy and follow-up chips that ask again', async () => {

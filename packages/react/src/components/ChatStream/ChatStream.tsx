@@ -1,9 +1,9 @@
 import type { AssistantMessage, ChatStore, FlowiseAction } from '@flowise-kit/core';
 import { memo, useCallback, type ReactNode } from 'react';
 import { useStickToBottom } from 'use-stick-to-bottom';
-import { useChatStore } from '../../context';
-import { useMessageIds } from '../../selectors';
-import { MessageRow } from './MessageRow';
+import { useChatStore } from '../../context.js';
+import { useMessageIds } from '../../selectors.js';
+import { MessageRow } from './MessageRow.js';
 import '../../styles/theme.css';
 import './ChatStream.css';
 

@@ -1,5 +1,5 @@
 import { memo, useMemo } from 'react';
-import { announceableSentences } from './announce';
+import { announceableSentences } from './announce.js';
 
 /**
  * A visually hidden `aria-live="polite"` region that receives an answer sentence by sentence: each completed

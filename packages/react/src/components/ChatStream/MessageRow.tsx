@@ -1,7 +1,7 @@
 import type { AssistantMessage, ChatStore, FlowiseAction } from '@flowise-kit/core';
 import { memo } from 'react';
-import { useMessage } from '../../selectors';
-import { AssistantMessageView } from './AssistantMessageView';
+import { useMessage } from '../../selectors.js';
+import { AssistantMessageView } from './AssistantMessageView.js';
 
 /** Props of {@link MessageRow}. */
 export interface MessageRowProps {

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { useReplayStore, type ReplaySpec } from '../../story-support/useReplayStore';
-import { ChatWindow } from './ChatWindow';
+import { useReplayStore, type ReplaySpec } from '../../story-support/useReplayStore.js';
+import { ChatWindow } from './ChatWindow.js';
 
 /** A ChatWindow on a replayed recording. */
 function Replay(props: ReplaySpec & { title?: string; theme?: 'light' | 'dark' | 'auto' }) {

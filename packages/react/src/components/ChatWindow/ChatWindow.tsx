@@ -1,11 +1,11 @@
 import type { ChatStore } from '@flowise-kit/core';
 import type { ReactNode } from 'react';
-import { FlowiseChatProvider } from '../../context';
-import { useFlowisePrediction, type UseFlowisePredictionOptions } from '../../useFlowisePrediction';
-import { ChatStream } from '../ChatStream/ChatStream';
-import { Composer } from '../Composer/Composer';
-import { SourceList } from '../SourceList/SourceList';
-import { ToolTrace } from '../ToolTrace/ToolTrace';
+import { FlowiseChatProvider } from '../../context.js';
+import { useFlowisePrediction, type UseFlowisePredictionOptions } from '../../useFlowisePrediction.js';
+import { ChatStream } from '../ChatStream/ChatStream.js';
+import { Composer } from '../Composer/Composer.js';
+import { SourceList } from '../SourceList/SourceList.js';
+import { ToolTrace } from '../ToolTrace/ToolTrace.js';
 import '../../styles/theme.css';
 import './ChatWindow.css';
 

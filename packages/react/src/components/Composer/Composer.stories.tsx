@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { NEVER, useReplayStore } from '../../story-support/useReplayStore';
-import { Composer } from './Composer';
+import { NEVER, useReplayStore } from '../../story-support/useReplayStore.js';
+import { Composer } from './Composer.js';
 
 function Replay({ busy = false, disabled = false }: { busy?: boolean; disabled?: boolean }) {
   const store = useReplayStore({ source: NEVER, ...(busy ? { question: 'Waiting…' } : {}) });

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { answerEvents, replayStore } from '../../test-support/streams';
-import { Composer } from './Composer';
+import { answerEvents, replayStore } from '../../test-support/streams.js';
+import { Composer } from './Composer.js';
 
 describe('Composer', () => {
   it('Enter sends, Shift+Enter does not, and the field clears', () => {

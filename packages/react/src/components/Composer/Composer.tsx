@@ -1,7 +1,7 @@
 import type { ChatStore } from '@flowise-kit/core';
 import { memo, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { useChatStore } from '../../context';
-import { useChatStatus } from '../../selectors';
+import { useChatStore } from '../../context.js';
+import { useChatStatus } from '../../selectors.js';
 import '../../styles/theme.css';
 import './Composer.css';
 

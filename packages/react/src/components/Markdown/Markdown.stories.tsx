@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useEffect, useState } from 'react';
 import { expect, waitFor, within } from 'storybook/test';
-import { Markdown } from './Markdown';
+import { Markdown } from './Markdown.js';
 
 const meta = { title: 'Components/Markdown', component: Markdown } satisfies Meta<typeof Markdown>;
 export default meta;

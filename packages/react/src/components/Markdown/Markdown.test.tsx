@@ -1,8 +1,8 @@
 import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { renderableBlocks, splitBlocks } from './blocks';
-import { Markdown } from './Markdown';
-import { safeImageUrl, safeLinkUrl } from './safe-url';
+import { renderableBlocks, splitBlocks } from './blocks.js';
+import { Markdown } from './Markdown.js';
+import { safeImageUrl, safeLinkUrl } from './safe-url.js';
 
 describe('Markdown', () => {
   it('renders markdown: emphasis, lists, fenced code', () => {

@@ -1,7 +1,7 @@
 import { Lexer } from 'marked';
 import { memo, useMemo } from 'react';
-import { renderableBlocks } from './blocks';
-import { renderBlocks } from './tokens';
+import { renderableBlocks } from './blocks.js';
+import { renderBlocks } from './tokens.js';
 import '../../styles/theme.css';
 import './Markdown.css';
 

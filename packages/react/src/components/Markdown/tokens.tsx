@@ -1,7 +1,7 @@
 import type { Token, Tokens } from 'marked';
 import { createElement, type ReactNode } from 'react';
-import { decodeEntities } from './entities';
-import { safeImageUrl, safeLinkUrl } from './safe-url';
+import { decodeEntities } from './entities.js';
+import { safeImageUrl, safeLinkUrl } from './safe-url.js';
 
 /**
  * marked's tokens as React elements. Text becomes React text (escaped by React); raw HTML tokens are dropped, never

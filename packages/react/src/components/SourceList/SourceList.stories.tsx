@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor, within } from 'storybook/test';
-import { useReplayStore, type ReplaySpec } from '../../story-support/useReplayStore';
-import { SourceList } from './SourceList';
+import { useReplayStore, type ReplaySpec } from '../../story-support/useReplayStore.js';
+import { SourceList } from './SourceList.js';
 
 function Replay(props: ReplaySpec & { excerptLength?: number }) {
   const store = useReplayStore(props);

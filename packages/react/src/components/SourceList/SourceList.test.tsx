@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { SOURCES, answerEvents, replayStore } from '../../test-support/streams';
-import { SourceList } from './SourceList';
+import { SOURCES, answerEvents, replayStore } from '../../test-support/streams.js';
+import { SourceList } from './SourceList.js';
 
 describe('SourceList', () => {
   it('renders nothing without sources', async () => {

@@ -1,8 +1,8 @@
 import type { ChatStore } from '@flowise-kit/core';
 import { memo } from 'react';
-import { useChatStore } from '../../context';
-import { useSources } from '../../selectors';
-import { sourceInfo } from './source-info';
+import { useChatStore } from '../../context.js';
+import { useSources } from '../../selectors.js';
+import { sourceInfo } from './source-info.js';
 import '../../styles/theme.css';
 import './SourceList.css';
 

@@ -1,5 +1,5 @@
 import type { SourceDocument } from '@flowise-kit/core';
-import { safeLinkUrl } from '../Markdown/safe-url';
+import { safeLinkUrl } from '../Markdown/safe-url.js';
 
 /** What a source shows: a title, a link only when the source is a safe http(s) URL, and an excerpt. */
 export interface SourceInfo {

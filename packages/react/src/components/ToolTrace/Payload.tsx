@@ -1,4 +1,4 @@
-import { formatPayload } from './format';
+import { formatPayload } from './format.js';
 
 /** A labelled, size-capped, pretty-printed JSON (or text) block. */
 export function Payload({ label, value, limit }: { label: string; value: unknown; limit: number }) {

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { useReplayStore, type ReplaySpec } from '../../story-support/useReplayStore';
-import { ToolTrace } from './ToolTrace';
+import { useReplayStore, type ReplaySpec } from '../../story-support/useReplayStore.js';
+import { ToolTrace } from './ToolTrace.js';
 
 function Replay(props: ReplaySpec & { jsonLimit?: number }) {
   const store = useReplayStore(props);

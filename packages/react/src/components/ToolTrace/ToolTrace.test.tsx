@@ -1,8 +1,8 @@
 import { act, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { TOOLS, answerEvents, replayStore } from '../../test-support/streams';
-import { formatPayload } from './format';
-import { ToolTrace } from './ToolTrace';
+import { TOOLS, answerEvents, replayStore } from '../../test-support/streams.js';
+import { formatPayload } from './format.js';
+import { ToolTrace } from './ToolTrace.js';
 
 describe('ToolTrace', () => {
   it('lists used tools with input and output', async () => {

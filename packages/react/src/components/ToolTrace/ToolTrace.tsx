@@ -1,9 +1,9 @@
 import type { AgentFlowNodeStatus, AgentReasoningStep, ChatStore, ToolCall } from '@flowise-kit/core';
 import { memo } from 'react';
-import { useChatStore } from '../../context';
-import { useToolTrace } from '../../selectors';
-import { DEFAULT_JSON_LIMIT } from './format';
-import { Payload } from './Payload';
+import { useChatStore } from '../../context.js';
+import { useToolTrace } from '../../selectors.js';
+import { DEFAULT_JSON_LIMIT } from './format.js';
+import { Payload } from './Payload.js';
 import '../../styles/theme.css';
 import './ToolTrace.css';
 
