@@ -1,0 +1,177 @@
+/**
+ * `pnpm test:consumers`: the packages as a user meets them. Packs every package as npm would, then in temporary
+ * folders, with npm and the registry (no workspace links):
+ *   (a) a fresh Vite + React 19 app and (b) a fresh Vite + React 18 app install the tarballs, import
+ *       useFlowisePrediction and <ChatWindow>, type-check under strict, build, and stream one answer from the mock
+ *       server (itself installed from its tarball) in Chromium;
+ *   (c) a Node script renders the components to a string (SSR must not touch window);
+ *   (d) a plain HTML page loads the widget's script build and streams an answer.
+ * Prints "consumers: N passed, N failed" and exits non-zero on any failure.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { serveDirectory } from '../e2e/static-server';
+
+const repo = resolve(import.meta.dirname, '..');
+const work = mkdtempSync(join(tmpdir(), 'flowise-kit-consumers-'));
+const packs = join(work, 'packs');
+mkdirSync(packs);
+const run = (cwd: string, command: string, args: string[]) => execFileSync(command, args, { cwd, stdio: process.env.VERBOSE ? 'inherit' : 'pipe', encoding: 'utf8' });
+
+console.log(`consumers: packing into ${packs}`);
+run(repo, 'pnpm', ['build']);
+for (const name of ['core', 'react', 'widget', 'mock-server']) run(join(repo, 'packages', name), 'pnpm', ['pack', '--pack-destination', packs]);
+const tarball = (name: string) => `file:${join(packs, readdirSync(packs).find((f) => f.startsWith(`flowise-kit-${name}-`))!)}`;
+
+const APP = `import { useFlowisePrediction, ChatWindow } from '@flowise-kit/react';
+import '@flowise-kit/react/styles.css';
+import { createRoot } from 'react-dom/client';
+
+function App() {
+  const apiHost = new URLSearchParams(location.search).get('apiHost') ?? '';
+  const chat = useFlowisePrediction({ apiHost, chatflowId: 'sources' });
+  const count: number = chat.messages.length;
+  return <ChatWindow store={chat.store} title={\`Consumer app · \${count} messages\`} />;
+}
+createRoot(document.getElementById('root')!).render(<App />);
+`;
+const TSCONFIG = JSON.stringify({
+  compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', jsx: 'react-jsx', strict: true, noEmit: true, skipLibCheck: false, types: ['vite/client'], lib: ['ES2022', 'DOM', 'DOM.Iterable'] },
+  include: ['src'],
+});
+
+function createApp(react: '18' | '19'): string {
+  const dir = join(work, `vite-react-${react}`);
+  mkdirSync(join(dir, 'src'), { recursive: true });
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({
+      name: `consumer-react-${react}`,
+      private: true,
+      type: 'module',
+      dependencies: {
+        react: `^${react}`,
+        'react-dom': `^${react}`,
+        '@flowise-kit/core': tarball('core'),
+        '@flowise-kit/react': tarball('react'),
+        '@flowise-kit/widget': tarball('widget'),
+        '@flowise-kit/mock-server': tarball('mock-server'),
+      },
+      devDependencies: { vite: '^8', '@vitejs/plugin-react': '^6', typescript: '~5.9.3', '@types/react': `^${react}`, '@types/react-dom': `^${react}` },
+    }),
+  );
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><html><body style="margin:0;height:100vh"><div id="root" style="height:100%"></div><script type="module" src="/src/main.tsx"></script></body></html>');
+  writeFileSync(join(dir, 'vite.config.ts'), "import react from '@vitejs/plugin-react';\nimport { defineConfig } from 'vite';\nexport default defineConfig({ plugins: [react()] });\n");
+  writeFileSync(join(dir, 'tsconfig.json'), TSCONFIG);
+  writeFileSync(join(dir, 'src', 'main.tsx'), APP);
+  console.log(`consumers: installing the React ${react} app (npm)`);
+  run(dir, 'npm', ['install', '--no-audit', '--no-fund', '--loglevel=error']);
+  run(dir, 'npx', ['tsc', '-p', '.']);
+  run(dir, 'npx', ['vite', 'build', '--logLevel', 'error']);
+  return dir;
+}
+
+const results: { name: string; ok: boolean; detail?: string }[] = [];
+async function check(name: string, body: () => Promise<void> | void): Promise<void> {
+  try {
+    await body();
+    results.push({ name, ok: true });
+    console.log(`  ✓ ${name}`);
+  } catch (error) {
+    results.push({ name, ok: false, detail: String(error instanceof Error ? error.stack : error) });
+    console.log(`  ✗ ${name}\n${String(error instanceof Error ? error.message : error).slice(0, 2000)}`);
+  }
+}
+
+let browser: Browser | undefined;
+const stops: (() => unknown)[] = [];
+try {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+  });
+  const apps: Partial<Record<'18' | '19', string>> = {};
+  for (const react of ['19', '18'] as const) {
+    await check(`(${react === '19' ? 'a' : 'b'}) Vite + React ${react}: install tarballs, tsc --strict, vite build`, () => {
+      apps[react] = createApp(react);
+    });
+  }
+  // The mock server, as a user installs it: from its tarball inside the consumer app.
+  const mockModule = join(apps['19'] ?? apps['18'] ?? '', 'node_modules/@flowise-kit/mock-server/dist/index.js');
+  const { startMockFlowise } = (await import(mockModule)) as typeof import('@flowise-kit/mock-server');
+  const mock = await startMockFlowise({ port: 0, rate: 100, tokens: 20 });
+  stops.push(() => mock.close());
+
+  for (const react of ['19', '18'] as const) {
+    const dir = apps[react];
+    if (!dir) continue;
+    await check(`(${react === '19' ? 'a' : 'b'}) React ${react} app streams an answer from the mock in Chromium`, async () => {
+      const site = await serveDirectory(join(dir, 'dist'));
+      stops.push(() => site.server.close());
+      const page = await browser!.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`${site.url}/?apiHost=${encodeURIComponent(mock.url)}`);
+      await page.getByRole('textbox', { name: 'Message' }).fill('Hello from a consumer');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('article[data-status="done"]', { timeout: 15_000 });
+      await page.getByRole('link', { name: 'The fox and the river' }).waitFor();
+      if (errors.length) throw new Error(errors.join('\n'));
+      await page.close();
+    });
+  }
+
+  await check('(c) Node renders <ChatWindow> to a string (SSR, no window)', () => {
+    const dir = apps['19'];
+    if (!dir) throw new Error('the React 19 app was not installed');
+    writeFileSync(
+      join(dir, 'ssr.mjs'),
+      `import { createElement } from 'react';
+import { renderToString } from 'react-dom/server';
+import { createChatStore } from '@flowise-kit/core';
+import { ChatWindow } from '@flowise-kit/react';
+if (typeof window !== 'undefined') throw new Error('window exists');
+const store = createChatStore({ apiHost: 'http://127.0.0.1:1', chatflowId: 'x', initialState: { messages: [{ id: 'u', role: 'user', text: 'Rendered on the server', createdAt: 1 }] } });
+const html = renderToString(createElement(ChatWindow, { store, title: 'SSR' }));
+if (!html.includes('Rendered on the server')) throw new Error('missing text: ' + html.slice(0, 200));
+console.log('ssr ok');
+`,
+    );
+    const out = run(dir, 'node', ['ssr.mjs']);
+    if (!out.includes('ssr ok')) throw new Error(out);
+  });
+
+  await check("(d) a plain HTML page loads the widget's script build and streams", async () => {
+    const dir = apps['19'];
+    if (!dir) throw new Error('the React 19 app was not installed');
+    const widgetDist = join(dir, 'node_modules/@flowise-kit/widget/dist');
+    const page = join(work, 'plain.html');
+    writeFileSync(
+      page,
+      `<!doctype html><html><head><link rel="icon" href="data:,"></head><body><h1>Plain page</h1><script type="module">
+import Chatbot from './web.js';
+Chatbot.init({ chatflowid: 'plain', apiHost: new URLSearchParams(location.search).get('apiHost'), theme: { chatWindow: { title: 'Plain page chat' } } });
+</script></body></html>`,
+    );
+    const site = await serveDirectory(widgetDist, { '/plain.html': page });
+    stops.push(() => site.server.close());
+    const tab = await browser!.newPage();
+    await tab.goto(`${site.url}/plain.html?apiHost=${encodeURIComponent(mock.url)}`);
+    await tab.getByRole('button', { name: 'Open chat' }).click();
+    await tab.getByRole('textbox', { name: 'Message' }).fill('Hi');
+    await tab.keyboard.press('Enter');
+    await tab.waitForSelector('article[data-status="done"]', { timeout: 15_000 });
+    await tab.close();
+  });
+} finally {
+  await browser?.close();
+  for (const stop of stops) await stop();
+  if (!process.env.KEEP) rmSync(work, { recursive: true, force: true });
+}
+
+const failed = results.filter((r) => !r.ok).length;
+console.log(`consumers: ${results.length - failed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
