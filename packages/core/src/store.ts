@@ -35,9 +35,9 @@ export interface ChatStoreOptions extends FlowiseConnection, ChatCallbacks {
   streaming?: boolean;
   /** How store updates are batched while tokens stream (default `'frame'`). */
   batch?: BatchMode;
-  /** See {@link PredictionRequest.firstByteTimeoutMs}. */
+  /** How long to wait for the response to start: see `PredictionRequest.firstByteTimeoutMs` (default 15 s when streaming). */
   firstByteTimeoutMs?: number;
-  /** See {@link PredictionRequest.idleTimeoutMs}. */
+  /** How long the stream may stay silent: see `PredictionRequest.idleTimeoutMs` (default 90 s). */
   idleTimeoutMs?: number;
   /** Run the streamable check once, in parallel with the first request (default true). */
   checkStreamable?: boolean;

@@ -31,4 +31,4 @@ export { ChatStream, type ChatStreamProps } from './components/ChatStream/ChatSt
 export { SourceList, type SourceListProps } from './components/SourceList/SourceList.js';
 export { ToolTrace, type ToolTraceProps } from './components/ToolTrace/ToolTrace.js';
 export { Composer, type ComposerProps } from './components/Composer/Composer.js';
-export { ChatWindow, type ChatWindowProps } from './components/ChatWindow/ChatWindow.js';
+export { ChatWindow, type ChatWindowLayoutProps, type ChatWindowProps } from './components/ChatWindow/ChatWindow.js';

@@ -9,8 +9,8 @@ import { ToolTrace } from '../ToolTrace/ToolTrace.js';
 import '../../styles/theme.css';
 import './ChatWindow.css';
 
-/** Props shared by both ways of using {@link ChatWindow}. */
-interface ChatWindowLayoutProps {
+/** Layout props of {@link ChatWindow}, shared by both ways of using it. */
+export interface ChatWindowLayoutProps {
   className?: string;
   /** Shown in the header; none by default. */
   title?: ReactNode;
