@@ -13,6 +13,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import type * as MockServer from '@flowise-kit/mock-server';
 import { serveDirectory } from '../e2e/static-server';
 
 const repo = resolve(import.meta.dirname, '..');
@@ -101,7 +102,7 @@ try {
   }
   // The mock server, as a user installs it: from its tarball inside the consumer app.
   const mockModule = join(apps['19'] ?? apps['18'] ?? '', 'node_modules/@flowise-kit/mock-server/dist/index.js');
-  const { startMockFlowise } = (await import(mockModule)) as typeof import('@flowise-kit/mock-server');
+  const { startMockFlowise } = (await import(mockModule)) as typeof MockServer;
   const mock = await startMockFlowise({ port: 0, rate: 100, tokens: 20 });
   stops.push(() => mock.close());
 
