@@ -5,6 +5,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
+import { memory } from './memory';
 import { parseThroughput, reduceThroughput } from './throughput';
 
 const path = resolve(import.meta.dirname, '../BENCHMARKS.md');
@@ -27,8 +28,12 @@ const section = [
   reduce,
   '',
 ].join('\n');
+console.log('bench: memory…');
+const memorySection = await memory();
+console.log(memorySection);
+const replaceSection = (text: string, title: string, body: string) => {
+  const pattern = new RegExp(`## ${title.replace(/[()]/g, '\\$&')}[\\s\\S]*?(?=\\n## |$)`);
+  return text.includes(`## ${title}`) ? text.replace(pattern, body) : `${text.trimEnd()}\n\n${body}`;
+};
 const current = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n\nEvery figure here is written by a command; re-run it to update.\n';
-const next = current.includes('## Throughput (Node)')
-  ? current.replace(/## Throughput \(Node\)[\s\S]*?(?=\n## |$)/, section)
-  : `${current.trimEnd()}\n\n${section}`;
-writeFileSync(path, next);
+writeFileSync(path, replaceSection(replaceSection(current, 'Throughput (Node)', section), 'Memory (Node)', memorySection));
