@@ -10,9 +10,10 @@
 import { createChatStore, streamPrediction } from '@flowise-kit/core';
 import { createParser } from 'eventsource-parser';
 import { createRequire } from 'node:module';
+import type * as FlowiseSdk from 'flowise-sdk';
 
 // flowise-sdk is CommonJS with a getter export that Node's ESM interop cannot see: require it as published.
-const { FlowiseClient } = createRequire(import.meta.url)('flowise-sdk') as typeof import('flowise-sdk');
+const { FlowiseClient } = createRequire(import.meta.url)('flowise-sdk') as typeof FlowiseSdk;
 
 const encoder = new TextEncoder();
 

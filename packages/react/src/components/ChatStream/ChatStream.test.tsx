@@ -101,3 +101,15 @@ describe('ChatStream', () => {
     expect(announceableSentences('Call _current_date_time_ now.', true)).toEqual(['Call current_date_time now.']);
   });
 });
+
+describe('the incremental sentence splitter', () => {
+  it('matches a full split at every length of a growing text', async () => {
+    const { createSentenceSplitter } = await import('./announce');
+    const text = 'First one. Second **bold** one! A question? Then a list:\n\n- item\n- item two\n\nAnd the end… really.';
+    const split = createSentenceSplitter();
+    for (let end = 1; end <= text.length; end++) {
+      expect(split(text.slice(0, end), false)).toEqual(announceableSentences(text.slice(0, end), false));
+    }
+    expect(split(text, true)).toEqual(announceableSentences(text, true));
+  });
+});

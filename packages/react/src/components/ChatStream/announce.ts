@@ -4,16 +4,37 @@
  * fragments; the list only ever grows, so a live region rendering one node per sentence announces each once.
  */
 export function announceableSentences(text: string, finished: boolean): string[] {
-  const sentences: string[] = [];
-  const boundary = /[.!?…](?=\s)|\n\n/g;
-  let start = 0;
-  for (let match = boundary.exec(text); match; match = boundary.exec(text)) {
-    const end = match.index + match[0].length;
-    push(sentences, text.slice(start, end));
-    start = end;
-  }
-  if (finished) push(sentences, text.slice(start));
-  return sentences;
+  return createSentenceSplitter()(text, finished);
+}
+
+/**
+ * {@link announceableSentences} for a text that only grows: it scans from where the last completed sentence ended,
+ * so each frame costs the new text only, not the whole answer.
+ */
+export function createSentenceSplitter(): (text: string, finished: boolean) => string[] {
+  let previousText = '';
+  let complete: string[] = [];
+  let scanned = 0;
+  return (text, finished) => {
+    if (!text.startsWith(previousText)) {
+      complete = [];
+      scanned = 0;
+    }
+    previousText = text;
+    const boundary = /[.!?…](?=\s)|\n\n/g;
+    boundary.lastIndex = scanned;
+    const added: string[] = [];
+    for (let match = boundary.exec(text); match; match = boundary.exec(text)) {
+      const end = match.index + match[0].length;
+      push(added, text.slice(scanned, end));
+      scanned = end;
+    }
+    if (added.length) complete = [...complete, ...added];
+    if (!finished) return complete;
+    const last: string[] = [];
+    push(last, text.slice(scanned));
+    return last.length ? [...complete, ...last] : complete;
+  };
 }
 
 function push(sentences: string[], sentence: string): void {

@@ -79,3 +79,16 @@ describe('safe URLs', () => {
     expect(safeImageUrl('mailto:a@b.c')).toBeUndefined();
   });
 });
+
+describe('the incremental block splitter', () => {
+  it('gives the same blocks as a full split for any growing text', async () => {
+    const { createBlockSplitter } = await import('./blocks');
+    const text =
+      'Intro paragraph.\n\n- one\n- two\n  continued\n\n```js\nconst a = 1;\n```\n\nA heading\n===\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n> quote\n> more\n\n1. x\n2. y\n\nEnd *of* text.';
+    const split = createBlockSplitter();
+    for (let end = 1; end <= text.length; end++) {
+      expect(split(text.slice(0, end))).toEqual(splitBlocks(text.slice(0, end)));
+    }
+    expect(split('something else')).toEqual(splitBlocks('something else'));
+  });
+});

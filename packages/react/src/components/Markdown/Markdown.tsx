@@ -1,6 +1,6 @@
 import { Lexer } from 'marked';
-import { memo, useMemo } from 'react';
-import { renderableBlocks } from './blocks.js';
+import { memo, useMemo, useState } from 'react';
+import { createBlockSplitter, renderableBlocks } from './blocks.js';
 import { renderBlocks } from './tokens.js';
 import '../../styles/theme.css';
 import './Markdown.css';
@@ -26,7 +26,10 @@ const Block = memo(function Block({ source }: { source: string }) {
  * React elements, never through an HTML string.
  */
 export const Markdown = memo(function Markdown({ text, streaming = false, className }: MarkdownProps) {
-  const blocks = useMemo(() => renderableBlocks(text, streaming), [text, streaming]);
+  // One splitter per rendered answer: it remembers the previous blocks so a growing answer is re-lexed from its
+  // last blocks only.
+  const [split] = useState(createBlockSplitter);
+  const blocks = useMemo(() => renderableBlocks(text, streaming, split), [text, streaming, split]);
   return (
     <div className={className ? `fk-markdown ${className}` : 'fk-markdown'}>
       {blocks.map((block, index) => (
