@@ -4,8 +4,12 @@ export type Step =
   | { kind: 'event'; event: string; data: unknown; extra?: Record<string, unknown> }
   /** Write `token` events, paced by the rate. */
   | { kind: 'tokens'; tokens: string[] }
-  /** Write bytes as they are (malformed events). */
+  /** Write text as it is (malformed events, `id:`/`retry:` fields). */
   | { kind: 'raw'; text: string }
+  /** Write these bytes as they are (invalid UTF-8). */
+  | { kind: 'bytes'; bytes: number[] }
+  /** Write the text one byte per write, yielding between writes: thousands of 1-byte chunks. */
+  | { kind: 'trickle'; text: string }
   /** Destroy the socket: the stream ends without `end`. */
   | { kind: 'drop' }
   /** Stop writing and keep the connection open, with no heartbeats. */
@@ -17,7 +21,7 @@ export type Step =
 export type Reply =
   | { kind: 'stream'; steps: Step[] }
   | { kind: 'json'; status: number; body: unknown; headers?: Record<string, string> }
-  | { kind: 'raw'; status: number; contentType?: string; body: string }
+  | { kind: 'raw'; status: number; contentType?: string; body: string; headers?: Record<string, string> }
   /** Accept the connection and never write a byte (Flowise, for a streaming request to an unknown chatflow). */
   | { kind: 'hang' };
 

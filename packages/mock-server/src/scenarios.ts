@@ -1,5 +1,6 @@
 import { answerTokens, longAnswerTokens } from './answer.js';
 import type { Reply, Scenario, ScenarioContext, Step } from './scenario-types.js';
+import { encodeEvent } from './wire.js';
 
 const ev = (event: string, data: unknown, extra?: Record<string, unknown>): Step => ({ kind: 'event', event, data, ...(extra ? { extra } : {}) });
 const metadata = (c: ScenarioContext, more: Record<string, unknown> = {}) =>
@@ -12,6 +13,40 @@ const httpError = (status: number, message: string, headers?: Record<string, str
   description: `HTTP ${status} with Flowise's JSON error body`,
   reply: () => ({ kind: 'json', status, body: { statusCode: status, success: false, message, stack: {} }, ...(headers ? { headers } : {}) }),
 });
+
+/** Flowise's message for each HTTP error the mock can answer with. */
+const HTTP_ERRORS: Record<number, string> = {
+  400: 'Error: predictionsServices.buildChatflow - Invalid request: question is required',
+  401: 'Unauthorized Access',
+  403: 'This site is not allowed to access this chatbot',
+  404: 'Chatflow {id} not found in the database!',
+  413: 'request entity too large',
+  429: 'Too many requests, please try again later.',
+  500: 'Error: predictionsServices.buildChatflow - Internal failure',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+};
+
+/** `http-<status>` (Flowise's JSON error body) and `http-<status>-empty` (no body) for every status above. */
+function httpErrors(): Record<string, Scenario> {
+  const all: Record<string, Scenario> = {};
+  for (const [code, message] of Object.entries(HTTP_ERRORS)) {
+    const status = Number(code);
+    const headers: Record<string, string> | undefined = status === 429 ? { 'Retry-After': '1' } : undefined;
+    all[`http-${status}`] = {
+      description: `HTTP ${status} with Flowise's JSON error body`,
+      reply: (c) => httpError(status, message.replace('{id}', c.chatflowId), headers).reply(c),
+    };
+    all[`http-${status}-empty`] = {
+      description: `HTTP ${status} with an empty body`,
+      reply: () => ({ kind: 'raw', status, body: '', ...(headers ? { headers } : {}) }),
+    };
+  }
+  return all;
+}
+
+/** About 1 MiB of words, sent as one token. */
+const HUGE_TOKEN = ' lorem ipsum dolor sit amet,'.repeat(Math.ceil((1024 * 1024) / 28)).slice(0, 1024 * 1024);
 
 const SOURCES = [
   {
@@ -169,15 +204,7 @@ export const scenarios: Record<string, Scenario> = {
     description: 'a missing or wrong API key: 200 stream with an Unauthorized error (JSON: 500)',
     reply: () => stream(ev('error', 'Error: predictionsServices.buildChatflow - Unauthorized'), END),
   },
-  'http-401': httpError(401, 'Unauthorized Access'),
-  'http-403': httpError(403, 'This site is not allowed to access this chatbot'),
-  'http-404': { description: 'HTTP 404: chatflow not found', reply: (c) => httpError(404, `Chatflow ${c.chatflowId} not found in the database!`).reply(c) },
-  'http-413': httpError(413, 'request entity too large'),
-  'http-429': httpError(429, 'Too many requests, please try again later.', { 'Retry-After': '1' }),
-  'http-500': httpError(500, 'Error: predictionsServices.buildChatflow - Internal failure'),
-  'http-502': httpError(502, 'Bad Gateway'),
-  'http-503': httpError(503, 'Service Unavailable'),
-  'http-500-empty': { description: 'HTTP 500 with an empty body', reply: () => ({ kind: 'raw', status: 500, body: '' }) },
+  ...httpErrors(),
   'http-502-html': {
     description: "HTTP 502 with a proxy's HTML page",
     reply: () => ({ kind: 'raw', status: 502, contentType: 'text/html', body: '<html><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>' }),
@@ -186,6 +213,7 @@ export const scenarios: Record<string, Scenario> = {
     description: 'HTTP 200 with an HTML page (a login page in front of Flowise)',
     reply: () => ({ kind: 'raw', status: 200, contentType: 'text/html; charset=utf-8', body: '<!doctype html><html><body><form>Sign in</form></body></html>' }),
   },
+  'empty-body': { description: 'HTTP 200 with an empty body and no content type', reply: () => ({ kind: 'raw', status: 200, body: '' }) },
   empty: { description: 'an event stream that ends at once, with no events', reply: () => stream() },
   malformed: {
     description: 'one broken JSON event among good ones',
@@ -202,6 +230,66 @@ export const scenarios: Record<string, Scenario> = {
     reply: () => stream({ kind: 'heartbeats', ms: -1 }, ev('error', 'Error: predictionsServices.buildChatflow - 500 fake upstream failure'), END),
   },
   json: { description: 'a chatflow that cannot stream: JSON even when streaming was asked', streamable: false, reply: (c) => chatAnswer(c, [], { followUpPrompts: ['Tell me more'] }) },
+  'end-without-start': {
+    description: 'tokens, metadata and end, but no start event',
+    reply: (c) => stream({ kind: 'tokens', tokens: answerTokens(c.tokens) }, metadata(c), END),
+  },
+  'error-then-tokens': {
+    description: 'start, 5 tokens, an error event, 5 more tokens, end (the tokens after the error are not the answer)',
+    reply: (c) =>
+      stream(
+        ev('start', ''),
+        { kind: 'tokens', tokens: answerTokens(5) },
+        ev('error', 'Error: predictionsServices.buildChatflow - 500 the model went away'),
+        { kind: 'tokens', tokens: answerTokens(10).slice(5) },
+        metadata(c),
+        END,
+      ),
+  },
+  'duplicate-end': {
+    description: 'a whole answer, then a second end event',
+    reply: (c) => {
+      const answer = chatAnswer(c);
+      return answer.kind === 'stream' ? stream(...answer.steps, END) : answer;
+    },
+  },
+  'huge-token': {
+    description: 'start, one token of 1 MiB, a normal token, end',
+    reply: (c) => stream(ev('start', ''), { kind: 'tokens', tokens: [HUGE_TOKEN, ' THE END'] }, metadata(c), END),
+  },
+  trickle: {
+    description: 'a 250-token answer written one byte per chunk (over 10,000 chunks)',
+    reply: (c) => {
+      const events = [encodeEvent('start', ''), ...answerTokens(250).map((t) => encodeEvent('token', t))];
+      return stream({ kind: 'trickle', text: events.join('') }, metadata(c), END);
+    },
+  },
+  'invalid-utf8': {
+    description: 'a token with invalid UTF-8 bytes among good tokens (decoded as U+FFFD, the stream goes on)',
+    reply: (c) =>
+      stream(
+        ev('start', ''),
+        { kind: 'tokens', tokens: answerTokens(5) },
+        { kind: 'raw', text: 'message:\ndata:{"event":"token","data":" caf' },
+        { kind: 'bytes', bytes: [0xc3, 0x28, 0xff, 0xfe] },
+        { kind: 'raw', text: '"}\n\n' },
+        { kind: 'tokens', tokens: [' and', ' more.'] },
+        metadata(c),
+        END,
+      ),
+  },
+  'sse-fields': {
+    description: 'events carrying id: and retry: fields (a client must not reconnect on them)',
+    reply: (c) =>
+      stream(
+        { kind: 'raw', text: 'retry: 10\n\n' },
+        ...[encodeEvent('start', ''), ...answerTokens(c.tokens).map((t) => encodeEvent('token', t))].map(
+          (event, i): Step => ({ kind: 'raw', text: `id: ${i + 1}\nretry: 10\n${event}` }),
+        ),
+        metadata(c),
+        END,
+      ),
+  },
   long: {
     description: 'a long answer (default 5,000 tokens) with a markdown list item every 60 tokens',
     reply: (c) => stream(ev('start', ''), { kind: 'tokens', tokens: longAnswerTokens(c.tokens) }, metadata(c), END),

@@ -164,7 +164,7 @@ export async function startMockFlowise(options: MockFlowiseOptions = {}): Promis
 
   async function reply(res: ServerResponse, answer: Reply, context: ScenarioContext, streaming: boolean, rate: number): Promise<void> {
     if (answer.kind === 'hang') return hang(res);
-    if (answer.kind === 'raw') return sendRaw(res, answer.status, answer.contentType, answer.body);
+    if (answer.kind === 'raw') return sendRaw(res, answer.status, answer.contentType, answer.body, answer.headers);
     if (answer.kind === 'json') return sendJson(res, answer.status, answer.body, answer.headers);
     if (!streaming) {
       const outcome = jsonFromSteps(answer.steps, context);

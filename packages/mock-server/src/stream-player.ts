@@ -33,6 +33,12 @@ export async function playSteps(res: ServerResponse, steps: Step[], options: Pla
         case 'raw':
           writeSafe(res, step.text);
           break;
+        case 'bytes':
+          if (!res.destroyed && !res.writableEnded) res.write(Buffer.from(step.bytes));
+          break;
+        case 'trickle':
+          if (!(await trickle(res, step.text))) return;
+          break;
         case 'tokens':
           if (!(await playTokens(res, step.tokens, options))) return;
           break;
@@ -79,6 +85,16 @@ async function playTokens(res: ServerResponse, tokens: string[], options: PlayOp
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       else if (i % BATCH === 0) await new Promise((resolve) => setImmediate(resolve));
     }
+  }
+  return true;
+}
+
+/** Writes one byte at a time and waits for each write to be flushed, so the client sees 1-byte chunks. */
+async function trickle(res: ServerResponse, text: string): Promise<boolean> {
+  const bytes = Buffer.from(text);
+  for (let i = 0; i < bytes.length; i++) {
+    if (res.destroyed || res.writableEnded) return false;
+    await new Promise<void>((resolve) => res.write(bytes.subarray(i, i + 1), () => resolve()));
   }
   return true;
 }

@@ -55,9 +55,10 @@ export function sendJsonError(res: ServerResponse, status: number, message: stri
 }
 
 /** Any other body (HTML pages, empty bodies). */
-export function sendRaw(res: ServerResponse, status: number, contentType: string | undefined, body: string): void {
+export function sendRaw(res: ServerResponse, status: number, contentType: string | undefined, body: string, headers: Record<string, string> = {}): void {
   res.statusCode = status;
   res.setHeader('Access-Control-Allow-Origin', '*');
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   if (contentType) res.setHeader('Content-Type', contentType);
   res.setHeader('Content-Length', Buffer.byteLength(body));
   res.end(body);
