@@ -8,5 +8,6 @@ export { startMockFlowise, type MockFlowise, type MockFlowiseOptions, type Recor
 export { scenarios, scenarioNames } from './scenarios.js';
 export type { Reply, Scenario, ScenarioContext, Step } from './scenario-types.js';
 export { answerTokens, longAnswerTokens } from './answer.js';
+export { UNSAFE_URLS, XSS_PAYLOADS } from './hostile.js';
 export { encodeEvent, HEARTBEAT, STREAM_HEADERS } from './wire.js';
 export { findFixturesDir, readRecordedResponse, type RecordedResponse } from './fixtures.js';

@@ -1,5 +1,6 @@
 import { answerTokens, longAnswerTokens } from './answer.js';
 import type { Reply, Scenario, ScenarioContext, Step } from './scenario-types.js';
+import { UNSAFE_URLS, XSS_PAYLOADS, hostileTokens } from './hostile.js';
 import { encodeEvent } from './wire.js';
 
 const ev = (event: string, data: unknown, extra?: Record<string, unknown>): Step => ({ kind: 'event', event, data, ...(extra ? { extra } : {}) });
@@ -230,6 +231,26 @@ export const scenarios: Record<string, Scenario> = {
     reply: () => stream({ kind: 'heartbeats', ms: -1 }, ev('error', 'Error: predictionsServices.buildChatflow - 500 fake upstream failure'), END),
   },
   json: { description: 'a chatflow that cannot stream: JSON even when streaming was asked', streamable: false, reply: (c) => chatAnswer(c, [], { followUpPrompts: ['Tell me more'] }) },
+  hostile: {
+    description: 'XSS payloads (hostile.ts) split across tokens, in sources and their URLs, tools, agent names, follow-ups, artifacts',
+    reply: (c) => {
+      const pick = (from: number, n: number) => XSS_PAYLOADS.slice(from, from + n);
+      return stream(
+        ev('start', ''),
+        ev('nextAgent', XSS_PAYLOADS[1]),
+        ev('agentReasoning', pick(0, 4).map((p, i) => ({ agentName: p, messages: [XSS_PAYLOADS[i + 10]], next: XSS_PAYLOADS[i + 20], instructions: XSS_PAYLOADS[i + 30] }))),
+        { kind: 'tokens', tokens: hostileTokens() },
+        ev(
+          'sourceDocuments',
+          UNSAFE_URLS.map((url, i) => ({ pageContent: XSS_PAYLOADS[i * 5]!, metadata: { source: url, title: XSS_PAYLOADS[i * 5 + 1], url, page: XSS_PAYLOADS[i * 5 + 2] } })),
+        ),
+        ev('usedTools', pick(5, 3).map((p, i) => ({ tool: p, toolInput: { input: XSS_PAYLOADS[i + 15], url: UNSAFE_URLS[i] }, toolOutput: XSS_PAYLOADS[i + 25] }))),
+        ev('artifacts', [{ type: 'html', data: XSS_PAYLOADS.join('\n') }]),
+        metadata(c, { followUpPrompts: pick(0, 3) }),
+        END,
+      );
+    },
+  },
   'end-without-start': {
     description: 'tokens, metadata and end, but no start event',
     reply: (c) => stream({ kind: 'tokens', tokens: answerTokens(c.tokens) }, metadata(c), END),

@@ -43,7 +43,7 @@ export const SourceList = memo(function SourceList({ messageId, store, className
                 ) : (
                   <span className="fk-source__title">{info.title}</span>
                 )}
-                {info.location ? <span className="fk-source__location">{info.location}</span> : null}
+                {info.location ? <span className="fk-source__location" title={info.location}>{info.location}</span> : null}
               </div>
               <p className="fk-source__excerpt">{info.excerpt}</p>
               {info.truncated ? (
