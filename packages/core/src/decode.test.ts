@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decode } from './decode.js';
-import type { FlowiseEvent } from './events.js';
+import { encodeEvents, wireEvent } from './test-support/arbitraries.js';
 import { parseChunks, splitAt } from './test-support/events.js';
 
 const encoder = new TextEncoder();
@@ -87,43 +87,15 @@ describe('the SSE byte pipeline', () => {
 });
 
 /** Events whose JSON form round-trips exactly (what decode must reproduce). */
-const eventArbitrary: fc.Arbitrary<FlowiseEvent> = fc.oneof(
-  fc.record({ type: fc.constant('token' as const), data: fc.string({ unit: 'grapheme' }) }),
-  fc.record({ type: fc.constant('start' as const), data: fc.string({ unit: 'grapheme', maxLength: 5 }) }),
-  fc.record({ type: fc.constant('error' as const), data: fc.string() }),
-  fc.record({ type: fc.constant('end' as const), data: fc.constant('[DONE]') }),
-  fc.record({ type: fc.constant('agentFlowEvent' as const), data: fc.constantFrom('INPROGRESS', 'FINISHED') }),
-  fc.record({
-    type: fc.constant('sourceDocuments' as const),
-    data: fc.array(fc.record({ pageContent: fc.string({ unit: 'grapheme' }), metadata: fc.dictionary(fc.string(), fc.string()) })),
-  }),
-  fc.record({
-    type: fc.constant('unknown' as const),
-    name: fc.constantFrom('custom', 'progress', 'x-y'),
-    data: fc.jsonValue().filter((v) => v !== null),
-  }),
-);
-
-function encode(events: readonly FlowiseEvent[], newline: string): Uint8Array {
-  const text = events
-    .map((e) => {
-      const name = e.type === 'unknown' ? e.name : e.type;
-      const data = 'data' in e ? e.data : undefined;
-      return `message:${newline}data:${JSON.stringify({ event: name, data })}${newline}${newline}`;
-    })
-    .join(`:heartbeat${newline}${newline}`);
-  return encoder.encode(text);
-}
-
 describe('decoding is independent of how the bytes are chunked (property)', () => {
   it('yields the same events for any split, inside lines, CRLF pairs and UTF-8 characters', () => {
     fc.assert(
       fc.property(
-        fc.array(eventArbitrary, { maxLength: 12 }),
+        fc.array(wireEvent, { maxLength: 12 }),
         fc.constantFrom('\n', '\r\n', '\r'),
         fc.array(fc.nat(), { maxLength: 30 }),
         (events, newline, cuts) => {
-          const bytes = encode(events, newline);
+          const bytes = encodeEvents(events, newline);
           const chunks = splitAt(bytes, cuts.map((c) => c % (bytes.length + 1)));
           const decoded = parseChunks(chunks);
           expect(decoded).toEqual(events.map((e) => (e.type === 'unknown' ? { ...e, data: JSON.parse(JSON.stringify(e.data)) } : e)));

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { FlowiseEvent, SourceDocument } from './events.js';
 import { reduce, reduceAll } from './reducer.js';
 import { MAX_DIAGNOSTICS, type ChatState } from './state.js';
+import { LEGAL_NEXT, anyEvent } from './test-support/arbitraries.js';
 import { askedState, lastAnswer, reduceOnto } from './test-support/events.js';
 import { beginTurn } from './turn.js';
 
@@ -114,30 +114,6 @@ describe('reduce: event semantics', () => {
     expect(lastAnswer(reduceOnto([{ type: 'token', data: 'x' }, { type: 'abort', data: '[DONE]' }])).status).toBe('aborted');
   });
 });
-
-const anyEvent: fc.Arbitrary<FlowiseEvent> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ type: fc.constant('token' as const), data: fc.string() }) },
-  fc.record({ type: fc.constant('start' as const), data: fc.string({ maxLength: 3 }) }),
-  fc.record({ type: fc.constant('end' as const), data: fc.constant('[DONE]') }),
-  fc.record({ type: fc.constant('error' as const), data: fc.string() }),
-  fc.record({ type: fc.constant('abort' as const), data: fc.constant('[DONE]') }),
-  fc.record({ type: fc.constant('metadata' as const), data: fc.record({ chatId: fc.string({ minLength: 1 }) }) }),
-  fc.record({ type: fc.constant('sourceDocuments' as const), data: fc.constant([] as SourceDocument[]) }),
-  fc.record({ type: fc.constant('malformed' as const), raw: fc.string(), reason: fc.string() }),
-  fc.record({ type: fc.constant('unknown' as const), name: fc.string(), data: fc.jsonValue() }),
-  fc.record({
-    type: fc.constant('nextAgentFlow' as const),
-    data: fc.record({ nodeId: fc.constantFrom('a', 'b'), nodeLabel: fc.constant('N'), status: fc.constantFrom('INPROGRESS', 'FINISHED') }),
-  }),
-);
-
-const LEGAL_NEXT: Record<string, string[]> = {
-  submitted: ['submitted', 'streaming', 'done', 'error', 'aborted'],
-  streaming: ['streaming', 'done', 'error', 'aborted'],
-  done: ['done'],
-  error: ['error'],
-  aborted: ['aborted'],
-};
 
 describe('reduce: properties over any event sequence', () => {
   it('never throws; text is the tokens received while open; status moves only forward', () => {

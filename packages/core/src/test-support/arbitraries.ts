@@ -1,0 +1,61 @@
+/** fast-check arbitraries shared by the parser, reducer and fuzz properties. */
+import fc from 'fast-check';
+import type { FlowiseEvent, SourceDocument } from '../events.js';
+
+const encoder = new TextEncoder();
+
+/** Events as Flowise puts them on the wire (what decode must give back exactly). */
+export const wireEvent: fc.Arbitrary<FlowiseEvent> = fc.oneof(
+  fc.record({ type: fc.constant('token' as const), data: fc.string({ unit: 'grapheme' }) }),
+  fc.record({ type: fc.constant('start' as const), data: fc.string({ unit: 'grapheme', maxLength: 5 }) }),
+  fc.record({ type: fc.constant('error' as const), data: fc.string() }),
+  fc.record({ type: fc.constant('end' as const), data: fc.constant('[DONE]') }),
+  fc.record({ type: fc.constant('agentFlowEvent' as const), data: fc.constantFrom('INPROGRESS', 'FINISHED') }),
+  fc.record({
+    type: fc.constant('sourceDocuments' as const),
+    data: fc.array(fc.record({ pageContent: fc.string({ unit: 'grapheme' }), metadata: fc.dictionary(fc.string(), fc.string()) })),
+  }),
+  fc.record({
+    type: fc.constant('unknown' as const),
+    name: fc.constantFrom('custom', 'progress', 'x-y'),
+    data: fc.jsonValue().filter((v) => v !== null),
+  }),
+);
+
+/** Flowise's framing for events, with heartbeat comments between them, in the given line ending. */
+export function encodeEvents(events: readonly FlowiseEvent[], newline: string): Uint8Array {
+  const text = events
+    .map((e) => {
+      const name = e.type === 'unknown' ? e.name : e.type;
+      const data = 'data' in e ? e.data : undefined;
+      return `message:${newline}data:${JSON.stringify({ event: name, data })}${newline}${newline}`;
+    })
+    .join(`:heartbeat${newline}${newline}`);
+  return encoder.encode(text);
+}
+
+/** Any decoded event, tokens weighted up, including the ones a stream should not send (malformed, unknown). */
+export const anyEvent: fc.Arbitrary<FlowiseEvent> = fc.oneof(
+  { weight: 6, arbitrary: fc.record({ type: fc.constant('token' as const), data: fc.string() }) },
+  fc.record({ type: fc.constant('start' as const), data: fc.string({ maxLength: 3 }) }),
+  fc.record({ type: fc.constant('end' as const), data: fc.constant('[DONE]') }),
+  fc.record({ type: fc.constant('error' as const), data: fc.string() }),
+  fc.record({ type: fc.constant('abort' as const), data: fc.constant('[DONE]') }),
+  fc.record({ type: fc.constant('metadata' as const), data: fc.record({ chatId: fc.string({ minLength: 1 }) }) }),
+  fc.record({ type: fc.constant('sourceDocuments' as const), data: fc.constant([] as SourceDocument[]) }),
+  fc.record({ type: fc.constant('malformed' as const), raw: fc.string(), reason: fc.string() }),
+  fc.record({ type: fc.constant('unknown' as const), name: fc.string(), data: fc.jsonValue() }),
+  fc.record({
+    type: fc.constant('nextAgentFlow' as const),
+    data: fc.record({ nodeId: fc.constantFrom('a', 'b'), nodeLabel: fc.constant('N'), status: fc.constantFrom('INPROGRESS', 'FINISHED') }),
+  }),
+);
+
+/** The answer statuses each status may move to: forward only. */
+export const LEGAL_NEXT: Record<string, string[]> = {
+  submitted: ['submitted', 'streaming', 'done', 'error', 'aborted'],
+  streaming: ['streaming', 'done', 'error', 'aborted'],
+  done: ['done'],
+  error: ['error'],
+  aborted: ['aborted'],
+};
