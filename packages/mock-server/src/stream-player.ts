@@ -46,6 +46,11 @@ export async function playSteps(res: ServerResponse, steps: Step[], options: Pla
           await heartbeatsOnly(res, step.ms < 0 ? options.stallMs : step.ms, options.heartbeatMs);
           break;
         case 'drop':
+          // A moment after the last write, close the connection (a FIN, not a reset): the body ends without its last
+          // chunk. Browsers error the body stream at once, and an errored stream drops chunks the page has not read
+          // yet, so a drop in the same instant as the last bytes could lose them before any client sees them.
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          await new Promise<void>((resolve) => res.socket?.end(resolve) ?? resolve());
           res.socket?.destroy();
           return;
         case 'stall':

@@ -1,0 +1,132 @@
+/**
+ * Soak (`pnpm test:soak`): back-to-back predictions in the built demo, in Chromium, against the mock server, for a
+ * bounded time (SOAK_MINUTES, default 10). A new chat every 10 questions, as a person would; after each, a forced
+ * garbage collection and a sample of the JS heap, DOM nodes and event listeners (CDP). Time to first token is
+ * measured in the page, from the click on Send to the first character of the answer in the DOM.
+ *
+ * Fails (exit 1) if the heap or the listener count grows across the run, time to first token degrades, or the page
+ * reports an error. Writes its figures between the soak markers in RELIABILITY.md.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { resolve } from 'node:path';
+import { startMockFlowise } from '@flowise-kit/mock-server';
+import { launchChromium } from './browser';
+import { REPO, build, serveDirectory } from './static-server';
+
+const MINUTES = Number(process.env.SOAK_MINUTES ?? 10);
+const TURNS_PER_CHAT = 10;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))] ?? NaN;
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+
+const root = resolve(REPO, 'apps/demo/dist');
+build(root, '--filter', '@flowise-kit/demo', 'build');
+const [demo, mock, browser] = await Promise.all([serveDirectory(root), startMockFlowise({ port: 0, rate: 500, tokens: 120 }), launchChromium()]);
+
+const errors: string[] = [];
+const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+page.on('pageerror', (error) => errors.push(error.message));
+page.on('console', (message) => {
+  if (message.type() === 'error') errors.push(message.text());
+});
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Performance.enable');
+
+interface Sample {
+  at: number;
+  heap: number;
+  nodes: number;
+  listeners: number;
+}
+async function sample(started: number): Promise<Sample> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? NaN;
+  return { at: Date.now() - started, heap: usedSize, nodes: metric('Nodes'), listeners: metric('JSEventListeners') };
+}
+
+/** Clicks Send on the typed question and resolves with the ms until the new answer shows its first character. */
+// A string, not a function: tsx's esbuild would wrap named functions in a helper the page does not have.
+const ASK_AND_TIME = `new Promise((done, fail) => {
+  const before = document.querySelectorAll('article[aria-label="Answer"]').length;
+  const hasText = () => {
+    const answers = document.querySelectorAll('article[aria-label="Answer"]');
+    return answers.length > before && (answers[answers.length - 1].querySelector('.fk-markdown')?.textContent ?? '').length > 0;
+  };
+  const observer = new MutationObserver(() => {
+    if (!hasText()) return;
+    observer.disconnect();
+    done(performance.now() - started);
+  });
+  observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+  setTimeout(() => fail(new Error('no first token within 10 s')), 10000);
+  const started = performance.now();
+  document.querySelector('button[aria-label="Send"]').click();
+})`;
+
+/** Clicks Send on the typed question and resolves with the ms until the new answer shows its first character. */
+function askAndTimeFirstToken(): Promise<number> {
+  return page.evaluate(ASK_AND_TIME) as Promise<number>;
+}
+
+await page.goto(`${demo.url}/?apiHost=${encodeURIComponent(mock.url)}&chatflowId=sources`);
+const started = Date.now();
+const samples: Sample[] = [await sample(started)];
+const ttft: number[] = [];
+let turns = 0;
+while (Date.now() - started < MINUTES * 60_000) {
+  await page.getByRole('textbox', { name: 'Message' }).fill(`Question ${turns + 1}`);
+  ttft.push(await askAndTimeFirstToken());
+  turns++;
+  await page.waitForFunction((n) => document.querySelectorAll('article[data-status="done"]').length === n, (turns - 1) % TURNS_PER_CHAT + 1, { timeout: 20_000 });
+  if (turns % TURNS_PER_CHAT === 0) {
+    await page.getByRole('button', { name: 'New chat' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('article').length === 0);
+    samples.push(await sample(started));
+  }
+}
+const posts = mock.predictions().length;
+const browserVersion = `Chromium ${browser.version()}`;
+await browser.close();
+await mock.close();
+demo.server.close();
+
+// The first sample is before any question: compare the first chat's end with the last one's (warm caches, JIT).
+const first = samples[1] ?? samples[0]!;
+const last = samples.at(-1)!;
+const window = Math.min(50, Math.floor(ttft.length / 4));
+const early = ttft.slice(0, window);
+const late = ttft.slice(-window);
+const heapGrowth = last.heap - first.heap;
+const checks = [
+  { name: 'every question sent exactly once', ok: posts === turns, detail: `${posts} POSTs for ${turns} questions` },
+  { name: 'heap flat (after GC, < 2 MB growth)', ok: heapGrowth < 2 * 1024 * 1024, detail: `${mb(first.heap)} → ${mb(last.heap)} MB` },
+  { name: 'event listeners flat', ok: last.listeners <= first.listeners + 10, detail: `${first.listeners} → ${last.listeners}` },
+  { name: 'DOM nodes flat', ok: last.nodes <= first.nodes + 200, detail: `${first.nodes} → ${last.nodes}` },
+  { name: 'time to first token not degraded (late median ≤ early × 1.5 + 10 ms)', ok: median(late) <= median(early) * 1.5 + 10, detail: `${median(early).toFixed(0)} → ${median(late).toFixed(0)} ms` },
+  { name: 'no page error or console error', ok: errors.length === 0, detail: errors.length ? errors.slice(0, 3).join(' | ') : 'none' },
+];
+
+const section = [
+  `Measured ${new Date().toISOString().slice(0, 10)} (\`pnpm test:soak\`, SOAK_MINUTES=${MINUTES}), ${browserVersion}, ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}.`,
+  `The built demo against the mock (\`sources\` chatflow, 120 tokens at 500 tokens/s): ${turns} questions back to back in ${((Date.now() - started) / 60_000).toFixed(1)} min, a new chat every ${TURNS_PER_CHAT}; samples after a forced GC at each new chat.`,
+  '',
+  '| check | result | figures |',
+  '|---|---|---|',
+  ...checks.map((c) => `| ${c.name} | ${c.ok ? 'pass' : '**FAIL**'} | ${c.detail} |`),
+  '',
+  `Time to first token (click on Send → first character in the DOM): median ${median(ttft).toFixed(0)} ms, p95 ${p95(ttft).toFixed(0)} ms over ${ttft.length} questions; the first ${window}: median ${median(early).toFixed(0)} ms, the last ${window}: ${median(late).toFixed(0)} ms.`,
+  `Heap after GC at each new chat (MB): ${samples.slice(1).map((s) => mb(s.heap)).join(', ')}.`,
+].join('\n');
+
+const file = resolve(REPO, 'RELIABILITY.md');
+const text = readFileSync(file, 'utf8');
+const [head, rest] = text.split('<!-- soak:start -->');
+const tail = rest?.split('<!-- soak:end -->')[1];
+if (head === undefined || tail === undefined) throw new Error('RELIABILITY.md has no soak markers');
+writeFileSync(file, `${head}<!-- soak:start -->\n${section}\n<!-- soak:end -->${tail}`);
+console.log(section);
+process.exit(checks.every((c) => c.ok) ? 0 : 1);
