@@ -138,4 +138,34 @@ describe('faults in the demo', () => {
     expect(mock.predictions()).toHaveLength(2);
     expect(pageErrors).toEqual([]);
   });
+
+  it('an API key set in Settings never shows in the UI, the console or the inspector export, whatever fails', async () => {
+    const key = 'sk-e2e-SECRET-4242424242';
+    const consoleText: string[] = [];
+    page.on('console', (message) => consoleText.push(message.text()));
+    page.on('requestfailed', (request) => consoleText.push(request.failure()?.errorText ?? ''));
+    for (const flow of ['http-401', 'auth-error', 'http-500', 'drop', 'agentflow']) {
+      await page.goto(`${demo.url}/?apiHost=${encodeURIComponent(mock.url)}&chatflowId=${flow}`);
+      await page.getByRole('button', { name: 'Settings' }).click();
+      await page.getByLabel('API key').fill(key);
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('textbox', { name: 'Message' }).fill(`Try ${flow}`);
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('article[aria-label="Answer"]:not([data-status="streaming"]):not([data-status="submitted"])', { timeout: 20_000 });
+      expect(await page.locator('body').innerText()).not.toContain(key);
+      const exportButton = page.getByRole('region', { name: 'Raw event inspector' }).getByRole('button', { name: 'Export last turn' });
+      // An HTTP error has no events to export (the button is disabled then).
+      if (!(await exportButton.isEnabled())) continue;
+      const download = page.waitForEvent('download');
+      await exportButton.click();
+      let exported = '';
+      for await (const chunk of await (await download).createReadStream()) exported += String(chunk);
+      expect(exported.length).toBeGreaterThan(10);
+      expect(exported).not.toContain(key);
+    }
+    // The key did go out, as a Bearer token: it was set, just never shown.
+    expect(mock.predictions().every((r) => r.headers.authorization === `Bearer ${key}`)).toBe(true);
+    expect(consoleText.join('\n')).not.toContain(key);
+    expect(pageErrors.join('\n')).not.toContain(key);
+  });
 });
