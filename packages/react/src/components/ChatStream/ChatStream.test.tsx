@@ -113,3 +113,20 @@ describe('the incremental sentence splitter', () => {
     expect(split(text, true)).toEqual(announceableSentences(text, true));
   });
 });
+
+describe('the live region', () => {
+  it('keeps only the latest sentences, each added once, so a long answer is not laid out again and again', async () => {
+    const { LiveAnnouncer } = await import('./LiveAnnouncer');
+    const sentences = Array.from({ length: 40 }, (_, i) => `Sentence number ${i}.`);
+    const view = render(<LiveAnnouncer text={sentences.slice(0, 10).join(' ')} finished={false} />);
+    const region = view.container.querySelector('[aria-live="polite"]')!;
+    const before = Array.from(region.children);
+    view.rerender(<LiveAnnouncer text={`${sentences.slice(0, 11).join(' ')} Sen`} finished={false} />);
+    expect(region.children).toHaveLength(3);
+    // The sentences still there are the same nodes (not re-announced); the new one was appended.
+    expect(region.children[0]).toBe(before[2]);
+    expect(region.lastElementChild!.textContent).toBe('Sentence number 10. ');
+    view.rerender(<LiveAnnouncer text={sentences.join(' ')} finished />);
+    expect(Array.from(region.children, (child) => child.textContent)).toEqual(['Sentence number 37. ', 'Sentence number 38. ', 'Sentence number 39. ']);
+  });
+});
