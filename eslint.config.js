@@ -6,7 +6,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/.tsc/**', '**/node_modules/**', '**/storybook-static/**', '**/coverage/**', 'docs/api/**', 'screenshots/**'] },
+  { ignores: ['**/dist/**', '**/dist-profiling/**', '**/.tsc/**', '**/node_modules/**', '**/storybook-static/**', '**/coverage/**', 'docs/api/**', 'screenshots/**'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

@@ -1,20 +1,49 @@
 /**
  * Render cost in Chromium (production builds): the same answer, at the same pace, rendered by flowise-kit and by
  * the AI SDK's useChat + react-markdown (with and without `experimental_throttle: 50`), in one run.
- * Measures main-thread task time (CDP Performance.getMetrics TaskDuration) and script time over the whole answer,
- * the longest task (PerformanceObserver 'longtask'), React commits, and flowise-kit's side panels' commits while
- * tokens stream. Writes the "Render cost (Chromium)" section of BENCHMARKS.md.
+ *  1. Cost: main-thread task time (CDP Performance.getMetrics TaskDuration) and script time over the whole answer,
+ *     the longest task (PerformanceObserver 'longtask'), React commits, and flowise-kit's side panels' commits while
+ *     tokens stream (sources and a tool call arrive before the tokens, so the panels are full).
+ *  2. Latency: from a marker token's bytes reaching the page to the frame that paints it (separate runs).
+ *  3. Long conversations: commit cost with 10/100/500 earlier messages, and as one answer grows to 20/100/200 KB.
+ * Writes the "Render cost (Chromium)" section of BENCHMARKS.md.
  */
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { resolve } from 'node:path';
-import { answerTokens, startMockFlowise } from '@flowise-kit/mock-server';
+import { answerTokens, scenarios, startMockFlowise, type Step } from '@flowise-kit/mock-server';
 import { chromium, type Browser } from 'playwright-core';
 import { serveDirectory } from '../e2e/static-server';
 import { stat, type Stat } from './throughput';
 
-const TOKENS = Number(process.env.BENCH_TOKENS ?? 5000);
+const TOKENS = Number(process.env.BENCH_TOKENS ?? 20_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
+/** The mock's markdown answer with every 50th token a unique marker (`⟦k⟧`) the latency probe looks for. */
+export function benchTokens(n: number): string[] {
+  return answerTokens(n).map((token, i) => (i % 50 === 49 ? ` \u27e6${i}\u27e7` : token));
+}
+const AVERAGE_TOKEN_BYTES = Buffer.byteLength(benchTokens(5000).join('')) / 5000;
+
+/** The `bench` chatflow: sources and a tool call first (the side panels are full while tokens stream), then tokens. */
+scenarios.bench = {
+  description: 'render benchmark: sourceDocuments and usedTools, then marker tokens, metadata, end',
+  reply: (c) => {
+    const ev = (event: string, data: unknown): Step => ({ kind: 'event', event, data });
+    const sources = [1, 2, 3].map((i) => ({ pageContent: `Source ${i}: the fox and the river, page ${i}.`, metadata: { source: `https://example.com/doc-${i}`, title: `Document ${i}` } }));
+    return {
+      kind: 'stream',
+      steps: [
+        ev('start', ''),
+        ev('sourceDocuments', sources),
+        ev('usedTools', [{ tool: 'calculator', toolInput: { input: '6*7' }, toolOutput: '42' }]),
+        { kind: 'tokens', tokens: benchTokens(c.tokens) },
+        ev('metadata', { chatId: c.chatId, chatMessageId: c.chatMessageId }),
+        ev('end', '[DONE]'),
+      ],
+    };
+  },
+};
 
 /** The AI SDK's UI message stream, with the same tokens at the same pace as the mock Flowise server. */
 function startAiSdkServer(): Promise<{ url: string; close: () => void }> {
@@ -30,7 +59,7 @@ function startAiSdkServer(): Promise<{ url: string; close: () => void }> {
       res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', 'x-vercel-ai-ui-message-stream': 'v1', 'Access-Control-Allow-Origin': '*' });
       const send = (chunk: unknown) => `data: ${JSON.stringify(chunk)}\n\n`;
       res.write(send({ type: 'start', messageId: 'm1' }) + send({ type: 'start-step' }) + send({ type: 'text-start', id: 't1' }));
-      const words = answerTokens(tokens);
+      const words = benchTokens(tokens);
       let i = 0;
       const started = Date.now();
       const tick = () => {
@@ -60,8 +89,12 @@ interface Sample {
   scriptMs: number;
   longestTaskMs: number;
   commits: number;
+  /** React render time of each of the stream's commits (Profiler actualDuration). */
+  durations: number[];
   sideCommits: number;
   wallMs: number;
+  /** Marker arrival → paint, ms (latency runs only). */
+  latencies: number[];
 }
 
 async function measure(browser: Browser, url: string): Promise<Sample> {
@@ -83,18 +116,32 @@ async function measure(browser: Browser, url: string): Promise<Sample> {
     const get = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
     return { task: get('TaskDuration'), script: get('ScriptDuration') };
   };
-  await page.evaluate(() => ((window as unknown as { __longest: number }).__longest = 0));
+  await page.evaluate(() => {
+    const w = window as unknown as { __longest: number; __hookCommits: number; __bench: { commits: number; durations: number[] } };
+    w.__longest = 0;
+    w.__hookCommits = 0;
+    w.__bench.commits = 0;
+    w.__bench.durations = [];
+  });
   const before = await metric();
   const started = Date.now();
   await page.evaluate(() => void (window as unknown as { __bench: { start: () => unknown } }).__bench.start());
-  await page.waitForFunction(() => (window as unknown as { __bench: { done: boolean } }).__bench.done, undefined, { timeout: 180_000, polling: 50 });
+  await page.waitForFunction(() => (window as unknown as { __bench: { done: boolean } }).__bench.done, undefined, { timeout: 600_000, polling: 100 });
   // Let the last commit paint.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   const wallMs = Date.now() - started;
   const after = await metric();
   const result = await page.evaluate(() => {
-    const w = window as unknown as { __bench: { commits: number; sidePanelCommitsDuringTokens: number }; __longest: number };
-    return { commits: w.__bench.commits, sideCommits: w.__bench.sidePanelCommitsDuringTokens, longest: w.__longest };
+    const w = window as unknown as {
+      __bench: { commits: number; durations: number[]; sidePanelCommitsDuringTokens: number; arrivals: Record<string, number>; paints: Record<string, number> };
+      __longest: number;
+      __hookCommits: number;
+    };
+    const b = w.__bench;
+    const latencies = Object.keys(b.arrivals)
+      .filter((id) => id in b.paints)
+      .map((id) => b.paints[id]! - b.arrivals[id]!);
+    return { commits: w.__hookCommits, durations: b.durations, sideCommits: b.sidePanelCommitsDuringTokens, longest: w.__longest, latencies };
   });
   await page.close();
   return {
@@ -102,41 +149,104 @@ async function measure(browser: Browser, url: string): Promise<Sample> {
     scriptMs: (after.script - before.script) * 1000,
     longestTaskMs: result.longest,
     commits: result.commits,
+    durations: result.durations,
     sideCommits: result.sideCommits,
     wallMs,
+    latencies: result.latencies,
   };
 }
 
+const NAMES: Record<string, string> = {
+  kit: 'flowise-kit (ChatStream + SourceList + ToolTrace)',
+  'kit-50': 'flowise-kit, `batch: 50`',
+  aisdk: '`useChat` + react-markdown',
+  'aisdk-throttle': '`useChat` (`experimental_throttle: 50`) + react-markdown',
+};
+const LIBS = ['kit', 'kit-50', 'aisdk', 'aisdk-throttle'];
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
+};
+const ms = (value: number) => `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`;
+const fmt = (s: Stat, unit = ' ms') => `${Math.round(s.median)}${unit} (${Math.round(s.min)}–${Math.round(s.max)})`;
+
 export async function renderCost(): Promise<string> {
   const root = resolve(import.meta.dirname, 'render');
-  execFileSync('pnpm', ['exec', 'vite', 'build', '--config', resolve(root, 'vite.config.ts'), '--logLevel', 'error'], { cwd: resolve(import.meta.dirname, '..'), stdio: 'inherit' });
-  const [site, mock, aiSdk] = await Promise.all([serveDirectory(resolve(root, 'dist')), startMockFlowise({ port: 0 }), startAiSdkServer()]);
+  const build = (env: Record<string, string>) =>
+    execFileSync('pnpm', ['exec', 'vite', 'build', '--config', resolve(root, 'vite.config.ts'), '--logLevel', 'error'], {
+      cwd: resolve(import.meta.dirname, '..'),
+      stdio: 'inherit',
+      env: { ...process.env, ...env },
+    });
+  build({});
+  build({ BENCH_PROFILING: '1' });
+  const [site, mock, aiSdk] = await Promise.all([serveDirectory(root), startMockFlowise({ port: 0 }), startAiSdkServer()]);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
   });
-  const rows: string[] = [];
-  const fmt = (s: Stat, unit = 'ms') => `${Math.round(s.median)} ${unit} (${Math.round(s.min)}–${Math.round(s.max)})`;
+  /** The page for a renderer; `profiling` picks the build whose <Profiler> reports render times. */
+  const url = (lib: string, query: string, profiling = false) => {
+    const page = lib === 'kit-50' ? 'lib=kit&batch=50' : `lib=${lib}`;
+    const api = lib.startsWith('kit') ? mock.url : aiSdk.url;
+    return `${site.url}/${profiling ? 'dist-profiling' : 'dist'}/index.html?${page}&api=${encodeURIComponent(api)}&${query}`;
+  };
+  const log = (text: string) => console.log(`bench:render ${text}`);
+  const cost: string[] = [];
+  const latency: string[] = [];
+  const history: string[] = [];
+  const size: string[] = [];
   try {
+    // 1. Cost over the whole answer.
     for (const rate of [1000, 0]) {
       const results: Record<string, Sample[]> = {};
-      for (const lib of ['kit', 'aisdk', 'aisdk-throttle']) {
-        if (rate === 0 && lib === 'aisdk-throttle') continue;
-        const api = lib === 'kit' ? mock.url : aiSdk.url;
+      for (const lib of LIBS) {
         results[lib] = [];
         for (let run = 0; run < RUNS; run++) {
-          results[lib].push(await measure(browser, `${site.url}/index.html?lib=${lib}&api=${encodeURIComponent(api)}&tokens=${TOKENS}&rate=${rate}`));
+          log(`cost ${lib} rate ${rate} run ${run + 1}/${RUNS}`);
+          results[lib].push(await measure(browser, url(lib, `tokens=${TOKENS}&rate=${rate}`)));
         }
       }
-      const kitTask = stat(results.kit!.map((s) => s.taskMs)).median;
+      // The side panels' commits need <Profiler>: one run of the profiling build.
+      log(`side panels rate ${rate}`);
+      const side = (await measure(browser, url('kit', `tokens=${TOKENS}&rate=${rate}`, true))).sideCommits;
+      const kitScript = stat(results.kit!.map((s) => s.scriptMs)).median;
       const kitCommits = stat(results.kit!.map((s) => s.commits)).median;
       for (const [lib, samples] of Object.entries(results)) {
-        const task = stat(samples.map((s) => s.taskMs));
+        const script = stat(samples.map((s) => s.scriptMs));
         const commits = stat(samples.map((s) => s.commits));
-        const name = { kit: 'flowise-kit (ChatStream + SourceList + ToolTrace)', aisdk: '`useChat` + react-markdown', 'aisdk-throttle': '`useChat` (`experimental_throttle: 50`) + react-markdown' }[lib];
-        rows.push(
-          `| ${rate ? `${rate} tokens/s` : 'as fast as possible'} | ${name} | ${fmt(task)} | ${fmt(stat(samples.map((s) => s.scriptMs)))} | ${fmt(stat(samples.map((s) => s.longestTaskMs)))} | ${fmt(commits, '')} | ${lib === 'kit' ? fmt(stat(samples.map((s) => s.sideCommits)), '') : '—'} | ${lib === 'kit' ? '1' : (task.median / kitTask).toFixed(1)} × / ${lib === 'kit' ? '1' : (commits.median / kitCommits).toFixed(1)} × | ${fmt(stat(samples.map((s) => s.wallMs)))} |`,
+        const ratio = lib === 'kit' ? '1 × / 1 ×' : `${(script.median / kitScript).toFixed(1)} × / ${(commits.median / kitCommits).toFixed(1)} ×`;
+        cost.push(
+          `| ${rate ? `${rate.toLocaleString('en')} tokens/s` : 'as fast as possible'} | ${NAMES[lib]} | ${fmt(stat(samples.map((s) => s.taskMs)))} | ${fmt(script)} | ${fmt(stat(samples.map((s) => s.longestTaskMs)))} | ${fmt(commits, '')} | ${lib === 'kit' ? String(side) : '—'} | ${ratio} | ${fmt(stat(samples.map((s) => s.wallMs)))} |`,
         );
+      }
+    }
+
+    // 2. Latency from a token's arrival to its paint, at 1,000 tokens/s.
+    for (const lib of LIBS) {
+      log(`latency ${lib}`);
+      const sample = await measure(browser, url(lib, `tokens=${TOKENS}&rate=1000&latency=1`));
+      const l = sample.latencies;
+      latency.push(`| ${NAMES[lib]} | ${ms(percentile(l, 0.5))} | ${ms(percentile(l, 0.95))} | ${ms(Math.max(...l))} | ${l.length} |`);
+    }
+
+    // 3a. History: 2,000 tokens at 1,000 tokens/s after N earlier messages.
+    for (const count of [10, 100, 500]) {
+      for (const lib of ['kit', 'aisdk-throttle']) {
+        log(`history ${count} ${lib}`);
+        const sample = await measure(browser, url(lib, `tokens=2000&rate=1000&history=${count}`, true));
+        history.push(`| ${count} | ${NAMES[lib]} | ${ms(percentile(sample.durations, 0.5))} | ${ms(percentile(sample.durations, 0.95))} | ${ms(sample.taskMs / sample.commits)} | ${sample.commits} |`);
+      }
+    }
+
+    // 3b. One answer growing to 20, 100 and 200 KB (with code blocks), at 5,000 tokens/s.
+    for (const kb of [20, 100, 200]) {
+      const tokens = Math.round((kb * 1024) / AVERAGE_TOKEN_BYTES);
+      for (const lib of ['kit', 'aisdk-throttle']) {
+        log(`size ${kb} KB ${lib}`);
+        const sample = await measure(browser, url(lib, `tokens=${tokens}&rate=5000`, true));
+        const last = sample.durations.slice(-20);
+        size.push(`| ${kb} KB (${tokens.toLocaleString('en')} tokens) | ${NAMES[lib]} | ${ms(percentile(last, 0.5))} | ${ms(percentile(sample.durations, 0.95))} | ${ms(sample.taskMs / sample.commits)} | ${sample.commits} |`);
       }
     }
   } finally {
@@ -148,11 +258,35 @@ export async function renderCost(): Promise<string> {
   return [
     '## Render cost (Chromium)',
     '',
-    `Measured ${new Date().toISOString().slice(0, 10)} (\`pnpm bench:render\`), Chromium ${browserVersion()}, production builds, ${TOKENS.toLocaleString('en')} tokens (the mock's markdown answer: paragraphs, a list, a code block), median of ${RUNS} (min–max). Task and script time: CDP \`Performance.getMetrics\` over the whole answer; longest task: \`PerformanceObserver('longtask')\` (only tasks over 50 ms are reported, 0 means none). The peers' answers come from a server speaking the AI SDK's UI message stream with the same tokens at the same pace.`,
+    `Measured ${new Date().toISOString().slice(0, 10)} (\`pnpm bench:render\`), Chromium ${browserVersion()}, React 19 production build (its profiling variant, so \`<Profiler>\` counts commits for every renderer alike), ${TOKENS.toLocaleString('en')} tokens of the mock's markdown answer (paragraphs, a list, a code block; every 50th token a marker), after 3 source documents and a tool call. Median of ${RUNS} runs (min–max). The peers get the same tokens at the same pace from a server speaking the AI SDK's UI message stream; they render with react-markdown + remark-gfm, the pairing the AI SDK's examples use.`,
     '',
-    '| pace | renderer | main-thread task time | script time | longest task | React commits | side panels\' commits during tokens | task / commits vs flowise-kit | wall time |',
+    'Task and script time: CDP `Performance.getMetrics` (`TaskDuration`, `ScriptDuration`) over the whole answer. Longest task: `PerformanceObserver(\'longtask\')` (only tasks over 50 ms are reported; 0 means none). Ratios: the peer\'s script time and commits divided by ours, in the same run.',
+    '',
+    '| pace | renderer | main-thread task time | script time | longest task | React commits (answer) | side panels\' commits during tokens | script / commits vs flowise-kit | wall time |',
     '|---|---|---|---|---|---|---|---|---|',
-    ...rows,
+    ...cost,
+    '',
+    `### Token arrival → paint (${TOKENS.toLocaleString('en')} tokens at 1,000 tokens/s)`,
+    '',
+    'Each marker token is stamped when its bytes reach the page (a tee of the response body) and again when the frame that shows it has painted: a MutationObserver sees the marker enter the DOM; a commit made inside an animation-frame callback is painted in that frame, any other at the next one, and the stamp is taken by a message posted from that frame (it runs after the frame\'s rendering). One run per renderer, separate from the cost runs (the probe costs script time).',
+    '',
+    '| renderer | median | p95 | max | markers |',
+    '|---|---|---|---|---|',
+    ...latency,
+    '',
+    '### Long conversations',
+    '',
+    'Commit cost while 2,000 tokens stream at 1,000 tokens/s after N earlier messages (half of them markdown answers of about 600 characters): React render time per commit of the chat (Profiler `actualDuration`, median and p95) and main-thread task time per commit (render, layout, paint). Flat means the history costs nothing while an answer streams.',
+    '',
+    '| earlier messages | renderer | commit render (median) | commit render (p95) | task time per commit | commits |',
+    '|---|---|---|---|---|---|',
+    ...history,
+    '',
+    'One answer growing to 20, 100 and 200 KB at 5,000 tokens/s: the render time of the last 20 commits (the answer at its full size), the p95 over the whole answer, task time per commit.',
+    '',
+    '| answer size | renderer | last commits\' render (median) | commit render (p95) | task time per commit | commits |',
+    '|---|---|---|---|---|---|',
+    ...size,
     '',
   ].join('\n');
 }

@@ -1,0 +1,52 @@
+/**
+ * Flowise's REST API as an admin uses it: register, log in (session cookies), create chatflows and API keys.
+ * Admin calls carry `x-request-from: internal`, as Flowise's own UI does.
+ */
+export class FlowiseAdmin {
+  private cookies = new Map<string, string>();
+  constructor(readonly url: string) {}
+
+  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${this.url}/api/v1${path}`, {
+      method,
+      headers: {
+        'Content-Type': 'application/json',
+        'x-request-from': 'internal',
+        Cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    for (const cookie of res.headers.getSetCookie()) {
+      const [pair] = cookie.split(';');
+      const at = pair!.indexOf('=');
+      this.cookies.set(pair!.slice(0, at), pair!.slice(at + 1));
+    }
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status} ${text.slice(0, 300)}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /** Registers the first (owner) account and logs in. */
+  async signUp(email = 'interop@flowise-kit.test', password = 'Interop-Test-1!'): Promise<void> {
+    await this.call('POST', '/account/register', { user: { name: 'Interop', email, credential: password } });
+    await this.call('POST', '/auth/login', { email, password });
+  }
+
+  /** A node's full definition (inputs, outputs, category …), from Flowise's component registry. */
+  node(name: string): Promise<Record<string, unknown>> {
+    return this.call('GET', `/nodes/${name}`);
+  }
+
+  async createFlow(name: string, type: 'CHATFLOW' | 'AGENTFLOW', flow: { nodes: unknown[]; edges: unknown[] }): Promise<string> {
+    const created = await this.call<{ id: string }>('POST', '/chatflows', { name, type, flowData: JSON.stringify(flow), deployed: false });
+    return created.id;
+  }
+
+  /** Creates an API key and protects the chatflow with it; returns the key. */
+  async protect(chatflowId: string): Promise<string> {
+    const keys = await this.call<{ id: string; keyName: string; apiKey: string }[]>('POST', '/apikey', { keyName: 'interop', permissions: ['chatflows:view'] });
+    const key = keys.find((k) => k.keyName === 'interop')!;
+    await this.call('PUT', `/chatflows/${chatflowId}`, { apikeyid: key.id });
+    return key.apiKey;
+  }
+}
