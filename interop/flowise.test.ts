@@ -102,7 +102,12 @@ describe('a real Flowise 3.1.4', () => {
   });
 
   it('stop keeps the partial answer and calls the abort endpoint', async () => {
-    const store = chat(flows.conversation);
+    const calls: string[] = [];
+    const countingFetch: typeof fetch = (input, init) => {
+      calls.push(`${init?.method ?? 'GET'} ${String(input)}`);
+      return fetch(input, init);
+    };
+    const store = chat(flows.conversation, { fetch: countingFetch });
     const done = store.send('Go slowly [[slow]]');
     const deadline = Date.now() + 20_000;
     while (answer(store.getState()).text.length < 20 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
@@ -112,8 +117,10 @@ describe('a real Flowise 3.1.4', () => {
     expect(answer(store.getState()).status).toBe('aborted');
     expect(partial.length).toBeGreaterThan(20);
     expect(modelAnswer('[[slow]]').startsWith(partial)).toBe(true);
-    expect(store.getState().diagnostics.filter((d) => d.kind === 'abort-call-failed')).toEqual([]);
     await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(calls.filter((c) => c.startsWith('PUT ') && c.includes(`/api/v1/chatmessage/abort/${flows.conversation}/`))).toHaveLength(1);
+    expect(calls.filter((c) => c.startsWith('POST ') && c.includes('/prediction/'))).toHaveLength(1);
+    expect(store.getState().diagnostics.filter((d) => d.kind === 'abort-call-failed')).toEqual([]);
     expect(answer(store.getState()).text).toBe(partial);
   });
 

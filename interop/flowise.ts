@@ -56,6 +56,8 @@ export async function startFlowise(port: number, log: (line: string) => void): P
       HTTP_SECURITY_CHECK: 'false',
       NODE_OPTIONS: `--require ${resolve(import.meta.dirname, 'tiktoken-preload.cjs')}`,
       FLOWISE_KIT_FLOWISE_DIR: FLOWISE_DIR,
+      // The model list (for usage costs) from the installed package, not GitHub.
+      MODEL_LIST_CONFIG_JSON: join(FLOWISE_DIR, 'node_modules/flowise-components/models.json'),
     },
   });
   const url = `http://127.0.0.1:${port}`;

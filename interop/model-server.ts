@@ -3,7 +3,7 @@
  *
  * - `POST /v1/chat/completions` (streaming or not): the answer is {@link modelAnswer} of the last user message, one
  *   word per chunk. When tools are offered and the question contains `[[calc]]`, it first calls the calculator with
- *   `6*7`, then answers with the tool's result. `[[fail]]` streams three words and drops the connection; `[[slow]]`
+ *   `6*7`, then answers with the tool's result. `[[fail]]` streams three words, then an error inside the stream; `[[slow]]`
  *   streams 300 words 20 ms apart.
  * - `POST /v1/embeddings`: a 32-dimension hashed bag of words per input, normalised.
  * - `GET /v1/models`: one model.
@@ -86,7 +86,9 @@ async function chat(req: ChatRequest, res: ServerResponse): Promise<void> {
     const slow = question.includes('[[slow]]');
     for (let i = 0; i < words.length; i++) {
       if (question.includes('[[fail]]') && i === 3) {
-        res.socket?.destroy();
+        // An error inside the stream, as OpenAI sends one: the client fails the call (a dropped connection would be
+        // retried by the OpenAI SDK, re-streaming the words each time).
+        res.end(`data: ${JSON.stringify({ error: { message: 'the test model failed mid-stream', type: 'server_error' } })}\n\n`);
         return;
       }
       send({ index: 0, delta: { content: i === 0 ? words[i] : ` ${words[i]}` }, finish_reason: null });
