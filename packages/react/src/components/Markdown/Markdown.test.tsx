@@ -92,3 +92,19 @@ describe('the incremental block splitter', () => {
     expect(split('something else')).toEqual(splitBlocks('something else'));
   });
 });
+
+describe('a long answer', () => {
+  it('renders settled blocks in groups, in order, and keeps their DOM while the answer grows', () => {
+    const paragraphs = Array.from({ length: 100 }, (_, i) => `Paragraph ${i} of the answer.`);
+    const view = render(<Markdown text={paragraphs.join('\n\n')} streaming />);
+    const root = view.container.querySelector('.fk-markdown')!;
+    expect(root.querySelectorAll('.fk-markdown__group')).toHaveLength(3);
+    expect(Array.from(root.querySelectorAll('p'), (p) => p.textContent)).toEqual(paragraphs);
+    const first = root.querySelector('p')!;
+    view.rerender(<Markdown text={`${paragraphs.join('\n\n')} More words.\n\nA new paragraph`} streaming />);
+    expect(root.querySelector('p')).toBe(first);
+    expect(root.querySelectorAll('p')).toHaveLength(101);
+    expect(root.lastElementChild!.textContent).toBe('A new paragraph');
+    expect(Array.from(root.children).at(-2)!.textContent).toBe('Paragraph 99 of the answer. More words.');
+  });
+});
