@@ -1,7 +1,7 @@
 /**
  * The render benchmark page: the same answer rendered by flowise-kit (useFlowisePrediction + ChatStream, SourceList,
  * ToolTrace) or by the AI SDK's useChat + react-markdown.
- * `?lib=kit|aisdk|aisdk-throttle&api=…&flow=…&tokens=…&rate=…&batch=…&history=N&latency=1`.
+ * `?lib=kit|aisdk|aisdk-throttle|fetch&api=…&flow=…&tokens=…&rate=…&batch=…&history=N&latency=1`.
  * window.__bench collects React commits (and their render durations); the driver (bench/render.ts) reads it and CDP
  * metrics. With `latency=1` the page also times each marker token (`⟦k⟧`) from the moment its bytes reach the page
  * to the first animation frame after it appears in the DOM (a separate run: the bookkeeping costs script time).
@@ -115,7 +115,7 @@ function Kit() {
 }
 
 function AiSdk({ throttle }: { throttle?: number }) {
-  const transport = useMemo(() => new DefaultChatTransport({ api: `${api}/api/chat`, body: { tokens, rate } }), []);
+  const transport = useMemo(() => new DefaultChatTransport({ api: `${api}/api/chat`, body: { tokens, rate, fixture: flow.startsWith('fixture-') } }), []);
   const messages0 = useMemo(() => EARLIER.map((m): UIMessage => ({ id: m.id, role: m.role, parts: [{ type: 'text', text: m.text }] })), []);
   const { messages, sendMessage, status } = useChat({ transport, messages: messages0, ...(throttle ? { experimental_throttle: throttle } : {}) });
   useEffect(() => {
@@ -199,4 +199,23 @@ function installLatencyProbe() {
   }).observe(document.body, { subtree: true, childList: true, characterData: true });
 }
 
-createRoot(document.getElementById('root')!).render(lib === 'kit' ? <Kit /> : <AiSdk {...(lib === 'aisdk-throttle' ? { throttle: 50 } : {})} />);
+/** The floor: the same stream read with fetch and thrown away, nothing rendered. */
+function FetchOnly() {
+  useEffect(() => {
+    bench.start = async () => {
+      const response = await fetch(`${api}/api/v1/prediction/${flow}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ question: 'Go', streaming: true, overrideConfig: { mock: { tokens, rate } } }),
+      });
+      const reader = response.body!.getReader();
+      while (!(await reader.read()).done);
+      bench.done = true;
+    };
+  }, []);
+  return null;
+}
+
+createRoot(document.getElementById('root')!).render(
+  lib === 'kit' ? <Kit /> : lib === 'fetch' ? <FetchOnly /> : <AiSdk {...(lib === 'aisdk-throttle' ? { throttle: 50 } : {})} />,
+);

@@ -66,7 +66,7 @@ export {
   type FeedbackRecord,
   type FlowiseClient,
 } from './client.js';
-export { Batcher, schedulerFor, type BatchMode, type Schedule } from './batching.js';
+export { Batcher, DEFAULT_BATCH_MS, schedulerFor, type BatchMode, type Schedule } from './batching.js';
 export {
   createChatStore,
   type ChatActions,

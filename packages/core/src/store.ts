@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { Batcher, type BatchMode } from './batching.js';
+import { Batcher, DEFAULT_BATCH_MS, type BatchMode } from './batching.js';
 import { createFlowiseClient, type FlowiseClient } from './client.js';
 import { FlowiseError, type ChatError } from './errors.js';
 import type { FlowiseEvent } from './events.js';
@@ -33,7 +33,7 @@ export interface ChatStoreOptions extends FlowiseConnection, ChatCallbacks {
   overrideConfig?: Record<string, unknown>;
   /** Ask Flowise to stream (default true). Flowise may still answer JSON; both work. */
   streaming?: boolean;
-  /** How store updates are batched while tokens stream (default `'frame'`). */
+  /** How store updates are batched while tokens stream (default {@link DEFAULT_BATCH_MS}: at most one commit per 50 ms). */
   batch?: BatchMode;
   /** How long to wait for the response to start: see `PredictionRequest.firstByteTimeoutMs` (default 15 s when streaming). */
   firstByteTimeoutMs?: number;
@@ -197,7 +197,7 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     if (Object.keys(overrideConfig).length > 0) body.overrideConfig = overrideConfig;
     const turn: Turn = {
       controller: new AbortController(),
-      batcher: new Batcher<FlowiseEvent>(config.batch ?? 'frame', (events) => {
+      batcher: new Batcher<FlowiseEvent>(config.batch ?? DEFAULT_BATCH_MS, (events) => {
         state = reduceAll(store.getState(), events, now());
         setState(state);
       }),

@@ -111,6 +111,8 @@ export async function streamPrediction(request: PredictionRequest): Promise<Pred
 class RequestRun {
   private readonly controller = new AbortController();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the stream's last bytes arrived (Date.now()); the idle timer reads it instead of being reset per chunk. */
+  private lastBytesAt = 0;
   /** Set when we abort for a reason of our own (timeout, the check's "not found"). */
   private failure: ChatError | undefined;
   private responded = false;
@@ -177,7 +179,7 @@ class RequestRun {
   private async readStream(response: Response): Promise<void> {
     const idleMs = this.request.idleTimeoutMs ?? DEFAULT_IDLE_MS;
     const onChunk = createEventParser((event) => this.onEvent(event));
-    this.arm(idleMs, () => this.idleError(idleMs));
+    this.watchIdle(idleMs);
     if (!response.body) return;
     const reader = response.body.getReader();
     try {
@@ -186,7 +188,7 @@ class RequestRun {
       while (!this.ended) {
         const { done, value } = await reader.read();
         if (done) return;
-        this.arm(idleMs, () => this.idleError(idleMs));
+        this.lastBytesAt = Date.now();
         onChunk(value);
       }
     } finally {
@@ -220,7 +222,8 @@ class RequestRun {
   }
 
   private async httpError(response: Response): Promise<FlowiseError> {
-    this.arm(this.request.idleTimeoutMs ?? DEFAULT_IDLE_MS, () => this.idleError(DEFAULT_IDLE_MS));
+    const idleMs = this.request.idleTimeoutMs ?? DEFAULT_IDLE_MS;
+    this.arm(idleMs, () => this.idleError(idleMs));
     const text = await readLimited(response, ERROR_BODY_LIMIT);
     const error = errorFromStatus(response.status, serverMessage(text), {
       chatflowId: this.request.chatflowId,
@@ -271,6 +274,27 @@ class RequestRun {
         this.controller.abort();
       }, ms);
     }
+  }
+
+  /**
+   * Ends the stream as a timeout after `idleMs` without bytes. One timer per quiet period, not one per chunk: when
+   * it fires it re-arms itself for what is left if bytes came meanwhile (a token stream is thousands of chunks).
+   */
+  private watchIdle(idleMs: number): void {
+    this.arm(0);
+    if (idleMs <= 0) return;
+    this.lastBytesAt = Date.now();
+    const check = () => {
+      const quiet = Date.now() - this.lastBytesAt;
+      if (quiet < idleMs) {
+        this.timer = setTimeout(check, idleMs - quiet);
+        return;
+      }
+      this.timer = undefined;
+      this.failure = this.idleError(idleMs);
+      this.controller.abort();
+    };
+    this.timer = setTimeout(check, idleMs);
   }
 
   private silenceError(): ChatError {

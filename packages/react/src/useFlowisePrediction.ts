@@ -43,7 +43,7 @@ const useClientLayoutEffect = typeof window === 'undefined' ? useEffect : useLay
  *
  * The store is created once; new option values (callbacks, apiKey, overrideConfig …) are applied without
  * recreating it or restarting a stream. Unmounting aborts an open stream. The component that calls this re-renders
- * when `messages`, `status` or `error` change (once per frame while streaming); components that only need a slice
+ * when `messages`, `status` or `error` change (at most once per 50 ms while streaming); components that only need a slice
  * should read it through {@link FlowiseChatProvider} and the selector hooks instead.
  *
  * @example

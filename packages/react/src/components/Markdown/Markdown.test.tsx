@@ -1,7 +1,11 @@
 import { render } from '@testing-library/react';
+import fc from 'fast-check';
+import { Lexer } from 'marked';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { renderableBlocks, splitBlocks } from './blocks.js';
+import { createUnitSplitter, renderableBlocks, splitUnits, toBlocks } from './blocks.js';
 import { Markdown } from './Markdown.js';
+import { renderBlocks } from './tokens.js';
 import { safeImageUrl, safeLinkUrl } from './safe-url.js';
 
 describe('Markdown', () => {
@@ -61,12 +65,27 @@ describe('Markdown', () => {
     expect(container.querySelector('code')?.textContent).toBe('a &amp; b');
   });
 
-  it('splits into blocks so completed blocks stay the same strings while the last grows', () => {
-    const first = splitBlocks('Para one.\n\n- a\n- b\n\nPara thr');
-    const second = splitBlocks('Para one.\n\n- a\n- b\n\nPara three is longer');
+  it('splits into units so completed ones stay the same strings while the last grows', () => {
+    const first = splitUnits('Para one.\n\n- a\n- b\n\nPara thr').map((u) => u.source);
+    const second = splitUnits('Para one.\n\n- a\n- b\n\nPara three is longer').map((u) => u.source);
+    expect(first).toEqual(['Para one.\n\n', '- a\n', '- b\n\n', 'Para thr']);
     expect(first.slice(0, -1)).toEqual(second.slice(0, -1));
-    expect(first.join('')).toBe('Para one.\n\n- a\n- b\n\nPara thr');
     expect(renderableBlocks('a **b', true).at(-1)).toBe('a **b**');
+  });
+
+  it('renders a top-level list as one list whose items are memoised one by one', () => {
+    const items = Array.from({ length: 40 }, (_, i) => `- item **${i}** words`);
+    const view = render(<Markdown text={`Intro.\n\n${items.join('\n\n')}`} streaming />);
+    const lists = view.container.querySelectorAll('ul');
+    expect(lists).toHaveLength(1);
+    expect(lists[0]!.children).toHaveLength(40);
+    // A loose list: every item's text is a paragraph, as marked renders it.
+    expect(lists[0]!.querySelectorAll('li > p')).toHaveLength(40);
+    const firstItem = lists[0]!.firstElementChild;
+    view.rerender(<Markdown text={`Intro.\n\n${items.join('\n\n')} and more\n\n- item **40**`} streaming />);
+    expect(view.container.querySelector('ul')!.firstElementChild).toBe(firstItem);
+    expect(view.container.querySelector('ul')!.children).toHaveLength(41);
+    expect(view.container.querySelector('ul')!.children[39]!.textContent).toBe('item 39 words and more');
   });
 });
 
@@ -80,16 +99,49 @@ describe('safe URLs', () => {
   });
 });
 
-describe('the incremental block splitter', () => {
-  it('gives the same blocks as a full split for any growing text', async () => {
-    const { createBlockSplitter } = await import('./blocks');
+/** Markdown built from pieces that stress the splitter: lists of every marker kind, tight and loose, nested
+ * and task items, paragraphs they interrupt or not, fences, tables, quotes, setext headings and rules. */
+const PIECES = ['- ', '* ', '+ ', '1. ', '2) ', '10. ', '  - ', '    ', '- [x] ', '- [ ] ', '> ', '```\n', '~~~\n', '| a | b |\n|---|---|\n', '***', '- - -', '===', '---',
+  'word', '**bold', 'more words', '`code`', '[link](https://a.b)', '\n', '\n', '\n', '\n\n', '\n\n', ' \n'];
+const markdownText = fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map((parts) => parts.join(''));
+
+/**
+ * The reference: marked's lex of the whole text, rendered without splitting. Spaces before the end of a paragraph
+ * or item are not compared: the browser does not render them, and an item lexed on its own has its end trimmed
+ * where inside the whole list it is not.
+ */
+const invisibleSpace = (html: string) => html.replace(/[ \t\n]+(?=<\/(?:p|span|li)>)/g, '');
+const reference = (text: string) => invisibleSpace(renderToStaticMarkup(<div className="fk-markdown">{renderBlocks(Lexer.lex(text, { gfm: true }))}</div>));
+const rendered = (text: string) =>
+  invisibleSpace(renderToStaticMarkup(<Markdown text={text} />).replaceAll('<div class="fk-markdown__group">', '').replace(/(<\/div>)+$/, '</div>'));
+
+describe('the incremental unit splitter', () => {
+  it('gives the same blocks as a full split for any growing text', () => {
     const text =
-      'Intro paragraph.\n\n- one\n- two\n  continued\n\n```js\nconst a = 1;\n```\n\nA heading\n===\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n> quote\n> more\n\n1. x\n2. y\n\nEnd *of* text.';
-    const split = createBlockSplitter();
+      'Intro paragraph.\n\n- one\n- two\n  continued\n\n```js\nconst a = 1;\n```\n\nA heading\n===\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n> quote\n> more\n\n1. x\n2. y\n\n3) z\n\n- a\n\n- b\n- c\n\nEnd *of* text.';
+    const split = createUnitSplitter();
     for (let end = 1; end <= text.length; end++) {
-      expect(split(text.slice(0, end))).toEqual(splitBlocks(text.slice(0, end)));
+      expect(toBlocks(split(text.slice(0, end)))).toEqual(toBlocks(splitUnits(text.slice(0, end))));
     }
-    expect(split('something else')).toEqual(splitBlocks('something else'));
+    expect(split('something else')).toEqual(splitUnits('something else'));
+  });
+
+  it('property: fed any text in any chunks, it gives the blocks of a full split, and they render as marked lexes the whole', () => {
+    fc.assert(
+      fc.property(markdownText, fc.array(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 40 }), (text, steps) => {
+        const split = createUnitSplitter();
+        let end = 0;
+        for (let i = 0; end < text.length; i++) {
+          end = Math.min(text.length, end + steps[i % steps.length]!);
+          const prefix = text.slice(0, end);
+          const units = split(prefix);
+          expect(units.map((u) => u.source).join('')).toBe(prefix);
+          expect(toBlocks(units)).toEqual(toBlocks(splitUnits(prefix)));
+        }
+        expect(rendered(text)).toBe(reference(text));
+      }),
+      { numRuns: 400 },
+    );
   });
 });
 

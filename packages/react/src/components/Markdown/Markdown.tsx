@@ -1,7 +1,7 @@
-import { Lexer } from 'marked';
+import { Lexer, type Tokens } from 'marked';
 import { memo, useMemo, useState } from 'react';
-import { createBlockSplitter, renderableBlocks } from './blocks.js';
-import { renderBlocks } from './tokens.js';
+import { createUnitSplitter, renderableBlocks, type ListBlock, type RenderBlock } from './blocks.js';
+import { renderBlocks, renderListItem } from './tokens.js';
 import '../../styles/theme.css';
 import './Markdown.css';
 
@@ -19,48 +19,76 @@ const Block = memo(function Block({ source }: { source: string }) {
   return <>{renderBlocks(Lexer.lex(source, { gfm: true }))}</>;
 });
 
+/**
+ * One item of a top-level list, parsed and rendered only when its own text, its place (last or not) or the list's
+ * looseness changes. An item that is not the last is lexed with a stand-in item after it: marked trims the end of
+ * a list's last item (the spaces of an indented code line, the blank lines of an open fence), not of the others.
+ */
+const ListItem = memo(function ListItem({ source, marker, last, loose }: { source: string; marker: string; last: boolean; loose: boolean }) {
+  const list = Lexer.lex(last ? source : `${source}${marker} .\n`, { gfm: true }).find((token): token is Tokens.List => token.type === 'list');
+  const item = list?.items[0];
+  return item ? renderListItem(item, loose, 0) : <li>{source}</li>;
+});
+
+const sameItems = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((s, i) => s === b[i]);
+const sameList = (a: { list: ListBlock }, b: { list: ListBlock }) =>
+  a.list.delimiter === b.list.delimiter && a.list.start === b.list.start && a.list.loose === b.list.loose && sameItems(a.list.items, b.list.items);
+
+/** A top-level list: the list element around memoised items, so a growing last item re-renders only itself. */
+const List = memo(function List({ list }: { list: ListBlock }) {
+  const marker = list.ordered ? `1${list.delimiter}` : list.delimiter;
+  const items = list.items.map((source, index) => <ListItem key={index} source={source} marker={marker} last={index === list.items.length - 1} loose={list.loose} />);
+  if (!list.ordered) return <ul>{items}</ul>;
+  return <ol {...(list.start !== 1 ? { start: list.start } : {})}>{items}</ol>;
+}, sameList);
+
+function RenderedBlock({ block }: { block: RenderBlock }) {
+  return typeof block === 'string' ? <Block source={block} /> : <List list={block} />;
+}
+
 /** Settled blocks are rendered in groups of this many. */
 const GROUP = 32;
 
-const sameSources = (a: { sources: string[] }, b: { sources: string[] }) => a.sources.length === b.sources.length && a.sources.every((s, i) => s === b.sources[i]);
+const sameBlock = (a: RenderBlock, b: RenderBlock) => a === b || (typeof a !== 'string' && typeof b !== 'string' && sameList({ list: a }, { list: b }));
+const sameBlocks = (a: { blocks: RenderBlock[] }, b: { blocks: RenderBlock[] }) => a.blocks.length === b.blocks.length && a.blocks.every((block, i) => sameBlock(block, b.blocks[i]!));
 
 /**
  * A run of settled blocks in one box. A long answer is thousands of blocks: as one flat list, every frame made React
  * walk all of them and the browser's layout iterate all of them for the one block that grew; in groups, both walk
  * a group per {@link GROUP} blocks and the unchanged groups are skipped.
  */
-const BlockGroup = memo(function BlockGroup({ sources }: { sources: string[] }) {
+const BlockGroup = memo(function BlockGroup({ blocks }: { blocks: RenderBlock[] }) {
   return (
     <div className="fk-markdown__group">
-      {sources.map((source, index) => (
-        <Block key={index} source={source} />
+      {blocks.map((block, index) => (
+        <RenderedBlock key={index} block={block} />
       ))}
     </div>
   );
-}, sameSources);
+}, sameBlocks);
 
 /**
- * Renders an answer's markdown safely, block by block: completed blocks are memoised and not parsed again while
- * tokens stream; raw HTML is dropped; only http(s) and mailto URLs become links, only http(s) images load.
- * Parsing is marked's (CommonMark + GFM: tables, strikethrough, task lists, autolinks); rendering is straight to
- * React elements, never through an HTML string.
+ * Renders an answer's markdown safely, block by block: completed blocks (and completed items of a list) are
+ * memoised and not parsed again while tokens stream; raw HTML is dropped; only http(s) and mailto URLs become
+ * links, only http(s) images load. Parsing is marked's (CommonMark + GFM: tables, strikethrough, task lists,
+ * autolinks); rendering is straight to React elements, never through an HTML string.
  */
 export const Markdown = memo(function Markdown({ text, streaming = false, className }: MarkdownProps) {
-  // One splitter per rendered answer: it remembers the previous blocks so a growing answer is re-lexed from its
-  // last blocks only.
-  const [split] = useState(createBlockSplitter);
+  // One splitter per rendered answer: it remembers the previous units so a growing answer is re-lexed from its
+  // last units only.
+  const [split] = useState(createUnitSplitter);
   const blocks = useMemo(() => renderableBlocks(text, streaming, split), [text, streaming, split]);
   // The last two blocks can still change while streaming; whole groups of the blocks before them are settled.
   const settled = Math.max(0, Math.floor((blocks.length - 2) / GROUP) * GROUP);
-  const groups: string[][] = [];
+  const groups: RenderBlock[][] = [];
   for (let start = 0; start < settled; start += GROUP) groups.push(blocks.slice(start, start + GROUP));
   return (
     <div className={className ? `fk-markdown ${className}` : 'fk-markdown'}>
-      {groups.map((sources, index) => (
-        <BlockGroup key={`g${index}`} sources={sources} />
+      {groups.map((group, index) => (
+        <BlockGroup key={`g${index}`} blocks={group} />
       ))}
       {blocks.slice(settled).map((block, index) => (
-        <Block key={settled + index} source={block} />
+        <RenderedBlock key={settled + index} block={block} />
       ))}
     </div>
   );

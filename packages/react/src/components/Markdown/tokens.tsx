@@ -51,18 +51,27 @@ function renderBlock(token: Token, key: number): ReactNode {
 }
 
 function renderList(list: Tokens.List, key: number): ReactNode {
-  const items = list.items.map((item, index) => (
-    <li key={index}>
-      {item.task ? <input type="checkbox" checked={Boolean(item.checked)} disabled readOnly /> : null}
-      {item.task ? ' ' : null}
-      {renderBlocks(item.tokens.filter((t) => t.type !== 'checkbox'))}
-    </li>
-  ));
+  const items = list.items.map((item, index) => renderListItem(item, list.loose, index));
   if (!list.ordered) return <ul key={key}>{items}</ul>;
   return (
     <ol key={key} {...(typeof list.start === 'number' && list.start !== 1 ? { start: list.start } : {})}>
       {items}
     </ol>
+  );
+}
+
+/**
+ * One `<li>`. `loose`: the whole list is loose, so the item's bare text renders as paragraphs, as marked does
+ * (an item lexed on its own may not know that a blank line elsewhere in its list made the list loose).
+ */
+export function renderListItem(item: Tokens.ListItem, loose: boolean, key: number): ReactNode {
+  const tokens = item.tokens.filter((t) => t.type !== 'checkbox');
+  return (
+    <li key={key}>
+      {item.task ? <input type="checkbox" checked={Boolean(item.checked)} disabled readOnly /> : null}
+      {item.task ? ' ' : null}
+      {renderBlocks(loose ? tokens.map((t): Token => (t.type === 'text' && (t as Tokens.Text).tokens ? { ...(t as Tokens.Text), type: 'paragraph' } as Tokens.Paragraph : t)) : tokens)}
+    </li>
   );
 }
 
@@ -139,6 +148,8 @@ function renderInlineToken(token: Token, key: number): ReactNode {
       return <img key={key} src={src} alt={decodeEntities(image.text)} loading="lazy" referrerPolicy="no-referrer" />;
     }
     case 'html':
+    case 'checkbox':
+      // A loose task item's checkbox sits in its paragraph's tokens; renderListItem draws it.
       return null;
     default:
       return 'raw' in token && typeof token.raw === 'string' ? token.raw : null;
