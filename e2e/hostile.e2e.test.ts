@@ -1,12 +1,14 @@
 /**
  * Hostile content in Chromium (RELIABILITY.md): the mock's `hostile` scenario sends 45 XSS payloads split across
  * 3-character tokens, as source documents and their URLs, tool calls, agent names, follow-up prompts and an HTML
- * artifact. On the demo and on the script-tag widget: no script runs (the `window.__pwned` canary stays unset),
- * no link or image has an unsafe URL, no element carries an event-handler attribute, the layout holds.
+ * artifact. On the demo and on the script-tag widget: every disclosure is opened, every link hovered and a follow-up
+ * clicked; the payloads that are shown are there as text; no script runs (the `window.__pwned` canary stays unset,
+ * no dialog opens), no link, image, form, frame or plugin has an unsafe URL, no element carries an event-handler
+ * attribute, the layout holds.
  */
 import { resolve } from 'node:path';
-import { XSS_PAYLOADS, startMockFlowise, type MockFlowise } from '@flowise-kit/mock-server';
-import type { Browser, Page } from 'playwright-core';
+import { UNSAFE_URLS, XSS_PAYLOADS, startMockFlowise, type MockFlowise } from '@flowise-kit/mock-server';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser';
 import { REPO, build, serveDirectory } from './static-server';
@@ -35,10 +37,21 @@ afterAll(async () => {
   widget?.server.close();
 });
 
+/** What the `hostile` scenario puts where (packages/mock-server/src/scenarios.ts). */
+const P = XSS_PAYLOADS;
+const SOURCES = UNSAFE_URLS.map((_, i) => ({ content: P[i * 5]!, title: P[i * 5 + 1]!, page: P[i * 5 + 2]! }));
+const TOOLS = [0, 1, 2].map((i) => ({ name: P[5 + i]!, input: { input: P[15 + i]!, url: UNSAFE_URLS[i]! }, output: P[25 + i]! }));
+const AGENTS = [0, 1, 2, 3].map((i) => ({ name: P[i]!, message: P[10 + i]!, next: P[20 + i]! }));
+const FOLLOW_UPS = P.slice(0, 3);
+
 interface Findings {
   pwned: unknown;
   unsafeLinks: string[];
   unsafeImages: string[];
+  /** `form[action]`, `[formaction]`, `area[href]`, `iframe[src]`, `iframe[srcdoc]`, `embed[src]`, `object[data]` not http(s). */
+  unsafeUrls: string[];
+  /** Frames and plugins anywhere on the page (none of the pages has one of its own). */
+  frames: string[];
   handlers: string[];
   activeElements: string[];
   overflow: number;
@@ -51,10 +64,33 @@ function inspect(page: Page): Promise<Findings> {
     for (const host of document.querySelectorAll('*')) if (host.shadowRoot) roots.push(host.shadowRoot);
     const all = roots.flatMap((root) => Array.from(root.querySelectorAll('*')));
     const safe = (url: string) => /^(https?:|mailto:)/.test(url);
+    const resolved = (el: Element, value: string) => {
+      try {
+        return new URL(value, el.baseURI).href;
+      } catch {
+        return `(invalid) ${value}`;
+      }
+    };
+    const URL_ATTRIBUTES: [string, string][] = [
+      ['FORM', 'action'],
+      ['*', 'formaction'],
+      ['AREA', 'href'],
+      ['IFRAME', 'src'],
+      ['EMBED', 'src'],
+      ['OBJECT', 'data'],
+    ];
     return {
       pwned: (window as unknown as { __pwned?: unknown }).__pwned,
       unsafeLinks: all.filter((el): el is HTMLAnchorElement => el instanceof HTMLAnchorElement && el.hasAttribute('href') && !safe(el.href)).map((a) => a.href),
       unsafeImages: all.filter((el): el is HTMLImageElement => el instanceof HTMLImageElement && !safe(el.src)).map((img) => img.src.slice(0, 60)),
+      unsafeUrls: all.flatMap((el) =>
+        URL_ATTRIBUTES.filter(([tag, name]) => (tag === '*' || el.tagName.toUpperCase() === tag) && el.hasAttribute(name))
+          .map(([, name]) => [name, resolved(el, el.getAttribute(name)!)] as const)
+          .filter(([, url]) => !safe(url))
+          .map(([name, url]) => `${el.tagName}[${name}=${url.slice(0, 60)}]`)
+          .concat(el.tagName.toUpperCase() === 'IFRAME' && el.hasAttribute('srcdoc') ? [`IFRAME[srcdoc]`] : []),
+      ),
+      frames: all.filter((el) => ['IFRAME', 'FRAME', 'OBJECT', 'EMBED'].includes(el.tagName.toUpperCase())).map((el) => el.outerHTML.slice(0, 80)),
       handlers: all.flatMap((el) => el.getAttributeNames().filter((name) => name.startsWith('on')).map((name) => `${el.tagName}[${name}]`)),
       // Elements that model output could use to run or load something; the apps' own markup has none of them.
       activeElements: all
@@ -72,61 +108,146 @@ function expectClean(findings: Findings) {
   expect(findings.pwned).toBeUndefined();
   expect(findings.unsafeLinks).toEqual([]);
   expect(findings.unsafeImages).toEqual([]);
+  expect(findings.unsafeUrls).toEqual([]);
+  expect(findings.frames).toEqual([]);
   expect(findings.handlers).toEqual([]);
   expect(findings.activeElements).toEqual([]);
   expect(findings.overflow).toBeLessThanOrEqual(0);
 }
 
+/** Fails the test on page errors and on any dialog (alert, confirm, prompt: a payload that ran). */
+function watch(page: Page) {
+  const seen = { errors: [] as string[], dialogs: [] as string[] };
+  page.on('pageerror', (error) => seen.errors.push(error.message));
+  page.on('dialog', (dialog) => {
+    seen.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss().catch(() => undefined);
+  });
+  return seen;
+}
+
+/**
+ * Opens every disclosure in `scope` (each `<summary>`, each control with `aria-expanded="false"`) and checks it
+ * opened; hovers every link. Returns how many disclosures and links there were.
+ */
+async function openEverything(scope: Locator): Promise<{ disclosures: number; links: number }> {
+  const summaries = await scope.locator('summary').all();
+  for (const summary of summaries) await summary.click();
+  expect(await scope.locator('details:not([open])').count()).toBe(0);
+  const expanders = await scope.locator('[aria-expanded="false"]').all();
+  for (const expander of expanders) await expander.click();
+  expect(await scope.locator('[aria-expanded="false"]').count()).toBe(0);
+  const links = await scope.locator('a').all();
+  for (const link of links) await link.hover();
+  return { disclosures: summaries.length + expanders.length, links: links.length };
+}
+
+/** Text as the page lays it out: runs of white space as one space. */
+const flat = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
+
+/** The follow-up chips show the three payloads, as their whole text. */
+async function expectFollowUps(scope: Locator) {
+  const chips = scope.getByRole('group', { name: 'Follow-up questions' }).getByRole('button');
+  expect(await chips.allTextContents()).toEqual(FOLLOW_UPS);
+}
+
 describe('hostile content', () => {
   it('the demo shows every payload as inert text: no script, no unsafe link, layout intact', async () => {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
+    const seen = watch(page);
     await page.goto(`${demo.url}/?apiHost=${encodeURIComponent(mock.url)}&chatflowId=hostile`);
     const before = await inspect(page);
     await page.getByRole('textbox', { name: 'Message' }).fill('Show me everything');
     await page.keyboard.press('Enter');
-    await page.waitForSelector('article[data-status="done"]', { timeout: 20_000 });
-    // Open every disclosure (tool calls, agent steps, sources) so their contents render too, and hover everything.
-    for (const summary of await page.locator('summary').all()) await summary.click();
-    for (const link of await page.locator('article a').all()) await link.hover();
+    await page.locator('article[data-status="done"]').waitFor({ timeout: 20_000 });
+    // Open every disclosure (tool calls, agent steps, sources) so their contents render too, and hover every link.
+    const opened = await openEverything(page.locator('body'));
+    expect(opened.disclosures).toBeGreaterThanOrEqual(TOOLS.length);
+    expect(opened.links).toBeGreaterThan(0);
     const answer = await page.locator('article[aria-label="Answer"]').last().innerText();
     expect(answer).toContain('The end.');
-    expect(answer).toContain('Payload 45');
     expect(answer).toContain(`Payload ${XSS_PAYLOADS.length}`);
+
+    // What the side panel shows is the payloads as text: present verbatim in textContent (so not parsed as markup).
+    const details = page.getByLabel('Selected answer');
+    const sources = details.getByRole('region', { name: 'Sources' });
+    const items = sources.getByRole('listitem');
+    expect(await items.count()).toBe(SOURCES.length);
+    for (const [i, source] of SOURCES.entries()) {
+      const text = flat(await items.nth(i).textContent());
+      expect(text).toContain(flat(source.title));
+      expect(text).toContain(`page ${flat(source.page)}`);
+      expect(text).toContain(flat(source.content));
+    }
+    // Every source URL is unsafe: none of them became a link.
+    expect(await sources.locator('a').count()).toBe(0);
+    const trace = details.getByRole('region', { name: 'Tool and agent trace' });
+    const traceText = await trace.textContent();
+    for (const tool of TOOLS) {
+      expect(traceText).toContain(tool.name);
+      expect(traceText).toContain(JSON.stringify(tool.input, null, 2));
+      expect(traceText).toContain(tool.output);
+    }
+    for (const agent of AGENTS) {
+      expect(traceText).toContain(agent.name);
+      expect(traceText).toContain(agent.message);
+      expect(traceText).toContain(`→ ${agent.next}`);
+    }
+    await expectFollowUps(page.locator('article[aria-label="Answer"]').last());
     expectClean(await inspect(page));
     expect(before.overflow).toBeLessThanOrEqual(0);
     // The follow-up chips show the payloads as text; clicking one sends it as a question, inert again.
-    const chip = page.getByRole('button', { name: XSS_PAYLOADS[0]! });
+    const chip = page.getByRole('button', { name: FOLLOW_UPS[0]! });
     await chip.click();
     await page.waitForFunction(() => document.querySelectorAll('article[data-status="done"]').length === 2, undefined, { timeout: 20_000 });
+    expect(await page.getByRole('article', { name: 'Question' }).last().textContent()).toBe(FOLLOW_UPS[0]);
+    await openEverything(page.locator('body'));
     expectClean(await inspect(page));
-    expect(errors).toEqual([]);
+    expect(seen.errors).toEqual([]);
+    expect(seen.dialogs).toEqual([]);
     await page.screenshot({ path: resolve(REPO, 'screenshots/hostile-demo.png') });
     await page.context().close();
   }, 60_000);
 
   it('the script-tag widget shows every payload as inert text', async () => {
     const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
+    const seen = watch(page);
     await page.goto(`${widget.url}/hostile.html?apiHost=${encodeURIComponent(mock.url)}&flow=hostile`);
     await page.getByRole('button', { name: 'Open chat' }).click();
     const dialog = page.getByRole('dialog', { name: 'Hostile page test' });
     await dialog.getByRole('textbox', { name: 'Message' }).fill('Show me everything');
     await page.keyboard.press('Enter');
-    await page.waitForSelector('article[data-status="done"]', { timeout: 20_000 });
+    await page.locator('article[data-status="done"]').waitFor({ timeout: 20_000 });
+    const kit = page.locator('flowise-kit-chatbot');
+    const opened = await openEverything(kit);
+    expect(opened.links).toBeGreaterThan(0);
     const answer = await dialog.getByRole('article', { name: 'Answer' }).innerText();
+    expect(answer).toContain('The end.');
     expect(answer).toContain(`Payload ${XSS_PAYLOADS.length}`);
-    const findings = await inspect(page);
-    expectClean(findings);
+    // The widget shows the conversation only, no sources or tool and agent trace (those are checked in the demo
+    // above): if it ever grows a panel for them, this fails and the checks above must be made here too.
+    expect(await dialog.getByRole('region').evaluateAll((regions) => regions.map((r) => r.getAttribute('aria-label')))).toEqual(['Conversation']);
+    expect(await kit.locator('.fk-source-list, .fk-tool-trace').count()).toBe(0);
+    await expectFollowUps(dialog.getByRole('article', { name: 'Answer' }).last());
+    expectClean(await inspect(page));
     const panel = await page.evaluate(() => {
       const box = document.querySelector('flowise-kit-chatbot')!.shadowRoot!.querySelector('.fk-widget__panel')!.getBoundingClientRect();
       return { width: Math.round(box.width), right: Math.round(box.right) };
     });
     expect(panel.width).toBe(400);
     expect(panel.right).toBeLessThanOrEqual(1100);
-    expect(errors).toEqual([]);
+    // A follow-up clicked in the widget goes out as the question, and its answer is as inert.
+    await dialog.getByRole('button', { name: FOLLOW_UPS[0]! }).click();
+    await page.waitForFunction(
+      () => document.querySelector('flowise-kit-chatbot')!.shadowRoot!.querySelectorAll('article[data-status="done"]').length === 2,
+      undefined,
+      { timeout: 20_000 },
+    );
+    expect(await dialog.getByRole('article', { name: 'Question' }).last().textContent()).toBe(FOLLOW_UPS[0]);
+    await openEverything(kit);
+    expectClean(await inspect(page));
+    expect(seen.errors).toEqual([]);
+    expect(seen.dialogs).toEqual([]);
     await page.screenshot({ path: resolve(REPO, 'screenshots/hostile-widget.png') });
     await page.close();
   }, 60_000);

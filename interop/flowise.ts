@@ -13,7 +13,7 @@ export const FLOWISE_DIR = process.env.FLOWISE_KIT_CACHE ?? join(homedir(), '.ca
 
 const sqliteBuilt = () => existsSync(join(FLOWISE_DIR, 'node_modules/sqlite3/build/Release/node_sqlite3.node'));
 
-/** Installs Flowise (about 3 GB, 3 minutes) unless it is there; builds sqlite3 from source (the prebuilt download needs GitHub). */
+/** Installs Flowise (about 3 GB, 5–6 minutes on 2 cores) unless it is there; builds sqlite3 from source (the prebuilt download needs GitHub). */
 export function ensureFlowise(log: (line: string) => void): void {
   if (!existsSync(join(FLOWISE_DIR, 'node_modules/flowise/package.json'))) {
     mkdirSync(FLOWISE_DIR, { recursive: true });

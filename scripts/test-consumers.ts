@@ -2,10 +2,12 @@
  * `pnpm test:consumers`: the packages as a user meets them. Packs every package as npm would, then in temporary
  * folders, with npm and the registry (no workspace links):
  *   (a) a fresh Vite + React 19 app and (b) a fresh Vite + React 18 app install the tarballs, import
- *       useFlowisePrediction and <ChatWindow>, type-check under strict, build, and stream one answer from the mock
- *       server (itself installed from its tarball) in Chromium;
- *   (c) a Node script renders the components to a string (SSR must not touch window);
- *   (d) a plain HTML page loads the widget's script build and streams an answer.
+ *       useFlowisePrediction and <ChatWindow> from @flowise-kit/react and <ChatWidget> from @flowise-kit/widget
+ *       (with both stylesheets), type-check under strict, build, and stream one answer in each from the mock server
+ *       (itself installed from its tarball) in Chromium, with no page error;
+ *   (c) a Node script in each app renders <ChatWindow> given a store, <ChatWindow> given connection options (the
+ *       hook path) and <ChatWidget> to strings (SSR must not touch window); any thrown error or console.error fails;
+ *   (d) a plain HTML page loads the widget's script build and streams an answer, with no page error.
  * Prints "consumers: N passed, N failed" and exits non-zero on any failure.
  */
 import { execFileSync } from 'node:child_process';
@@ -28,14 +30,22 @@ for (const name of ['core', 'react', 'widget', 'mock-server']) run(join(repo, 'p
 const tarball = (name: string) => `file:${join(packs, readdirSync(packs).find((f) => f.startsWith(`flowise-kit-${name}-`))!)}`;
 
 const APP = `import { useFlowisePrediction, ChatWindow } from '@flowise-kit/react';
+import { ChatWidget, type ChatWidgetProps } from '@flowise-kit/widget';
 import '@flowise-kit/react/styles.css';
+import '@flowise-kit/widget/styles.css';
 import { createRoot } from 'react-dom/client';
 
 function App() {
   const apiHost = new URLSearchParams(location.search).get('apiHost') ?? '';
   const chat = useFlowisePrediction({ apiHost, chatflowId: 'sources' });
   const count: number = chat.messages.length;
-  return <ChatWindow store={chat.store} title={\`Consumer app · \${count} messages\`} />;
+  const widget: ChatWidgetProps = { apiHost, chatflowId: 'plain', title: 'Consumer widget', persist: false, theme: { button: { backgroundColor: '#0a7d4f' } } };
+  return (
+    <>
+      <ChatWindow store={chat.store} title={\`Consumer app · \${count} messages\`} />
+      <ChatWidget {...widget} />
+    </>
+  );
 }
 createRoot(document.getElementById('root')!).render(<App />);
 `;
@@ -75,6 +85,32 @@ function createApp(react: '18' | '19'): string {
   return dir;
 }
 
+// Server rendering as a Next.js or Remix app does it: no window, no DOM. Any thrown error or console.error fails.
+const SSR = `import { createElement } from 'react';
+import { renderToString } from 'react-dom/server';
+import { createChatStore } from '@flowise-kit/core';
+import { ChatWindow } from '@flowise-kit/react';
+import { ChatWidget } from '@flowise-kit/widget';
+if (typeof window !== 'undefined' || typeof document !== 'undefined') throw new Error('window or document exists');
+const logged = [];
+console.error = (...args) => logged.push(args.map(String).join(' '));
+const expect = (html, text, what) => {
+  if (!html.includes(text)) throw new Error(what + ': missing ' + JSON.stringify(text) + ' in ' + html.slice(0, 300));
+};
+const store = createChatStore({ apiHost: 'http://127.0.0.1:1', chatflowId: 'x', initialState: { messages: [{ id: 'u', role: 'user', text: 'Rendered on the server', createdAt: 1 }] } });
+expect(renderToString(createElement(ChatWindow, { store, title: 'SSR' })), 'Rendered on the server', 'ChatWindow with a store');
+const connection = { apiHost: 'http://127.0.0.1:1', chatflowId: 'x' };
+expect(
+  renderToString(createElement(ChatWindow, { ...connection, title: 'SSR hook', persistKey: 'ssr', initialMessages: [{ id: 'u', role: 'user', text: 'Hook path on the server', createdAt: 1 }] })),
+  'Hook path on the server',
+  'ChatWindow with connection options',
+);
+expect(renderToString(createElement(ChatWidget, { ...connection, title: 'SSR widget', welcomeMessage: 'Welcome from the server', defaultOpen: true })), 'Welcome from the server', 'ChatWidget');
+expect(renderToString(createElement(ChatWidget, connection)), 'Open chat', 'ChatWidget closed');
+if (logged.length) throw new Error('console.error during SSR:\\n' + logged.join('\\n'));
+console.log('ssr ok');
+`;
+
 const results: { name: string; ok: boolean; detail?: string }[] = [];
 async function check(name: string, body: () => Promise<void> | void): Promise<void> {
   try {
@@ -109,41 +145,42 @@ try {
   for (const react of ['19', '18'] as const) {
     const dir = apps[react];
     if (!dir) continue;
-    await check(`(${react === '19' ? 'a' : 'b'}) React ${react} app streams an answer from the mock in Chromium`, async () => {
+    await check(`(${react === '19' ? 'a' : 'b'}) React ${react} app streams an answer in <ChatWindow> and in <ChatWidget> from the mock in Chromium`, async () => {
       const site = await serveDirectory(join(dir, 'dist'));
       stops.push(() => site.server.close());
       const page = await browser!.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(`${site.url}/?apiHost=${encodeURIComponent(mock.url)}`);
-      await page.getByRole('textbox', { name: 'Message' }).fill('Hello from a consumer');
-      await page.keyboard.press('Enter');
-      await page.waitForSelector('article[data-status="done"]', { timeout: 15_000 });
-      await page.getByRole('link', { name: 'The fox and the river' }).waitFor();
-      if (errors.length) throw new Error(errors.join('\n'));
-      await page.close();
+      try {
+        await page.goto(`${site.url}/?apiHost=${encodeURIComponent(mock.url)}`);
+        await page.getByRole('textbox', { name: 'Message' }).fill('Hello from a consumer');
+        await page.keyboard.press('Enter');
+        await page.waitForSelector('article[data-status="done"]', { timeout: 15_000 });
+        await page.getByRole('link', { name: 'The fox and the river' }).waitFor();
+        await page.getByRole('button', { name: 'Open chat' }).click();
+        const panel = page.getByRole('dialog', { name: 'Consumer widget' });
+        await panel.getByRole('textbox', { name: 'Message' }).fill('Hello from the widget');
+        await page.keyboard.press('Enter');
+        await panel.locator('article[data-status="done"]').waitFor({ timeout: 15_000 });
+        // The widget's stylesheet applied: the launcher is fixed in the corner.
+        const position = await page.locator('.fk-widget__launcher').evaluate((el) => getComputedStyle(el).position);
+        if (position !== 'fixed') throw new Error(`the widget's launcher is not styled (position: ${position})`);
+      } finally {
+        await page.close();
+      }
+      if (errors.length) throw new Error(`page errors:\n${errors.join('\n')}`);
     });
   }
 
-  await check('(c) Node renders <ChatWindow> to a string (SSR, no window)', () => {
-    const dir = apps['19'];
-    if (!dir) throw new Error('the React 19 app was not installed');
-    writeFileSync(
-      join(dir, 'ssr.mjs'),
-      `import { createElement } from 'react';
-import { renderToString } from 'react-dom/server';
-import { createChatStore } from '@flowise-kit/core';
-import { ChatWindow } from '@flowise-kit/react';
-if (typeof window !== 'undefined') throw new Error('window exists');
-const store = createChatStore({ apiHost: 'http://127.0.0.1:1', chatflowId: 'x', initialState: { messages: [{ id: 'u', role: 'user', text: 'Rendered on the server', createdAt: 1 }] } });
-const html = renderToString(createElement(ChatWindow, { store, title: 'SSR' }));
-if (!html.includes('Rendered on the server')) throw new Error('missing text: ' + html.slice(0, 200));
-console.log('ssr ok');
-`,
-    );
-    const out = run(dir, 'node', ['ssr.mjs']);
-    if (!out.includes('ssr ok')) throw new Error(out);
-  });
+  for (const react of ['19', '18'] as const) {
+    const dir = apps[react];
+    if (!dir) continue;
+    await check(`(c) React ${react}: Node renders <ChatWindow> (store and hook options) and <ChatWidget> to strings (SSR, no window)`, () => {
+      writeFileSync(join(dir, 'ssr.mjs'), SSR);
+      const out = run(dir, 'node', ['ssr.mjs']);
+      if (!out.includes('ssr ok')) throw new Error(out);
+    });
+  }
 
   await check("(d) a plain HTML page loads the widget's script build and streams", async () => {
     const dir = apps['19'];
@@ -160,12 +197,18 @@ Chatbot.init({ chatflowid: 'plain', apiHost: new URLSearchParams(location.search
     const site = await serveDirectory(widgetDist, { '/plain.html': page });
     stops.push(() => site.server.close());
     const tab = await browser!.newPage();
-    await tab.goto(`${site.url}/plain.html?apiHost=${encodeURIComponent(mock.url)}`);
-    await tab.getByRole('button', { name: 'Open chat' }).click();
-    await tab.getByRole('textbox', { name: 'Message' }).fill('Hi');
-    await tab.keyboard.press('Enter');
-    await tab.waitForSelector('article[data-status="done"]', { timeout: 15_000 });
-    await tab.close();
+    const errors: string[] = [];
+    tab.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await tab.goto(`${site.url}/plain.html?apiHost=${encodeURIComponent(mock.url)}`);
+      await tab.getByRole('button', { name: 'Open chat' }).click();
+      await tab.getByRole('textbox', { name: 'Message' }).fill('Hi');
+      await tab.keyboard.press('Enter');
+      await tab.waitForSelector('article[data-status="done"]', { timeout: 15_000 });
+    } finally {
+      await tab.close();
+    }
+    if (errors.length) throw new Error(`page errors:\n${errors.join('\n')}`);
   });
 } finally {
   await browser?.close();

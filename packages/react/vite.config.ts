@@ -8,7 +8,7 @@ export default defineConfig({
   build: {
     lib: { entry: 'src/index.ts', formats: ['es'], fileName: 'index', cssFileName: 'styles' },
     rollupOptions: {
-      external: [/^react(\/|$)/, /^react-dom(\/|$)/, /^zustand(\/|$)/, /^@flowise-kit\//, 'marked', 'remend', 'use-stick-to-bottom'],
+      external: [/^react(\/|$)/, /^react-dom(\/|$)/, /^zustand(\/|$)/, /^@flowise-kit\//, 'marked', 'remend'],
     },
     target: 'es2022',
     minify: false,

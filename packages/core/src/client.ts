@@ -7,34 +7,71 @@ export type FeedbackRating = 'THUMBS_UP' | 'THUMBS_DOWN';
 
 /** A feedback record returned by Flowise. */
 export interface FeedbackRecord {
+  /** The feedback's id, for {@link FlowiseClient.updateFeedback}. */
   id: string;
+  /** The chatflow (Flowise's spelling). */
   chatflowid: string;
+  /** The conversation. */
   chatId: string;
+  /** The rated answer's `chatMessageId`. */
   messageId: string;
+  /** Thumbs up or down. */
   rating: FeedbackRating;
+  /** The user's comment. */
   content?: string;
   [key: string]: unknown;
 }
 
 /** The public chatbot configuration of a chatflow (starter prompts, theme, what uploads are allowed ...). */
 export interface ChatbotConfig {
-  starterPrompts?: Record<string, { prompt: string }>;
-  followUpPrompts?: { status?: boolean };
+  /** The chatflow's starter prompts, keyed by position (`"0"`, `"1"` ...). */
+  starterPrompts?: Record<
+    string,
+    {
+      /** The question offered. */
+      prompt: string;
+    }
+  >;
+  /** Whether follow-up prompts are enabled. */
+  followUpPrompts?: {
+    /** `true` when the chatflow suggests follow-up questions. */
+    status?: boolean;
+  };
+  /** What the chatflow accepts as uploads. */
   uploads?: {
+    /** Images may be sent with a question. */
     isImageUploadAllowed?: boolean;
+    /** Files may be uploaded into the chatflow's vector store. */
     isRAGFileUploadAllowed?: boolean;
+    /** Audio may be sent for speech-to-text. */
     isSpeechToTextEnabled?: boolean;
-    imgUploadSizeAndTypes?: { fileTypes: string[]; maxUploadSize: number }[];
-    fileUploadSizeAndTypes?: { fileTypes: string[]; maxUploadSize: number }[];
+    /** Allowed image types and sizes. */
+    imgUploadSizeAndTypes?: {
+      /** MIME types, e.g. `image/png`. */
+      fileTypes: string[];
+      /** Largest size in MB. */
+      maxUploadSize: number;
+    }[];
+    /** Allowed file types and sizes. */
+    fileUploadSizeAndTypes?: {
+      /** MIME types or extensions. */
+      fileTypes: string[];
+      /** Largest size in MB. */
+      maxUploadSize: number;
+    }[];
   };
   [key: string]: unknown;
 }
 
 /** A file Flowise turned into text, ready to send in `uploads`. */
 export interface AttachmentResult {
+  /** The file's name. */
   name: string;
+  /** The file's MIME type. */
   mimeType: string;
+  /** The file's size in bytes. */
   size: number;
+  /** The text Flowise extracted. */
   content: string;
   [key: string]: unknown;
 }

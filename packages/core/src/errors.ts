@@ -32,6 +32,7 @@ export type ChatErrorKind =
 
 /** A typed error as stored in the chat state: plain data, safe to serialise. */
 export interface ChatError {
+  /** What went wrong: branch on this, not on the message. */
   kind: ChatErrorKind;
   /** What happened and what to do, for a person. */
   message: string;
@@ -68,6 +69,7 @@ export class FlowiseError extends Error implements ChatError {
     return error;
   }
 
+  /** `JSON.stringify` gives the plain {@link ChatError} (an `Error`'s own fields are not enumerable). */
   toJSON(): ChatError {
     return this.toChatError();
   }

@@ -47,6 +47,10 @@ interface Expected {
   /** POSTs the faulty turn sends: 1 unless the request never reached a server. */
   posts?: number;
   diagnostic?: string;
+  /** Tokens that arrive after the answer ended (an `error` event): each one a `late-event` diagnostic, not text. */
+  lateTokens?: number;
+  /** At least this many chunks read from the response body (the reads the transport's reader returned). */
+  minChunks?: number;
 }
 
 interface Fault {
@@ -80,12 +84,16 @@ const FAULTS: Fault[] = [
   { name: 'a stream that stalls mid-answer (idle timeout)', chatflowId: 'stall', options: { idleTimeoutMs: 300 }, expected: { status: 'error', kind: 'timeout', message: /stalled/, text: FIVE } },
   { name: 'a stream that drops without end', chatflowId: 'drop', expected: { status: 'error', kind: 'incomplete', text: FIVE } },
   { name: 'end without start', chatflowId: 'end-without-start', expected: { status: 'done', text: FULL } },
-  { name: 'an error event followed by tokens', chatflowId: 'error-then-tokens', expected: { status: 'error', kind: 'flow', message: /model went away/, text: FIVE } },
+  { name: 'an error event mid-answer', chatflowId: 'error-event', expected: { status: 'error', kind: 'flow', message: /terminated/, text: FIVE } },
+  { name: 'an error event followed by tokens', chatflowId: 'error-then-tokens', expected: { status: 'error', kind: 'flow', message: /model went away/, text: FIVE, lateTokens: 5 } },
   { name: 'an error event before start', chatflowId: 'error-before-start', expected: { status: 'error', kind: 'flow', text: '' } },
   { name: 'a bad API key (200 stream with an error event)', chatflowId: 'auth-error', expected: { status: 'error', kind: 'auth', text: '' } },
   { name: 'duplicate end', chatflowId: 'duplicate-end', expected: { status: 'done', text: FULL } },
   { name: 'a 1 MB single token', chatflowId: 'huge-token', expected: { status: 'done', text: (t) => t.length === 1024 * 1024 + 8 && t.endsWith(' THE END') } },
-  { name: '10,000+ chunks of 1 byte', chatflowId: 'trickle', expected: { status: 'done', text: answerTokens(250).join('') } },
+  // The server writes 12,215 bytes one by one, yielding to the event loop after each. Measured on loopback: the
+  // transport's reader returned 12,215 chunks in every run, also with a fuzz run busy on the other core; before the mock
+  // yielded, the same bytes arrived in 2 or 3 chunks. The bound leaves a margin for a busier machine.
+  { name: '10,000+ chunks of 1 byte', chatflowId: 'trickle', expected: { status: 'done', text: answerTokens(250).join(''), minChunks: 10_000 } },
   { name: 'invalid UTF-8 inside a token', chatflowId: 'invalid-utf8', expected: { status: 'done', text: `${FIVE} caf\uFFFD(\uFFFD\uFFFD and more.` } },
   { name: 'a malformed JSON envelope among good ones', chatflowId: 'malformed', expected: { status: 'done', text: FULL, diagnostic: 'malformed-event' } },
   { name: 'id: and retry: fields (no reconnect)', chatflowId: 'sse-fields', expected: { status: 'done', text: FULL } },
@@ -107,10 +115,30 @@ describe('fault injection: each fault as the second turn of a conversation', () 
   it.each(FAULTS)('$name', async ({ chatflowId, options = {}, expected }) => {
     const timersBefore = timers();
     const posts: string[] = [];
-    // The real fetch, counted: requests that never reach the server (refused, DNS) are still counted here.
-    const countingFetch: typeof fetch = (input, init) => {
+    /** What the transport's reader returned from prediction bodies: chunks and bytes. */
+    const reads = { chunks: 0, bytes: 0 };
+    // The real fetch, counted: requests that never reach the server (refused, DNS) are still counted here. The
+    // body's reader is counted in place (no pipe in between, which would add a queue of its own).
+    const countingFetch: typeof fetch = async (input, init) => {
       if (init?.method === 'POST') posts.push(String(input));
-      return fetch(input, init);
+      const response = await fetch(input, init);
+      const body = response.body;
+      if (!String(input).includes('/prediction/') || !body) return response;
+      const getReader = body.getReader.bind(body) as () => ReadableStreamDefaultReader<Uint8Array>;
+      body.getReader = (() => {
+        const reader = getReader();
+        const read = reader.read.bind(reader);
+        reader.read = async () => {
+          const result = await read();
+          if (!result.done) {
+            reads.chunks++;
+            reads.bytes += result.value.byteLength;
+          }
+          return result;
+        };
+        return reader;
+      }) as typeof body.getReader;
+      return response;
     };
     const store = createChatStore({ apiHost: mock.url, chatflowId: 'plain', apiKey: API_KEY, fetch: countingFetch });
     stores.push(store);
@@ -118,6 +146,7 @@ describe('fault injection: each fault as the second turn of a conversation', () 
     const history = structuredClone(store.getState().messages);
 
     store.configure({ chatflowId, ...options });
+    reads.chunks = reads.bytes = 0;
     await store.send('Second question');
     // Anything sent again (a retry, a reconnect) would arrive within this wait.
     await new Promise((resolve) => setTimeout(resolve, 150));
@@ -148,11 +177,18 @@ describe('fault injection: each fault as the second turn of a conversation', () 
     }
     expect(JSON.stringify(state)).not.toContain(API_KEY);
     if (expected.diagnostic) expect(state.diagnostics.map((d) => d.kind)).toContain(expected.diagnostic);
+    const lateTokens = state.diagnostics.filter((d) => d.kind === 'late-event' && d.detail.startsWith('"token"'));
+    expect(lateTokens).toHaveLength(expected.lateTokens ?? 0);
+    if (expected.minChunks !== undefined) {
+      expect(reads.chunks).toBeGreaterThanOrEqual(expected.minChunks);
+      expect(reads.bytes).toBeGreaterThan(12_215);
+    }
 
     store.dispose();
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(timers()).toBeLessThanOrEqual(timersBefore);
-  });
+    // The trickle takes 1–3 s on this machine's two cores.
+  }, 20_000);
 });
 
 describe('fault injection: what a user does', () => {

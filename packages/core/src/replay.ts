@@ -6,7 +6,9 @@
 
 /** One event to play, in Flowise's envelope form. */
 export interface ReplayEvent {
+  /** Flowise's event name, e.g. `token`, `sourceDocuments`, `end`. */
   event: string;
+  /** The event's payload, JSON-encoded as Flowise does. */
   data: unknown;
   /** Milliseconds to wait before this event (default: the player's `intervalMs`). */
   delayMs?: number;
@@ -18,8 +20,9 @@ export interface ReplayOptions {
   source: string | Uint8Array | readonly ReplayEvent[];
   /** Pause between events (between `\n\n`-separated chunks of a text source). Default 0. */
   intervalMs?: number;
-  /** The HTTP status (default 200) and content type (default `text/event-stream`). */
+  /** The HTTP status (default 200). */
   status?: number;
+  /** The response's content type (default `text/event-stream`; `application/json` to play a JSON prediction). */
   contentType?: string;
   /** Called with each request's URL and parsed body, e.g. to assert what was sent. */
   onRequest?: (url: string, body: unknown) => void;

@@ -19,9 +19,13 @@ export type MessageStatus = Exclude<ChatStatus, 'idle'>;
 
 /** A question the user asked. */
 export interface UserMessage {
+  /** Unique in the conversation; React key and selector key. */
   id: string;
+  /** Tells a question from an answer. */
   role: 'user';
+  /** The question as sent. */
   text: string;
+  /** When it was sent, in milliseconds since the epoch. */
   createdAt: number;
   /** Uploads sent with the question, as given to `send`. */
   uploads?: unknown[];
@@ -39,21 +43,29 @@ export interface AgentFlowState {
 
 /** An event the kit stores without interpreting it (custom events, text-to-speech, future events). */
 export interface ExtraEvent {
+  /** The event name as Flowise sent it. */
   name: string;
+  /** Its payload, untouched. */
   data: unknown;
 }
 
 /** Milliseconds since the epoch. */
 export interface MessageTimings {
+  /** When the question was sent. */
   requestedAt: number;
+  /** When the first token arrived (time to first token: this minus `requestedAt`). */
   firstTokenAt?: number;
+  /** When the answer ended: done, failed or stopped. */
   endedAt?: number;
 }
 
 /** An answer, as it streams in and after. Every field is always present so selectors need no guards. */
 export interface AssistantMessage {
+  /** Unique in the conversation; React key and selector key. */
   id: string;
+  /** Tells an answer from a question. */
   role: 'assistant';
+  /** Where this answer is in its life: submitted, streaming, then done, error or aborted. */
   status: MessageStatus;
   /** The answer's text (markdown), the concatenation of its `token` events. */
   text: string;
@@ -61,24 +73,35 @@ export interface AssistantMessage {
   reasoning: string;
   /** Seconds the model spent reasoning, when the server said. */
   reasoningDuration?: number;
+  /** The documents the answer is based on (replaced by each `sourceDocuments` event). */
   sourceDocuments: SourceDocument[];
+  /** Tools that ran for this answer, with their output. */
   usedTools: ToolCall[];
   /** Tool calls requested and not yet answered (cleared by the server when they ran). */
   calledTools: ToolCall[];
+  /** The steps of a multi-agent run. */
   agentReasoning: AgentReasoningStep[];
+  /** The agent a multi-agent run handed over to last. */
   nextAgent?: string;
+  /** The Agentflow v2 run's progress, for agentflows only. */
   agentFlow?: AgentFlowState;
+  /** Images and fragments the flow produced (untrusted). */
   artifacts: Artifact[];
+  /** OpenAI assistant file annotations, passed through. */
   fileAnnotations: unknown[];
   /** A human-in-the-loop request (approve / reject) the run is waiting on. */
   action?: FlowiseAction;
+  /** Suggested next questions from `metadata`. */
   followUpPrompts: string[];
   /** Each model call's usage report, in order. */
   usage: UsageMetadata[];
   /** The merged `metadata` events: chatId, chatMessageId (for feedback), sessionId, ... */
   metadata: PredictionMetadata;
+  /** Why the answer failed, with status `error`. */
   error?: ChatError;
+  /** When it was asked, started and ended. */
   timings: MessageTimings;
+  /** Events stored without interpretation, in arrival order. */
   extraEvents: ExtraEvent[];
 }
 
@@ -87,9 +110,13 @@ export type ChatMessage = UserMessage | AssistantMessage;
 
 /** Something the kit noticed and recovered from; kept for inspection, never shown as an error. */
 export interface Diagnostic {
+  /** When, in milliseconds since the epoch. */
   at: number;
+  /** An undecodable event, an event after the answer ended, a failed abort call, or a failed streamable check. */
   kind: 'malformed-event' | 'late-event' | 'abort-call-failed' | 'streamable-check-failed';
+  /** What happened, for a developer. */
   detail: string;
+  /** The offending data (a malformed event's text, truncated). */
   raw?: string;
 }
 
@@ -97,9 +124,11 @@ export interface Diagnostic {
 export interface ChatState {
   /** Flowise's conversation key, sent with every question; the server's `metadata` wins over ours. */
   chatId?: string;
+  /** The latest turn's status (`idle` before the first). */
   status: ChatStatus;
   /** The latest turn's error, if it failed. */
   error?: ChatError;
+  /** Questions and answers, oldest first. */
   messages: ChatMessage[];
   /** At most {@link MAX_DIAGNOSTICS}, newest last. */
   diagnostics: Diagnostic[];

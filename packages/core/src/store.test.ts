@@ -87,9 +87,13 @@ describe('createChatStore', () => {
   });
 
   it('stop while submitted, then send again: two POSTs, both turns kept', async () => {
+    // `unknown`: the mock, like Flowise, never answers a streaming request to an unknown chatflow.
     const store = chat('unknown', { checkStreamable: false });
     const first = store.send('Nobody answers');
     await until(() => mock.predictions().length === 1);
+    // The request reached the server and nothing came back: the turn is still `submitted` when Stop is pressed.
+    expect(store.getState().status).toBe('submitted');
+    expect(lastAnswer(store.getState())).toMatchObject({ status: 'submitted', text: '' });
     store.stop();
     await first;
     expect(lastAnswer(store.getState())).toMatchObject({ status: 'aborted', text: '' });

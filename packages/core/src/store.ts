@@ -28,12 +28,13 @@ export interface ChatCallbacks {
 
 /** Options of {@link createChatStore}. */
 export interface ChatStoreOptions extends FlowiseConnection, ChatCallbacks {
+  /** The chatflow or agentflow every question goes to. */
   chatflowId: string;
   /** Sent with every question; merged under the `overrideConfig` given to `send`. */
   overrideConfig?: Record<string, unknown>;
   /** Ask Flowise to stream (default true). Flowise may still answer JSON; both work. */
   streaming?: boolean;
-  /** How store updates are batched while tokens stream (default {@link DEFAULT_BATCH_MS}: at most one commit per 50 ms). */
+  /** How store updates are batched while tokens stream (default `DEFAULT_BATCH_MS`: at most one commit per 50 ms). */
   batch?: BatchMode;
   /** How long to wait for the response to start: see `PredictionRequest.firstByteTimeoutMs` (default 15 s when streaming). */
   firstByteTimeoutMs?: number;

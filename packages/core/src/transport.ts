@@ -17,15 +17,37 @@ import { createEventParser } from './sse.js';
 
 /** The JSON body of `POST /api/v1/prediction/:chatflowId` (flowise-protocol.md §1). */
 export interface PredictionBody {
+  /** The user's question (empty when resuming a human-input node). */
   question: string;
+  /** Ask Flowise to stream server-sent events; it may still answer JSON. */
   streaming?: boolean;
+  /** The conversation's id; Flowise keeps its memory per chatId. */
   chatId?: string;
+  /** Node inputs to override for this prediction (only those the chatflow allows). */
   overrideConfig?: Record<string, unknown>;
-  history?: { role: 'apiMessage' | 'userMessage'; content: string }[];
+  /** Earlier turns, for flows without server-side memory. */
+  history?: {
+    /** Who said it: the model (`apiMessage`) or the user. */
+    role: 'apiMessage' | 'userMessage';
+    /** What was said. */
+    content: string;
+  }[];
+  /** Files or URLs sent with the question (images, audio, documents). */
   uploads?: unknown[];
+  /** Input of an Agentflow v2 Start node set to form input. */
   form?: Record<string, unknown>;
-  humanInput?: { type: 'proceed' | 'reject'; startNodeId?: string; feedback?: string };
+  /** The answer to a human-input node: proceed or reject, from which node, with optional feedback. */
+  humanInput?: {
+    /** Approve or reject what the node proposed. */
+    type: 'proceed' | 'reject';
+    /** The human-input node to resume from (the action's `data.nodeId`). */
+    startNodeId?: string;
+    /** Free text passed on to the flow. */
+    feedback?: string;
+  };
+  /** The action a human-input answer refers to (Flowise echoes it back). */
   action?: unknown;
+  /** The e-mail of a lead-capture form. */
   leadEmail?: string;
 }
 
@@ -35,17 +57,28 @@ export interface FlowiseConnection {
   apiHost: string;
   /** Sent as `Authorization: Bearer <apiKey>`; never logged, never put in an error. */
   apiKey?: string;
+  /** Extra request headers (e.g. for a proxy in front of Flowise). */
   headers?: Record<string, string>;
   /** Defaults to the global `fetch`. */
   fetch?: typeof fetch;
 }
 
 /** What the streamable check said, as {@link streamPrediction} uses it. */
-export type StreamableAnswer = { streamable: boolean } | { error: ChatError };
+export type StreamableAnswer =
+  | {
+      /** Whether the chatflow can stream (false: Flowise answers JSON). */
+      streamable: boolean;
+    }
+  | {
+      /** Why the check failed (e.g. `not-found` for an unknown chatflow). */
+      error: ChatError;
+    };
 
 /** One prediction request. */
 export interface PredictionRequest extends FlowiseConnection {
+  /** The chatflow or agentflow to run. */
   chatflowId: string;
+  /** What is POSTed to `/api/v1/prediction/{chatflowId}`. */
   body: PredictionBody;
   /** Aborting it ends the request; the promise then resolves `'aborted'`. */
   signal?: AbortSignal;

@@ -3,10 +3,15 @@ import { createAssistantMessage, isOpenAnswer, type AssistantMessage, type ChatS
 
 /** What starts a turn: the user's question and the ids of the two messages it creates. */
 export interface TurnStart {
+  /** The id of the question's message. */
   userMessageId: string;
+  /** The id of the answer's message. */
   assistantMessageId: string;
+  /** The question's text. */
   question: string;
+  /** Uploads sent with the question, kept on the user message. */
   uploads?: unknown[];
+  /** The time of the request, in milliseconds since the epoch. */
   now: number;
 }
 
@@ -47,7 +52,12 @@ function closeOpenAnswer(
  * Removes the last turn (its question and answer) so it can be asked again, and returns the question.
  * Used by `retry()`: the new request is a new turn, so nothing of the failed one is sent twice by accident.
  */
-export function dropLastTurn(state: ChatState): { state: ChatState; question?: UserMessage } {
+export function dropLastTurn(state: ChatState): {
+  /** The state without the last turn (unchanged when there is no question). */
+  state: ChatState;
+  /** The removed question, to ask again. */
+  question?: UserMessage;
+} {
   const messages = state.messages;
   let userIndex = messages.length - 1;
   while (userIndex >= 0 && messages[userIndex]!.role !== 'user') userIndex--;

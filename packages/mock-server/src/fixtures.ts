@@ -5,8 +5,11 @@ import { fileURLToPath } from 'node:url';
 
 /** A recorded HTTP response: status, headers, body bytes. */
 export interface RecordedResponse {
+  /** The recorded HTTP status. */
   status: number;
+  /** The recorded headers, in order (hop-by-hop ones are skipped when replaying). */
   headers: [string, string][];
+  /** The body's exact bytes. */
   body: Buffer;
 }
 

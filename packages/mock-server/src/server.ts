@@ -35,6 +35,7 @@ export interface MockFlowiseOptions {
 
 /** A request the server received. */
 export interface RecordedRequest {
+  /** `GET`, `POST`, `PUT` ... */
   method: string;
   /** The path with its query. */
   path: string;
@@ -42,6 +43,7 @@ export interface RecordedRequest {
   headers: Record<string, string | string[] | undefined>;
   /** Parsed JSON when the body was JSON, else the raw text. */
   body: unknown;
+  /** When it arrived, in milliseconds since the epoch. */
   receivedAt: number;
 }
 
@@ -49,11 +51,13 @@ export interface RecordedRequest {
 export interface MockFlowise {
   /** e.g. `http://127.0.0.1:54321`: use it as `apiHost`. */
   url: string;
+  /** The port it listens on (the chosen one when `port: 0`). */
   port: number;
   /** Every request, in order. */
   requests: RecordedRequest[];
   /** Only the prediction POSTs. */
   predictions(): RecordedRequest[];
+  /** Empties `requests`, e.g. between tests. */
   clearRequests(): void;
   /** Changes behaviour for the next requests. */
   configure(options: Partial<Pick<MockFlowiseOptions, 'scenario' | 'rate' | 'tokens' | 'heartbeatMs' | 'stallMs' | 'apiKey' | 'honourAbort'>>): void;

@@ -20,7 +20,11 @@ const ABORTED_ERROR = 'Error: predictionsServices.buildChatflow - Error in LLM n
  * abort call makes the stream end the way an agentflow's does (an `error` event, then `end`).
  */
 export async function playSteps(res: ServerResponse, steps: Step[], options: PlayOptions): Promise<void> {
-  const heartbeat = setInterval(() => writeSafe(res, HEARTBEAT), options.heartbeatMs);
+  // A heartbeat only goes out between events: `trickle` holds it while an event is half written.
+  const pacing = { midEvent: false };
+  const heartbeat = setInterval(() => {
+    if (!pacing.midEvent) writeSafe(res, HEARTBEAT);
+  }, options.heartbeatMs);
   const closed = () => res.destroyed || res.writableEnded;
   try {
     for (const step of steps) {
@@ -37,7 +41,7 @@ export async function playSteps(res: ServerResponse, steps: Step[], options: Pla
           if (!res.destroyed && !res.writableEnded) res.write(Buffer.from(step.bytes));
           break;
         case 'trickle':
-          if (!(await trickle(res, step.text))) return;
+          if (!(await trickle(res, step.text, pacing))) return;
           break;
         case 'tokens':
           if (!(await playTokens(res, step.tokens, options))) return;
@@ -94,14 +98,25 @@ async function playTokens(res: ServerResponse, tokens: string[], options: PlayOp
   return true;
 }
 
-/** Writes one byte at a time and waits for each write to be flushed, so the client sees 1-byte chunks. */
-async function trickle(res: ServerResponse, text: string): Promise<boolean> {
+/**
+ * Writes one byte at a time, waits for each write to be flushed, then yields to the event loop, so a client in the
+ * same process reads each byte as a chunk of its own instead of a burst of them. Without the yield,
+ * the writes complete without the loop turning and the client reads the whole text in two or three chunks.
+ */
+async function trickle(res: ServerResponse, text: string, pacing: { midEvent: boolean }): Promise<boolean> {
   const bytes = Buffer.from(text);
-  for (let i = 0; i < bytes.length; i++) {
-    if (res.destroyed || res.writableEnded) return false;
-    await new Promise<void>((resolve) => res.write(bytes.subarray(i, i + 1), () => resolve()));
+  try {
+    for (let i = 0; i < bytes.length; i++) {
+      if (res.destroyed || res.writableEnded) return false;
+      await new Promise<void>((resolve) => res.write(bytes.subarray(i, i + 1), () => resolve()));
+      // Between events (after a blank line) a heartbeat may go out; inside one it would corrupt the event.
+      pacing.midEvent = !(bytes[i] === 0x0a && bytes[i - 1] === 0x0a);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return true;
+  } finally {
+    pacing.midEvent = false;
   }
-  return true;
 }
 
 async function heartbeatsOnly(res: ServerResponse, ms: number, every: number): Promise<void> {

@@ -17,7 +17,7 @@ export default defineProject({
   plugins: [react()],
   resolve: {
     alias: workspaceAlias,
-    dedupe: ['react', 'react-dom', 'zustand', 'use-stick-to-bottom', '@testing-library/react'],
+    dedupe: ['react', 'react-dom', 'zustand', '@testing-library/react'],
   },
   server: { fs: { allow: [fileURLToPath(new URL('../../..', import.meta.url)), sharedDir(fileURLToPath(new URL('../../../../shared', import.meta.url)))] } },
   test: {

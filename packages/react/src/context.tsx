@@ -7,6 +7,7 @@ const ChatStoreContext = createContext<ChatStore | null>(null);
 export interface FlowiseChatProviderProps {
   /** The chat store, usually `useFlowisePrediction(...).store`. */
   store: ChatStore;
+  /** The components that use the store. */
   children?: ReactNode;
 }
 

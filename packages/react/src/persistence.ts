@@ -2,8 +2,11 @@ import type { ChatState } from '@flowise-kit/core';
 
 /** Where a conversation is saved between visits. */
 export interface PersistenceAdapter {
+  /** The saved conversation, or `undefined` when there is none (or it cannot be read). Called after mount. */
   load(key: string): Partial<ChatState> | undefined;
+  /** Saves the conversation; called when a turn starts or ends, not per token. */
   save(key: string, state: ChatState): void;
+  /** Forgets the conversation, when it has become empty (after `reset()`). */
   remove(key: string): void;
 }
 

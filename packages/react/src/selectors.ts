@@ -118,10 +118,15 @@ export function useSources(messageId?: string, store?: ChatStore): SourceDocumen
 
 /** Everything an answer's tool and agent trace shows. */
 export interface ToolTraceData {
+  /** Tools that ran, with their output. */
   usedTools: ToolCall[];
+  /** Tool calls requested and not yet answered. */
   calledTools: ToolCall[];
+  /** The steps of a multi-agent run. */
   agentReasoning: AgentReasoningStep[];
+  /** The Agentflow v2 node timeline, for agentflows. */
   agentFlow: AgentFlowState | undefined;
+  /** The agent a multi-agent run handed over to last. */
   nextAgent: string | undefined;
 }
 

@@ -25,13 +25,21 @@ export interface UseFlowisePredictionOptions extends Omit<ChatStoreOptions, 'ini
 
 /** What {@link useFlowisePrediction} returns. The functions keep their identity across renders. */
 export interface UseFlowisePredictionResult {
+  /** Questions and answers, oldest first (re-renders the caller while an answer streams). */
   messages: ChatMessage[];
+  /** The latest turn's status. */
   status: ChatStatus;
+  /** The latest turn's error, if it failed. */
   error: ChatError | undefined;
+  /** Asks a question; resolves when the turn ends, never rejects (the store's `send`). */
   send: (question: string, options?: SendOptions) => Promise<void>;
+  /** Stops the open answer, keeping its partial text, and asks Flowise to stop generating. */
   stop: () => void;
+  /** Asks the last question again, replacing the failed or stopped answer. */
   retry: () => Promise<void>;
+  /** Stops any open answer and starts a new conversation (a persisted one is cleared). */
   reset: () => void;
+  /** The store, for {@link FlowiseChatProvider}, the selector hooks and the components. */
   store: ChatStore;
 }
 

@@ -12,6 +12,7 @@ export interface ChatWidgetProps extends Omit<UseFlowisePredictionOptions, 'pers
   welcomeMessage?: string;
   /** Questions offered before the first one; default: the chatflow's own starter prompts (chatbot config). */
   starterPrompts?: string[];
+  /** The composer's placeholder. Default: the theme's `chatWindow.textInput.placeholder`, else "Ask a question…". */
   placeholder?: string;
   /** flowise-embed's theme object (the keys listed in the README are honoured). */
   theme?: EmbedTheme;
@@ -23,6 +24,7 @@ export interface ChatWidgetProps extends Omit<UseFlowisePredictionOptions, 'pers
   fullPage?: boolean;
   /** Persist chatId and history per chatflow in localStorage (default true). */
   persist?: boolean;
+  /** Added to the widget's root element, for your own styles. */
   className?: string;
 }
 

@@ -5,19 +5,62 @@ import type { CSSProperties } from 'react';
  * Keys not listed here are ignored (documented in the README).
  */
 export interface EmbedTheme {
-  button?: { backgroundColor?: string; iconColor?: string; right?: number; bottom?: number; size?: number | 'small' | 'medium' | 'large' };
-  chatWindow?: {
-    title?: string;
-    showTitle?: boolean;
-    welcomeMessage?: string;
+  /** The launcher button. */
+  button?: {
+    /** Launcher background; also the accent colour unless `chatWindow.textInput.sendButtonColor` is set. */
     backgroundColor?: string;
+    /** The launcher's icon colour. */
+    iconColor?: string;
+    /** Distance from the viewport's right edge, in px. Default 20. */
+    right?: number;
+    /** Distance from the viewport's bottom edge, in px. Default 20. */
+    bottom?: number;
+    /** `small` (48 px), `medium` (56, the default), `large` (64) or a size in px. */
+    size?: number | 'small' | 'medium' | 'large';
+  };
+  /** The chat panel. */
+  chatWindow?: {
+    /** The header's title. Default "Chat". */
+    title?: string;
+    /** `false` hides the header. */
+    showTitle?: boolean;
+    /** Shown before the first question. */
+    welcomeMessage?: string;
+    /** The panel's background. */
+    backgroundColor?: string;
+    /** The panel's height, in px. Default 640. */
     height?: number;
+    /** The panel's width, in px. Default 400. */
     width?: number;
+    /** Base font size, in px. */
     fontSize?: number;
+    /** Questions offered before the first one (else the chatflow's own). */
     starterPrompts?: string[];
-    botMessage?: { backgroundColor?: string; textColor?: string };
-    userMessage?: { backgroundColor?: string; textColor?: string };
-    textInput?: { placeholder?: string; backgroundColor?: string; textColor?: string; sendButtonColor?: string };
+    /** The answers' bubbles. */
+    botMessage?: {
+      /** Bubble background. */
+      backgroundColor?: string;
+      /** Bubble text colour. */
+      textColor?: string;
+    };
+    /** The questions' bubbles. */
+    userMessage?: {
+      /** Bubble background. */
+      backgroundColor?: string;
+      /** Bubble text colour. */
+      textColor?: string;
+    };
+    /** The composer. */
+    textInput?: {
+      /** The text field's placeholder. */
+      placeholder?: string;
+      /** The composer's background. */
+      backgroundColor?: string;
+      /** Accepted for compatibility; not applied yet. */
+      textColor?: string;
+      /** The Send button's colour (the accent). */
+      sendButtonColor?: string;
+    };
   };
 }
 

@@ -1,6 +1,7 @@
 /**
  * @flowise-kit/widget — a drop-in Flowise chat widget. For React apps: `<ChatWidget/>`. For any page: the script
- * build `dist/web.js` (React bundled, rendered in a shadow root) with a flowise-embed compatible `init`.
+ * build `dist/web.js` (self-contained: preact/compat bundled in place of React, rendered in a shadow root) with a
+ * flowise-embed compatible `init`.
  *
  * @packageDocumentation
  */

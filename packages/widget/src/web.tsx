@@ -1,6 +1,7 @@
 /**
- * The script-tag build (dist/web.js): React bundled, the widget rendered in a shadow root so the host page's CSS
- * cannot break it and its CSS cannot leak. The API mirrors flowise-embed's, so a site switches by changing the URL:
+ * The script-tag build (dist/web.js): self-contained (vite.web.config.ts bundles preact/compat in place of React),
+ * the widget rendered in a shadow root so the host page's CSS cannot break it and its CSS cannot leak. The API
+ * mirrors flowise-embed's, so a site switches by changing the URL:
  *
  *   <script type="module">
  *     import Chatbot from 'https://…/@flowise-kit/widget/dist/web.js';

@@ -1,9 +1,9 @@
 import type { AssistantMessage, ChatStore, FlowiseAction } from '@flowise-kit/core';
 import { memo, useCallback, type ReactNode } from 'react';
-import { useStickToBottom } from 'use-stick-to-bottom';
 import { useChatStore } from '../../context.js';
 import { useMessageIds } from '../../selectors.js';
 import { MessageRow } from './MessageRow.js';
+import { useFollowBottom } from './useFollowBottom.js';
 import '../../styles/theme.css';
 import './ChatStream.css';
 
@@ -11,6 +11,7 @@ import './ChatStream.css';
 export interface ChatStreamProps {
   /** The store; defaults to the one from `FlowiseChatProvider`. */
   store?: ChatStore;
+  /** Added to the root element's classes, for your own styles. */
   className?: string;
   /** Shown when there are no messages yet. */
   emptyState?: ReactNode;
@@ -40,7 +41,7 @@ export interface ChatStreamProps {
 export const ChatStream = memo(function ChatStream({ store: explicit, className, emptyState, onFollowUp, onAction, onFeedback, onSelectAnswer, selectedAnswerId }: ChatStreamProps) {
   const store = useChatStore(explicit);
   const ids = useMessageIds(store);
-  const { scrollRef, contentRef, isAtBottom, scrollToBottom } = useStickToBottom({ initial: 'instant', resize: 'instant' });
+  const { scrollRef, contentRef, isAtBottom, scrollToBottom } = useFollowBottom();
   const retry = useCallback(() => void store.retry(), [store]);
   const followUp = useCallback((prompt: string) => (onFollowUp ? onFollowUp(prompt) : void store.send(prompt)), [store, onFollowUp]);
   const action = useCallback(
@@ -71,7 +72,7 @@ export const ChatStream = memo(function ChatStream({ store: explicit, className,
         ))}
       </div>
       {!isAtBottom && ids.length > 0 ? (
-        <button type="button" className="fk-button fk-chat-stream__jump" onClick={() => void scrollToBottom()}>
+        <button type="button" className="fk-button fk-chat-stream__jump" onClick={scrollToBottom}>
           Jump to latest ↓
         </button>
       ) : null}

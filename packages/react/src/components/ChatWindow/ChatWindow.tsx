@@ -11,9 +11,11 @@ import './ChatWindow.css';
 
 /** Layout props of {@link ChatWindow}, shared by both ways of using it. */
 export interface ChatWindowLayoutProps {
+  /** Added to the root element's classes, for your own styles. */
   className?: string;
   /** Shown in the header; none by default. */
   title?: ReactNode;
+  /** The composer's placeholder. */
   placeholder?: string;
   /** Shown before the first question. */
   emptyState?: ReactNode;
@@ -24,7 +26,17 @@ export interface ChatWindowLayoutProps {
 }
 
 /** Props of {@link ChatWindow}: a store, or the options to create one. */
-export type ChatWindowProps = ChatWindowLayoutProps & ({ store: ChatStore } | (UseFlowisePredictionOptions & { store?: undefined }));
+export type ChatWindowProps = ChatWindowLayoutProps &
+  (
+    | {
+        /** An existing store (e.g. `useFlowisePrediction(...).store`): the window shows it and does not own it. */
+        store: ChatStore;
+      }
+    | (UseFlowisePredictionOptions & {
+        /** No store: the window creates one from these options and owns it. */
+        store?: undefined;
+      })
+  );
 
 /**
  * A complete chat: the conversation, the latest answer's sources and tool trace, and the composer. Give it a

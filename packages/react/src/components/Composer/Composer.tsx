@@ -7,8 +7,11 @@ import './Composer.css';
 
 /** Props of {@link Composer}. */
 export interface ComposerProps {
+  /** The store; defaults to the one from `FlowiseChatProvider`. */
   store?: ChatStore;
+  /** Added to the root element's classes, for your own styles. */
   className?: string;
+  /** The text field's placeholder. Default "Ask a question…". */
   placeholder?: string;
   /** Disables typing and sending (e.g. while a chatflow is being chosen). */
   disabled?: boolean;

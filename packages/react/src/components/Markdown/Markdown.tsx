@@ -11,6 +11,7 @@ export interface MarkdownProps {
   text: string;
   /** While true the last block is completed before rendering (unclosed emphasis, fences, links). */
   streaming?: boolean;
+  /** Added to the root element's class. */
   className?: string;
 }
 

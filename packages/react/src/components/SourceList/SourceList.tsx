@@ -10,7 +10,9 @@ import './SourceList.css';
 export interface SourceListProps {
   /** Whose sources; default: the latest answer. */
   messageId?: string;
+  /** The store; defaults to the one from `FlowiseChatProvider`. */
   store?: ChatStore;
+  /** Added to the root element's classes, for your own styles. */
   className?: string;
   /** Characters of the excerpt shown before "Show full text". Default 220. */
   excerptLength?: number;

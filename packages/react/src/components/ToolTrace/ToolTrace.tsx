@@ -11,7 +11,9 @@ import './ToolTrace.css';
 export interface ToolTraceProps {
   /** Whose trace; default: the latest answer. */
   messageId?: string;
+  /** The store; defaults to the one from `FlowiseChatProvider`. */
   store?: ChatStore;
+  /** Added to the root element's classes, for your own styles. */
   className?: string;
   /** Characters shown of one input or output. Default 4000. */
   jsonLimit?: number;
