@@ -9,6 +9,8 @@ export default defineConfig({
     lib: { entry: 'src/index.ts', formats: ['es'], fileName: 'index', cssFileName: 'styles' },
     rollupOptions: {
       external: [/^react(\/|$)/, /^react-dom(\/|$)/, /^zustand(\/|$)/, /^@flowise-kit\//, 'marked', 'remend'],
+      // TSDoc ships in the .d.ts (tsc); in the JavaScript it only weighs on every consumer's download.
+      output: { comments: { legal: true, annotation: true, jsdoc: false } },
     },
     target: 'es2022',
     minify: false,

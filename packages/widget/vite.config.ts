@@ -6,7 +6,11 @@ export default defineConfig({
   plugins: [react()],
   build: {
     lib: { entry: 'src/index.ts', formats: ['es'], fileName: 'index', cssFileName: 'styles' },
-    rollupOptions: { external: [/^react(\/|$)/, /^react-dom(\/|$)/, /^@flowise-kit\//] },
+    rollupOptions: {
+      external: [/^react(\/|$)/, /^react-dom(\/|$)/, /^@flowise-kit\//],
+      // TSDoc ships in the .d.ts (tsc); in the JavaScript it only weighs on every consumer's download.
+      output: { comments: { legal: true, annotation: true, jsdoc: false } },
+    },
     target: 'es2022',
     minify: false,
     sourcemap: true,
