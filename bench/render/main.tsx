@@ -46,6 +46,25 @@ const countSide = () => {
 
 if (params.get('latency')) installLatencyProbe();
 
+/**
+ * Resolves once the page's text has stopped changing for three frames: the stream has ended, but a renderer may
+ * still be drawing it (flowise-kit shows a burst a few dozen blocks a frame). Every renderer is measured to here.
+ */
+function settled(): Promise<void> {
+  return new Promise((resolve) => {
+    let last = -1;
+    let still = 0;
+    const check = () => {
+      const length = document.getElementById('root')!.textContent!.length;
+      still = length === last ? still + 1 : 0;
+      last = length;
+      if (still >= 3) resolve();
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  });
+}
+
 /** Earlier conversation: `history` messages, alternating questions and markdown answers of about 600 characters. */
 function earlierMessages(): ChatMessage[] {
   const answer = (i: number) =>
@@ -98,7 +117,7 @@ function Kit() {
       requestAnimationFrame(() => requestAnimationFrame(() => (bench.tokensStarted = true)));
     },
     onEnd: () => {
-      bench.done = true;
+      void settled().then(() => (bench.done = true));
     },
   });
   useEffect(() => {
@@ -122,7 +141,7 @@ function AiSdk({ throttle }: { throttle?: number }) {
     bench.start = () => sendMessage({ text: 'Go' });
   }, [sendMessage]);
   useEffect(() => {
-    if (status === 'ready' && messages.length > history + 1) bench.done = true;
+    if (status === 'ready' && messages.length > history + 1) void settled().then(() => (bench.done = true));
   }, [status, messages.length]);
   return (
     <Profiler id="stream" onRender={onStreamCommit}>

@@ -1,4 +1,4 @@
-import { render } from '@testing-library/react';
+import { render, waitFor } from '@testing-library/react';
 import fc from 'fast-check';
 import { Lexer } from 'marked';
 import { renderToStaticMarkup } from 'react-dom/server';
@@ -146,6 +146,17 @@ describe('the incremental unit splitter', () => {
 });
 
 describe('a long answer', () => {
+  it('shows a burst of new blocks 40 a frame, after a first render that shows everything', async () => {
+    const paragraphs = (n: number) => Array.from({ length: n }, (_, i) => `Paragraph ${i}.`).join('\n\n');
+    const view = render(<Markdown text={paragraphs(50)} streaming />);
+    expect(view.container.querySelectorAll('p')).toHaveLength(50);
+    view.rerender(<Markdown text={paragraphs(200)} streaming />);
+    expect(view.container.querySelectorAll('p')).toHaveLength(90);
+    await waitFor(() => expect(view.container.querySelectorAll('p')).toHaveLength(200));
+    expect(view.container.querySelector('.fk-markdown')!.lastElementChild!.textContent).toBe('Paragraph 199.');
+  });
+
+
   it('renders settled blocks in groups, in order, and keeps their DOM while the answer grows', () => {
     const paragraphs = Array.from({ length: 100 }, (_, i) => `Paragraph ${i} of the answer.`);
     const view = render(<Markdown text={paragraphs.join('\n\n')} streaming />);

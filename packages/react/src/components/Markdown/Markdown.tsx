@@ -1,6 +1,6 @@
 import { Lexer, type Tokens } from 'marked';
-import { memo, useMemo, useState } from 'react';
-import { createUnitSplitter, renderableBlocks, type ListBlock, type RenderBlock } from './blocks.js';
+import { memo, useEffect, useMemo, useState } from 'react';
+import { createUnitSplitter, renderableUnits, toBlocks, type ListBlock, type RenderBlock } from './blocks.js';
 import { renderBlocks, renderListItem } from './tokens.js';
 import '../../styles/theme.css';
 import './Markdown.css';
@@ -50,6 +50,9 @@ function RenderedBlock({ block }: { block: RenderBlock }) {
 /** Settled blocks are rendered in groups of this many. */
 const GROUP = 32;
 
+/** When an answer grows by more units than this at once (a burst from a fast server), it shows them this many a frame. */
+const UNITS_PER_FRAME = 40;
+
 const sameBlock = (a: RenderBlock, b: RenderBlock) => a === b || (typeof a !== 'string' && typeof b !== 'string' && sameList({ list: a }, { list: b }));
 const sameBlocks = (a: { blocks: RenderBlock[] }, b: { blocks: RenderBlock[] }) => a.blocks.length === b.blocks.length && a.blocks.every((block, i) => sameBlock(block, b.blocks[i]!));
 
@@ -78,7 +81,20 @@ export const Markdown = memo(function Markdown({ text, streaming = false, classN
   // One splitter per rendered answer: it remembers the previous units so a growing answer is re-lexed from its
   // last units only.
   const [split] = useState(createUnitSplitter);
-  const blocks = useMemo(() => renderableBlocks(text, streaming, split), [text, streaming, split]);
+  const units = useMemo(() => renderableUnits(text, streaming, split), [text, streaming, split]);
+  // React renders a store update in one synchronous task: 20,000 tokens arriving at once were one 300 ms task. The
+  // first render shows everything (server rendering, a conversation restored); after it, a burst of new units is
+  // shown UNITS_PER_FRAME a frame. `shown`: how many units the last render showed.
+  const [shown, setShown] = useState(units.length);
+  const capped = units.length > shown + UNITS_PER_FRAME;
+  const count = capped ? shown + UNITS_PER_FRAME : units.length;
+  if (!capped && count > shown) setShown(count);
+  useEffect(() => {
+    if (!capped) return;
+    const frame = requestAnimationFrame(() => setShown(count));
+    return () => cancelAnimationFrame(frame);
+  }, [capped, count]);
+  const blocks = useMemo(() => toBlocks(capped ? units.slice(0, count) : units), [units, capped, count]);
   // The last two blocks can still change while streaming; whole groups of the blocks before them are settled.
   const settled = Math.max(0, Math.floor((blocks.length - 2) / GROUP) * GROUP);
   const groups: RenderBlock[][] = [];

@@ -167,12 +167,17 @@ export function toBlocks(units: readonly Unit[]): RenderBlock[] {
 }
 
 /**
- * The blocks to render for an answer. While it streams, the last unit is completed (an unclosed `**`, code fence
+ * The units to render for an answer. While it streams, the last unit is completed (an unclosed `**`, code fence
  * or link is closed) so the half-written markdown renders as what it will become instead of flickering.
  */
-export function renderableBlocks(markdown: string, streaming: boolean, split: (markdown: string) => readonly Unit[] = splitUnits): RenderBlock[] {
+export function renderableUnits(markdown: string, streaming: boolean, split: (markdown: string) => readonly Unit[] = splitUnits): Unit[] {
   const units = split(markdown).slice();
   const last = units[units.length - 1];
   if (streaming && last) units[units.length - 1] = { ...last, source: remend(last.source) };
-  return toBlocks(units);
+  return units;
+}
+
+/** {@link renderableUnits} as blocks. */
+export function renderableBlocks(markdown: string, streaming: boolean, split?: (markdown: string) => readonly Unit[]): RenderBlock[] {
+  return toBlocks(renderableUnits(markdown, streaming, split));
 }
