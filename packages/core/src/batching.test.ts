@@ -27,6 +27,51 @@ describe('Batcher', () => {
     expect(batches[0]![999]).toBe(999);
   });
 
+  it('throttles with a leading edge: after a quiet spell the next frame, then at most once per interval', () => {
+    vi.useFakeTimers();
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => frames.push(cb));
+    vi.stubGlobal('cancelAnimationFrame', () => undefined);
+    const batches: number[][] = [];
+    const batcher = new Batcher<number>(50, (items) => batches.push(items));
+    batcher.push(1);
+    expect(frames).toHaveLength(1); // the first item waits for a frame only
+    frames.shift()!(0);
+    expect(batches).toEqual([[1]]);
+    vi.advanceTimersByTime(10);
+    batcher.push(2);
+    batcher.push(3);
+    expect(frames).toHaveLength(0); // within the interval: a timer for what is left of it
+    vi.advanceTimersByTime(39);
+    expect(batches).toEqual([[1]]);
+    vi.advanceTimersByTime(1);
+    expect(batches).toEqual([[1], [2, 3]]);
+    vi.advanceTimersByTime(200); // quiet again: the next item goes out on the next frame
+    batcher.push(4);
+    frames.shift()!(0);
+    expect(batches).toEqual([[1], [2, 3], [4]]);
+  });
+
+  it('only items that throttle start the interval (a lone start event does not hold back the first token)', () => {
+    vi.useFakeTimers();
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => frames.push(cb));
+    vi.stubGlobal('cancelAnimationFrame', () => undefined);
+    const batches: string[][] = [];
+    const batcher = new Batcher<string>(50, (items) => batches.push(items), (item) => item.startsWith('token'));
+    batcher.push('start');
+    frames.shift()!(0);
+    vi.advanceTimersByTime(5);
+    batcher.push('token 1');
+    expect(frames).toHaveLength(1);
+    frames.shift()!(0);
+    expect(batches).toEqual([['start'], ['token 1']]);
+    batcher.push('token 2');
+    expect(frames).toHaveLength(0);
+    vi.advanceTimersByTime(50);
+    expect(batches).toEqual([['start'], ['token 1'], ['token 2']]);
+  });
+
   it('commits at most once per animation frame while tokens stream', () => {
     vi.useFakeTimers();
     const frames: FrameRequestCallback[] = [];

@@ -67,9 +67,14 @@ export class Batcher<T> {
   private readonly interval: number;
   private lastDelivery = -Infinity;
 
+  /**
+   * @param throttles Which items start the interval (default: all). The store passes tokens: a `start` or
+   *   `metadata` event delivered on its own must not hold back the first token that follows it by an interval.
+   */
   constructor(
     mode: BatchMode,
     private readonly deliver: (items: T[]) => void,
+    private readonly throttles: (item: T) => boolean = () => true,
   ) {
     this.interval = typeof mode === 'number' ? Math.max(0, mode) : 0;
     this.nextFrame = mode === 0 ? undefined : schedulerFor('frame');
@@ -95,7 +100,7 @@ export class Batcher<T> {
     if (this.queue.length === 0) return;
     const items = this.queue;
     this.queue = [];
-    this.lastDelivery = Date.now();
+    if (this.interval > 0 && items.some(this.throttles)) this.lastDelivery = Date.now();
     this.deliver(items);
   }
 

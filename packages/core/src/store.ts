@@ -198,10 +198,14 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     if (Object.keys(overrideConfig).length > 0) body.overrideConfig = overrideConfig;
     const turn: Turn = {
       controller: new AbortController(),
-      batcher: new Batcher<FlowiseEvent>(config.batch ?? DEFAULT_BATCH_MS, (events) => {
-        state = reduceAll(store.getState(), events, now());
-        setState(state);
-      }),
+      batcher: new Batcher<FlowiseEvent>(
+        config.batch ?? DEFAULT_BATCH_MS,
+        (events) => {
+          state = reduceAll(store.getState(), events, now());
+          setState(state);
+        },
+        (event) => event.type === 'token',
+      ),
       promise: Promise.resolve(),
       chatId,
     };
