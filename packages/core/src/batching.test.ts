@@ -6,6 +6,14 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
+/** Animation frames that run only when the test calls them. */
+function stubFrames(): FrameRequestCallback[] {
+  const frames: FrameRequestCallback[] = [];
+  vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => frames.push(cb));
+  vi.stubGlobal('cancelAnimationFrame', () => undefined);
+  return frames;
+}
+
 describe('Batcher', () => {
   it('delivers every item at once when batching is off (0)', () => {
     const batches: number[][] = [];
@@ -29,9 +37,7 @@ describe('Batcher', () => {
 
   it('throttles with a leading edge: after a quiet spell the next frame, then at most once per interval', () => {
     vi.useFakeTimers();
-    const frames: FrameRequestCallback[] = [];
-    vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => frames.push(cb));
-    vi.stubGlobal('cancelAnimationFrame', () => undefined);
+    const frames = stubFrames();
     const batches: number[][] = [];
     const batcher = new Batcher<number>(50, (items) => batches.push(items));
     batcher.push(1);
@@ -54,9 +60,7 @@ describe('Batcher', () => {
 
   it('only items that throttle start the interval (a lone start event does not hold back the first token)', () => {
     vi.useFakeTimers();
-    const frames: FrameRequestCallback[] = [];
-    vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => frames.push(cb));
-    vi.stubGlobal('cancelAnimationFrame', () => undefined);
+    const frames = stubFrames();
     const batches: string[][] = [];
     const batcher = new Batcher<string>(50, (items) => batches.push(items), (item) => item.startsWith('token'));
     batcher.push('start');
@@ -74,9 +78,7 @@ describe('Batcher', () => {
 
   it('commits at most once per animation frame while tokens stream', () => {
     vi.useFakeTimers();
-    const frames: FrameRequestCallback[] = [];
-    vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => frames.push(cb));
-    vi.stubGlobal('cancelAnimationFrame', () => undefined);
+    const frames = stubFrames();
     const batches: number[][] = [];
     const batcher = new Batcher<number>('frame', (items) => batches.push(items));
     let token = 0;

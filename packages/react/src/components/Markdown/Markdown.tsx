@@ -32,8 +32,7 @@ const ListItem = memo(function ListItem({ source, marker, last, loose }: { sourc
 });
 
 const sameItems = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((s, i) => s === b[i]);
-const sameList = (a: { list: ListBlock }, b: { list: ListBlock }) =>
-  a.list.delimiter === b.list.delimiter && a.list.start === b.list.start && a.list.loose === b.list.loose && sameItems(a.list.items, b.list.items);
+const sameList = (a: ListBlock, b: ListBlock) => a.delimiter === b.delimiter && a.start === b.start && a.loose === b.loose && sameItems(a.items, b.items);
 
 /** A top-level list: the list element around memoised items, so a growing last item re-renders only itself. */
 const List = memo(function List({ list }: { list: ListBlock }) {
@@ -41,7 +40,7 @@ const List = memo(function List({ list }: { list: ListBlock }) {
   const items = list.items.map((source, index) => <ListItem key={index} source={source} marker={marker} last={index === list.items.length - 1} loose={list.loose} />);
   if (!list.ordered) return <ul>{items}</ul>;
   return <ol {...(list.start !== 1 ? { start: list.start } : {})}>{items}</ol>;
-}, sameList);
+}, (a, b) => sameList(a.list, b.list));
 
 function RenderedBlock({ block }: { block: RenderBlock }) {
   return typeof block === 'string' ? <Block source={block} /> : <List list={block} />;
@@ -53,7 +52,7 @@ const GROUP = 32;
 /** When an answer grows by more units than this at once (a burst from a fast server), it shows them this many a frame. */
 const UNITS_PER_FRAME = 40;
 
-const sameBlock = (a: RenderBlock, b: RenderBlock) => a === b || (typeof a !== 'string' && typeof b !== 'string' && sameList({ list: a }, { list: b }));
+const sameBlock = (a: RenderBlock, b: RenderBlock) => a === b || (typeof a !== 'string' && typeof b !== 'string' && sameList(a, b));
 const sameBlocks = (a: { blocks: RenderBlock[] }, b: { blocks: RenderBlock[] }) => a.blocks.length === b.blocks.length && a.blocks.every((block, i) => sameBlock(block, b.blocks[i]!));
 
 /**

@@ -177,7 +177,3 @@ export function renderableUnits(markdown: string, streaming: boolean, split: (ma
   return units;
 }
 
-/** {@link renderableUnits} as blocks. */
-export function renderableBlocks(markdown: string, streaming: boolean, split?: (markdown: string) => readonly Unit[]): RenderBlock[] {
-  return toBlocks(renderableUnits(markdown, streaming, split));
-}
