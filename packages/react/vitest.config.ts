@@ -2,7 +2,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineProject } from 'vitest/config';
-import { workspaceAlias } from '../../vitest.shared.ts';
+import { testTimeout, workspaceAlias } from '../../vitest.shared.ts';
 
 /** ../shared may be a link: the dev server compares real paths. */
 const sharedDir = (path: string) => (existsSync(path) ? realpathSync(path) : path);
@@ -14,6 +14,7 @@ export default defineProject({
   server: { fs: { allow: [fileURLToPath(new URL('../..', import.meta.url)), sharedDir(fileURLToPath(new URL('../../../shared', import.meta.url)))] } },
   test: {
     name: 'react',
+    testTimeout,
     environment: 'happy-dom',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['./src/test-support/setup.ts'],

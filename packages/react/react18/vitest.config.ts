@@ -2,7 +2,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineProject } from 'vitest/config';
-import { workspaceAlias } from '../../../vitest.shared.ts';
+import { testTimeout, workspaceAlias } from '../../../vitest.shared.ts';
 
 /**
  * The React layer's tests again, on React 18. The sources live in ../src and would find React 19 beside them, so
@@ -22,6 +22,7 @@ export default defineProject({
   server: { fs: { allow: [fileURLToPath(new URL('../../..', import.meta.url)), sharedDir(fileURLToPath(new URL('../../../../shared', import.meta.url)))] } },
   test: {
     name: 'react-18',
+    testTimeout,
     dir: source,
     environment: 'happy-dom',
     include: ['**/*.test.{ts,tsx}'],
