@@ -77,10 +77,13 @@ describe('the demo app', () => {
     mock.configure({ rate: 30 });
     await ask('long', 'A long one please');
     await page.waitForFunction(() => (document.querySelector('article[aria-label="Answer"]')?.textContent ?? '').length > 40);
+    // The side panel says why it is empty rather than being a blank box.
+    await expect(page.getByLabel('Selected answer').getByText('No sources or tool calls yet.').isVisible()).resolves.toBe(true);
     await page.getByRole('button', { name: 'Stop answering' }).click();
     const partial = await answerText();
     await page.waitForSelector('article[data-status="aborted"]');
     expect(await page.locator('article[data-status="aborted"]').getByText('Stopped').isVisible()).toBe(true);
+    await page.getByLabel('Selected answer').getByText('This answer has no sources or tool calls.').waitFor();
     await page.waitForTimeout(400);
     expect((await answerText()).length).toBeGreaterThanOrEqual(partial.length - 10);
     expect(await answerText()).toContain(partial.slice(0, 30));

@@ -1,6 +1,7 @@
 import { createReplayFetch } from '@flowise-kit/core';
-import { ChatStream, Composer, FlowiseChatProvider, SourceList, ToolTrace, useFlowisePrediction, useLatestAnswerId } from '@flowise-kit/react';
+import { ChatStream, Composer, FlowiseChatProvider, useFlowisePrediction, useLatestAnswerId } from '@flowise-kit/react';
 import { useCallback, useEffect, useState } from 'react';
+import { AnswerDetails } from './AnswerDetails';
 import { Inspector } from './Inspector';
 import { fromRecording } from './recording';
 import { DEMO_SCENARIOS } from './scenarios';
@@ -64,6 +65,8 @@ export function App() {
                 {DEMO_SCENARIOS.map((s) => (
                   <option key={s.id} value={s.id}>{s.label}</option>
                 ))}
+                {/* A flow picked by URL or Settings that the list does not name (a recording's `fixture-…`) shows as itself. */}
+                {DEMO_SCENARIOS.some((s) => s.id === connection.chatflowId) ? null : <option value={connection.chatflowId}>{connection.chatflowId}</option>}
               </select>
             </label>
           ) : (
@@ -91,12 +94,7 @@ export function App() {
             <Composer />
           </section>
           <aside className="demo-side">
-            <div className="demo-details" aria-label="Selected answer">
-              <h2>Selected answer</h2>
-              <SourceList {...(answerId ? { messageId: answerId } : {})} />
-              <ToolTrace {...(answerId ? { messageId: answerId } : {})} />
-              {answerId ? null : <p className="demo-muted">Sources and tool calls of an answer show here. Click an answer to select it.</p>}
-            </div>
+            <AnswerDetails answerId={answerId} />
             <Inspector events={log.events} onReplay={(file) => void replay(file)} />
           </aside>
         </main>
