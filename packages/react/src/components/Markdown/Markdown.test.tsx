@@ -106,11 +106,17 @@ const PIECES = ['- ', '* ', '+ ', '1. ', '2) ', '10. ', '  - ', '    ', '- [x] '
 const markdownText = fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map((parts) => parts.join(''));
 
 /**
- * The reference: marked's lex of the whole text, rendered without splitting. Spaces before the end of a paragraph
- * or item are not compared: the browser does not render them, and an item lexed on its own has its end trimmed
- * where inside the whole list it is not.
+ * The reference: marked's lex of the whole text, rendered without splitting. Compared as the browser shows it:
+ * outside `<pre>`, a run of spaces and newlines is one space, and spaces before the end of a paragraph or item are
+ * not compared. An item lexed on its own has its end trimmed where inside the whole list it is not, and marked gives
+ * a paragraph followed by a rejected setext underline a different text: `"…\n    - \n- "` makes the paragraph's
+ * last line `-` in the whole text and `    -` in its unit alone (found by an unseeded run on 2026-12-01).
  */
-const invisibleSpace = (html: string) => html.replace(/[ \t\n]+(?=<\/(?:p|span|li)>)/g, '');
+const invisibleSpace = (html: string) =>
+  html
+    .split(/(<pre[^>]*>[\s\S]*?<\/pre>)/)
+    .map((part, i) => (i % 2 ? part : part.replace(/[ \t\n]+/g, ' ').replace(/ (?=<\/(?:p|span|li)>)/g, '')))
+    .join('');
 const reference = (text: string) => invisibleSpace(renderToStaticMarkup(<div className="fk-markdown">{renderBlocks(Lexer.lex(text, { gfm: true }))}</div>));
 const rendered = (text: string) =>
   invisibleSpace(renderToStaticMarkup(<Markdown text={text} />).replaceAll('<div class="fk-markdown__group">', '').replace(/(<\/div>)+$/, '</div>'));
@@ -140,9 +146,9 @@ describe('the incremental unit splitter', () => {
         }
         expect(rendered(text)).toBe(reference(text));
       }),
-      // Seeded: on 2026-12-01 an unseeded run found, once in about ten, a counterexample that was not kept and is not
-      // diagnosed yet (see the closing note of issue 5). Unseed it (or raise numRuns) to hunt it down.
-      { numRuns: 400, seed: 20261201 },
+      // Unseeded, as fast-check runs by default: a failure prints its seed and path to replay. 300,000 runs passed on
+      // 2026-12-01 after the setext-underline quirk above was understood.
+      { numRuns: 400 },
     );
   });
 });
