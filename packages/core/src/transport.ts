@@ -14,6 +14,7 @@ import type { FlowiseEvent } from './events.js';
 import { eventsFromJsonPrediction } from './json-prediction.js';
 import { redactText } from './redact.js';
 import { createEventParser } from './sse.js';
+import { BUSY_MS, SLICE_BYTES, busyClock, yieldToEventLoop } from './yield.js';
 
 /** The JSON body of `POST /api/v1/prediction/:chatflowId` (flowise-protocol.md §1). */
 export interface PredictionBody {
@@ -218,11 +219,22 @@ class RequestRun {
     try {
       // Stop at `end`: nothing after it belongs to this answer, and a server that keeps the connection open
       // must not keep us waiting.
+      // Parsing time since the last yield (not wall time: waiting for the network is not work).
+      let busy = 0;
       while (!this.ended) {
         const { done, value } = await reader.read();
         if (done) return;
         this.lastBytesAt = Date.now();
-        onChunk(value);
+        for (let at = 0; at < value.length && !this.ended; at += SLICE_BYTES) {
+          const start = busyClock();
+          onChunk(value.length <= SLICE_BYTES ? value : value.subarray(at, at + SLICE_BYTES));
+          busy += busyClock() - start;
+          // A burst that arrived at once must not become one long task (see yield.ts).
+          if (busy < BUSY_MS) continue;
+          await yieldToEventLoop();
+          busy = 0;
+          if (this.controller.signal.aborted) throw new DOMException('The prediction was aborted.', 'AbortError');
+        }
       }
     } finally {
       if (this.ended) void reader.cancel().catch(noop);

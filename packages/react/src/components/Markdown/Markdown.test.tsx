@@ -154,16 +154,27 @@ describe('the incremental unit splitter', () => {
 });
 
 describe('a long answer', () => {
-  it('shows a burst of new blocks 40 a frame, after a first render that shows everything', async () => {
-    const paragraphs = (n: number) => Array.from({ length: n }, (_, i) => `Paragraph ${i}.`).join('\n\n');
+  it('shows a burst of new text about 8 kB a frame, cut at line ends, after a first render that shows everything', async () => {
+    // "Paragraph 123 of a long answer **in bold**.\n\n": about 50 characters each.
+    const paragraphs = (n: number) => Array.from({ length: n }, (_, i) => `Paragraph ${i} of a long answer **in bold**.`).join('\n\n');
     const view = render(<Markdown text={paragraphs(50)} streaming />);
     expect(view.container.querySelectorAll('p')).toHaveLength(50);
-    view.rerender(<Markdown text={paragraphs(200)} streaming />);
-    expect(view.container.querySelectorAll('p')).toHaveLength(90);
-    await waitFor(() => expect(view.container.querySelectorAll('p')).toHaveLength(200));
-    expect(view.container.querySelector('.fk-markdown')!.lastElementChild!.textContent).toBe('Paragraph 199.');
+    const counts: number[] = [];
+    const observer = new MutationObserver(() => counts.push(view.container.querySelectorAll('p').length));
+    observer.observe(view.container, { childList: true, subtree: true });
+    // Not streaming any more: the prefixes shown on the way are still completed (no stray `**`).
+    view.rerender(<Markdown text={paragraphs(2000)} />);
+    const first = view.container.querySelectorAll('p').length;
+    expect(first).toBeGreaterThan(50 + 80);
+    expect(first).toBeLessThanOrEqual(50 + Math.ceil(8192 / 44));
+    expect(view.container.textContent).not.toContain('**');
+    await waitFor(() => expect(view.container.querySelectorAll('p')).toHaveLength(2000), { timeout: 5000 });
+    observer.disconnect();
+    // Shown over several frames, each cut at a line end: every paragraph in full, none cut off.
+    expect(new Set(counts).size).toBeGreaterThan(5);
+    expect(view.container.querySelector('.fk-markdown')!.lastElementChild!.textContent).toBe('Paragraph 1999 of a long answer in bold.');
+    expect(view.container.querySelectorAll('strong')).toHaveLength(2000);
   });
-
 
   it('renders settled blocks in groups, in order, and keeps their DOM while the answer grows', () => {
     const paragraphs = Array.from({ length: 100 }, (_, i) => `Paragraph ${i} of the answer.`);

@@ -49,8 +49,23 @@ function RenderedBlock({ block }: { block: RenderBlock }) {
 /** Settled blocks are rendered in groups of this many. */
 const GROUP = 32;
 
-/** When an answer grows by more units than this at once (a burst from a fast server), it shows them this many a frame. */
-const UNITS_PER_FRAME = 40;
+/**
+ * When an answer grows by more than this many characters at once (a burst from a fast server, a long answer
+ * delivered whole), it shows them about this many a frame. Lexing and rendering cost grows with the text: 120 kB
+ * arriving at once (20,000 tokens) were one 200 ms task; 8 kB a frame keep each frame's work to a few milliseconds,
+ * and still show 480 kB a second.
+ */
+const CHARS_PER_FRAME = 8_192;
+
+/** Where a frame's prefix of a burst ends: after the last line break within the budget, else at the budget. */
+function cutPoint(text: string, from: number): number {
+  const limit = from + CHARS_PER_FRAME;
+  const lineEnd = text.lastIndexOf('\n', limit - 1);
+  if (lineEnd >= from + CHARS_PER_FRAME / 2) return lineEnd + 1;
+  // Never between the two halves of a surrogate pair.
+  const code = text.charCodeAt(limit - 1);
+  return code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit;
+}
 
 const sameBlock = (a: RenderBlock, b: RenderBlock) => a === b || (typeof a !== 'string' && typeof b !== 'string' && sameList(a, b));
 const sameBlocks = (a: { blocks: RenderBlock[] }, b: { blocks: RenderBlock[] }) => a.blocks.length === b.blocks.length && a.blocks.every((block, i) => sameBlock(block, b.blocks[i]!));
@@ -80,20 +95,23 @@ export const Markdown = memo(function Markdown({ text, streaming = false, classN
   // One splitter per rendered answer: it remembers the previous units so a growing answer is re-lexed from its
   // last units only.
   const [split] = useState(createUnitSplitter);
-  const units = useMemo(() => renderableUnits(text, streaming, split), [text, streaming, split]);
-  // React renders a store update in one synchronous task: 20,000 tokens arriving at once were one 300 ms task. The
-  // first render shows everything (server rendering, a conversation restored); after it, a burst of new units is
-  // shown UNITS_PER_FRAME a frame. `shown`: how many units the last render showed.
-  const [shown, setShown] = useState(units.length);
-  const capped = units.length > shown + UNITS_PER_FRAME;
-  const count = capped ? shown + UNITS_PER_FRAME : units.length;
-  if (!capped && count > shown) setShown(count);
+  // React renders a store update in one synchronous task, and lexing grows with the new text: a burst of 20,000
+  // tokens was one 200 ms task. A burst is shown CHARS_PER_FRAME a frame, as growing prefixes (the splitter takes
+  // any prefix, and an unfinished prefix is completed like a streaming one). A settled text shows whole on its first
+  // render (server rendering, a conversation restored); a streaming one can mount with a burst already in it (the
+  // first commit of a fast server's answer), so it starts from nothing. `shownLength`: what the last render showed.
+  const [shownLength, setShownLength] = useState(streaming ? 0 : text.length);
+  const capped = text.length > shownLength + CHARS_PER_FRAME;
+  const end = capped ? cutPoint(text, shownLength) : text.length;
+  if (!capped && end !== shownLength) setShownLength(end);
   useEffect(() => {
     if (!capped) return;
-    const frame = requestAnimationFrame(() => setShown(count));
+    const frame = requestAnimationFrame(() => setShownLength(end));
     return () => cancelAnimationFrame(frame);
-  }, [capped, count]);
-  const blocks = useMemo(() => toBlocks(capped ? units.slice(0, count) : units), [units, capped, count]);
+  }, [capped, end]);
+  const visible = capped ? text.slice(0, end) : text;
+  const units = useMemo(() => renderableUnits(visible, streaming || capped, split), [visible, streaming, capped, split]);
+  const blocks = useMemo(() => toBlocks(units), [units]);
   // The last two blocks can still change while streaming; whole groups of the blocks before them are settled.
   const settled = Math.max(0, Math.floor((blocks.length - 2) / GROUP) * GROUP);
   const groups: RenderBlock[][] = [];

@@ -102,8 +102,8 @@ export function splitUnits(markdown: string): Unit[] {
  * from the beginning, so a frame costs the size of the last units, not of the whole answer.
  *
  * Where it may cut: at least the last two units are lexed again (a paragraph or item continued, a setext
- * underline, a fence closed), and only after a unit that ends in a blank line and before one that starts in the
- * first column. Appending text can re-join blocks that are not separated so (marked reads `para\n2) x\n-` as a
+ * underline, a fence closed), and only before a unit that starts in the first column and after one that ends in a
+ * blank line or is an item of the same list (see {@link mayCutBetween}). Appending text can re-join blocks that are not separated so (marked reads `para\n2) x\n-` as a
  * paragraph and a setext heading, and `para\n2) x\n- -` as one paragraph again), and an indented line after a
  * blank line still belongs to the list item before it. An item lexed on its own continues the list before it when
  * a full lex would go on with that list (see {@link continuesList}). When the new text does not extend the
@@ -115,7 +115,7 @@ export function createUnitSplitter(): (markdown: string) => Unit[] {
   let previousUnits: Unit[] = [];
   return (markdown) => {
     let cut = markdown.startsWith(previousText) ? Math.max(0, previousUnits.length - 2) : 0;
-    while (cut > 0 && !(ENDS_WITH_BLANK_LINE.test(previousUnits[cut - 1]!.source) && /^\S/.test(previousUnits[cut]!.source))) cut--;
+    while (cut > 0 && !mayCutBetween(previousUnits[cut - 1]!, previousUnits[cut]!)) cut--;
     if (cut === 0) {
       previousUnits = splitUnits(markdown);
     } else {
@@ -132,6 +132,23 @@ export function createUnitSplitter(): (markdown: string) => Unit[] {
     return previousUnits;
   };
 }
+
+/**
+ * Whether the splitter may lex from `after` on without `before`: `after` starts in the first column, and either
+ * `before` ends in a blank line, or both are items of one tight list (`- a\n- b\n`) and `before` is neither its
+ * first item nor empty. A new item at the first column closes the item before it, so nothing appended reaches back
+ * into it; without this, an answer that is one long tight list was lexed whole at every frame (quadratic). The two
+ * exceptions are marked's: a list's first item, and an empty item, can still turn into paragraph text when a later
+ * line changes (`para\n- \n-` is a paragraph and a list of two items, `para\n- \n- -` one paragraph and one item).
+ */
+function mayCutBetween(before: Unit, after: Unit): boolean {
+  if (!/^\S/.test(after.source)) return false;
+  if (ENDS_WITH_BLANK_LINE.test(before.source)) return true;
+  return before.bullet !== undefined && after.bullet === before.bullet && !after.first && !before.first && NON_EMPTY_ITEM.test(before.source);
+}
+
+/** A list item with content after its marker. */
+const NON_EMPTY_ITEM = /^ {0,3}(?:[*+-]|\d{1,9}[.)])[ \t]+\S/;
 
 /** Whether item `next` goes on the list of item `previous` (written right before it), as a full lex would see it. */
 function continuesList(previous: string, next: string): boolean {
