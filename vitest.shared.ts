@@ -14,3 +14,6 @@ export const workspaceAlias = {
  * fails, only later.
  */
 export const testTimeout = 20_000;
+
+/** The same for `beforeAll`/`afterAll` hooks (servers started, browsers launched); vitest's default is 10 s. */
+export const hookTimeout = 60_000;

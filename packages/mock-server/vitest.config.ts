@@ -1,11 +1,12 @@
 import { defineProject } from 'vitest/config';
-import { testTimeout, workspaceAlias } from '../../vitest.shared.ts';
+import { hookTimeout, testTimeout, workspaceAlias } from '../../vitest.shared.ts';
 
 export default defineProject({
   resolve: { alias: workspaceAlias },
   test: {
     name: 'mock-server',
     testTimeout,
+    hookTimeout,
     environment: 'node',
     include: ['src/**/*.test.ts'],
   },

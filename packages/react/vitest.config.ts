@@ -2,7 +2,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineProject } from 'vitest/config';
-import { testTimeout, workspaceAlias } from '../../vitest.shared.ts';
+import { hookTimeout, testTimeout, workspaceAlias } from '../../vitest.shared.ts';
 
 /** ../shared may be a link: the dev server compares real paths. */
 const sharedDir = (path: string) => (existsSync(path) ? realpathSync(path) : path);
@@ -15,6 +15,7 @@ export default defineProject({
   test: {
     name: 'react',
     testTimeout,
+    hookTimeout,
     environment: 'happy-dom',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['./src/test-support/setup.ts'],

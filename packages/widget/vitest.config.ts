@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineProject } from 'vitest/config';
-import { testTimeout, workspaceAlias } from '../../vitest.shared.ts';
+import { hookTimeout, testTimeout, workspaceAlias } from '../../vitest.shared.ts';
 
 export default defineProject({
   plugins: [react()],
@@ -8,6 +8,7 @@ export default defineProject({
   test: {
     name: 'widget',
     testTimeout,
+    hookTimeout,
     environment: 'happy-dom',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['../react/src/test-support/setup.ts'],

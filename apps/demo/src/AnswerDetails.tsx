@@ -3,11 +3,12 @@ import type { ChatState } from '@flowise-kit/core';
 
 /** What the side panel says when the selected answer has nothing for SourceList and ToolTrace to show. */
 function emptyNote(state: ChatState, answerId: string | undefined): string | undefined {
-  if (!answerId) return 'Sources and tool calls of an answer show here. Click an answer to select it.';
-  const answer = state.messages.find((m) => m.id === answerId);
-  if (answer?.role !== 'assistant') return undefined;
-  const shown = answer.sourceDocuments.length + answer.usedTools.length + answer.calledTools.length + answer.agentReasoning.length;
-  if (shown > 0 || answer.agentFlow) return undefined;
+  const answer = answerId ? state.messages.find((m) => m.id === answerId) : undefined;
+  // No answer yet, or the selected one is gone (retried, or a new chat).
+  if (answer?.role !== 'assistant') return 'Sources and tool calls of an answer show here. Click an answer to select it.';
+  // What SourceList and ToolTrace render (a tool call still pending counts too).
+  const shown = answer.sourceDocuments.length + answer.usedTools.length + answer.calledTools.length + answer.agentReasoning.length + (answer.agentFlow?.nodes.length ?? 0);
+  if (shown > 0) return undefined;
   return answer.status === 'streaming' || answer.status === 'submitted' ? 'No sources or tool calls yet.' : 'This answer has no sources or tool calls.';
 }
 

@@ -66,7 +66,7 @@ export function App() {
                   <option key={s.id} value={s.id}>{s.label}</option>
                 ))}
                 {/* A flow picked by URL or Settings that the list does not name (a recording's `fixture-…`) shows as itself. */}
-                {DEMO_SCENARIOS.some((s) => s.id === connection.chatflowId) ? null : <option value={connection.chatflowId}>{connection.chatflowId}</option>}
+                {!connection.chatflowId || DEMO_SCENARIOS.some((s) => s.id === connection.chatflowId) ? null : <option value={connection.chatflowId}>{connection.chatflowId}</option>}
               </select>
             </label>
           ) : (

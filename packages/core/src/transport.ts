@@ -14,7 +14,7 @@ import type { FlowiseEvent } from './events.js';
 import { eventsFromJsonPrediction } from './json-prediction.js';
 import { redactText } from './redact.js';
 import { createEventParser } from './sse.js';
-import { BUSY_MS, SLICE_BYTES, busyClock, yieldToEventLoop } from './yield.js';
+import { BUSY_MS, busyClock, mayYield, sliceEnd, yieldToEventLoop } from './yield.js';
 
 /** The JSON body of `POST /api/v1/prediction/:chatflowId` (flowise-protocol.md §1). */
 export interface PredictionBody {
@@ -216,6 +216,7 @@ class RequestRun {
     this.watchIdle(idleMs);
     if (!response.body) return;
     const reader = response.body.getReader();
+    let finished = false;
     try {
       // Stop at `end`: nothing after it belongs to this answer, and a server that keeps the connection open
       // must not keep us waiting.
@@ -223,21 +224,29 @@ class RequestRun {
       let busy = 0;
       while (!this.ended) {
         const { done, value } = await reader.read();
-        if (done) return;
+        if (done) {
+          finished = true;
+          return;
+        }
         this.lastBytesAt = Date.now();
-        for (let at = 0; at < value.length && !this.ended; at += SLICE_BYTES) {
+        for (let at = 0; at < value.length && !this.ended; ) {
+          const end = sliceEnd(value, at);
           const start = busyClock();
-          onChunk(value.length <= SLICE_BYTES ? value : value.subarray(at, at + SLICE_BYTES));
+          onChunk(at === 0 && end === value.length ? value : value.subarray(at, end));
           busy += busyClock() - start;
+          at = end;
           // A burst that arrived at once must not become one long task (see yield.ts).
-          if (busy < BUSY_MS) continue;
+          if (busy < BUSY_MS || this.ended || !mayYield()) continue;
           await yieldToEventLoop();
           busy = 0;
+          // The bytes were in hand all along: the wait was ours, not the server's.
+          this.lastBytesAt = Date.now();
           if (this.controller.signal.aborted) throw new DOMException('The prediction was aborted.', 'AbortError');
         }
       }
     } finally {
-      if (this.ended) void reader.cancel().catch(noop);
+      // After `end`, or when stopped mid-burst: release the body (a fetch that ignores the signal keeps producing).
+      if (!finished) void reader.cancel().catch(noop);
     }
   }
 

@@ -7,8 +7,19 @@
  */
 export const BUSY_MS = 8;
 
-/** A chunk is fed to the parser in slices of at most this many bytes, so one huge chunk can be interrupted too. */
+/**
+ * A chunk is fed to the parser in slices of about this many bytes, so one huge chunk can be interrupted too. A
+ * slice ends at a line end: the parser buffers an unfinished line by copying it, and cutting one long `data:` line
+ * (a big artifact or agent trace) into many slices would copy it again at every slice.
+ */
 export const SLICE_BYTES = 32 * 1024;
+
+/** Where the slice of `chunk` that starts at `at` ends: after the first line feed at or past SLICE_BYTES, else at its end. */
+export function sliceEnd(chunk: Uint8Array, at: number): number {
+  if (chunk.length - at <= SLICE_BYTES) return chunk.length;
+  const lineFeed = chunk.indexOf(10, at + SLICE_BYTES - 1);
+  return lineFeed === -1 ? chunk.length : lineFeed + 1;
+}
 
 interface SchedulerWithYield {
   yield?: () => Promise<void>;
@@ -18,11 +29,20 @@ interface SchedulerWithYield {
 export const busyClock: () => number = typeof performance === 'object' && typeof performance.now === 'function' ? () => performance.now() : Date.now;
 
 /**
+ * Whether yielding helps: not in a hidden tab, where nothing paints and browsers hold zero-delay timers back to
+ * about once a second (a 2 MB burst would take minutes).
+ */
+export function mayYield(): boolean {
+  const document = (globalThis as { document?: { visibilityState?: string } }).document;
+  return document?.visibilityState !== 'hidden';
+}
+
+/**
  * Resolves in a later task: `scheduler.yield()` where the browser has it (it resumes ahead of other queued work),
- * otherwise a zero-delay timer, which lets rendering and input run first.
+ * otherwise a zero-delay timer, which lets rendering and input run first. Never rejects.
  */
 export function yieldToEventLoop(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: SchedulerWithYield }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  if (typeof scheduler?.yield === 'function') return scheduler.yield().catch(() => undefined);
   return new Promise((resolve) => setTimeout(resolve, 0));
 }

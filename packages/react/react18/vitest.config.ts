@@ -2,7 +2,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineProject } from 'vitest/config';
-import { testTimeout, workspaceAlias } from '../../../vitest.shared.ts';
+import { hookTimeout, testTimeout, workspaceAlias } from '../../../vitest.shared.ts';
 
 /**
  * The React layer's tests again, on React 18. The sources live in ../src and would find React 19 beside them, so
@@ -23,6 +23,7 @@ export default defineProject({
   test: {
     name: 'react-18',
     testTimeout,
+    hookTimeout,
     dir: source,
     environment: 'happy-dom',
     include: ['**/*.test.{ts,tsx}'],

@@ -57,6 +57,16 @@ const GROUP = 32;
  */
 const CHARS_PER_FRAME = 8_192;
 
+/** Runs `callback` at the next animation frame (a 16 ms timer where there are no frames); returns a cancel. */
+function nextFrame(callback: () => void): () => void {
+  if (typeof requestAnimationFrame !== 'function') {
+    const timer = setTimeout(callback, 16);
+    return () => clearTimeout(timer);
+  }
+  const frame = requestAnimationFrame(callback);
+  return () => cancelAnimationFrame(frame);
+}
+
 /** Where a frame's prefix of a burst ends: after the last line break within the budget, else at the budget. */
 function cutPoint(text: string, from: number): number {
   const limit = from + CHARS_PER_FRAME;
@@ -99,15 +109,16 @@ export const Markdown = memo(function Markdown({ text, streaming = false, classN
   // tokens was one 200 ms task. A burst is shown CHARS_PER_FRAME a frame, as growing prefixes (the splitter takes
   // any prefix, and an unfinished prefix is completed like a streaming one). A settled text shows whole on its first
   // render (server rendering, a conversation restored); a streaming one can mount with a burst already in it (the
-  // first commit of a fast server's answer), so it starts from nothing. `shownLength`: what the last render showed.
+  // first commit of a fast server's answer), so it starts from nothing; so does one that remounts while streaming
+  // (a widget panel closed and opened), which then fills in again at 8 kB a frame. `shownLength`: what the last
+  // render showed.
   const [shownLength, setShownLength] = useState(streaming ? 0 : text.length);
   const capped = text.length > shownLength + CHARS_PER_FRAME;
   const end = capped ? cutPoint(text, shownLength) : text.length;
   if (!capped && end !== shownLength) setShownLength(end);
   useEffect(() => {
     if (!capped) return;
-    const frame = requestAnimationFrame(() => setShownLength(end));
-    return () => cancelAnimationFrame(frame);
+    return nextFrame(() => setShownLength(end));
   }, [capped, end]);
   const visible = capped ? text.slice(0, end) : text;
   const units = useMemo(() => renderableUnits(visible, streaming || capped, split), [visible, streaming, capped, split]);
