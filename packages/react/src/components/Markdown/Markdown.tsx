@@ -57,6 +57,13 @@ const GROUP = 32;
  */
 const CHARS_PER_FRAME = 8_192;
 
+/**
+ * A burst's first frame shows this much, and each next frame twice as much up to {@link CHARS_PER_FRAME}. The first
+ * frames of a page's first answer run marked cold (interpreted, its regular expressions not yet compiled): 8 kB then
+ * took 50–120 ms where a warm frame takes under 10.
+ */
+const FIRST_FRAME_CHARS = 1_024;
+
 /** Runs `callback` at the next animation frame (a 16 ms timer where there are no frames); returns a cancel. */
 function nextFrame(callback: () => void): () => void {
   if (typeof requestAnimationFrame !== 'function') {
@@ -68,10 +75,10 @@ function nextFrame(callback: () => void): () => void {
 }
 
 /** Where a frame's prefix of a burst ends: after the last line break within the budget, else at the budget. */
-function cutPoint(text: string, from: number): number {
-  const limit = from + CHARS_PER_FRAME;
+function cutPoint(text: string, from: number, budget: number): number {
+  const limit = from + budget;
   const lineEnd = text.lastIndexOf('\n', limit - 1);
-  if (lineEnd >= from + CHARS_PER_FRAME / 2) return lineEnd + 1;
+  if (lineEnd >= from + budget / 2) return lineEnd + 1;
   // Never between the two halves of a surrogate pair.
   const code = text.charCodeAt(limit - 1);
   return code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit;
@@ -110,16 +117,17 @@ export const Markdown = memo(function Markdown({ text, streaming = false, classN
   // any prefix, and an unfinished prefix is completed like a streaming one). A settled text shows whole on its first
   // render (server rendering, a conversation restored); a streaming one can mount with a burst already in it (the
   // first commit of a fast server's answer), so it starts from nothing; so does one that remounts while streaming
-  // (a widget panel closed and opened), which then fills in again at 8 kB a frame. `shownLength`: what the last
-  // render showed.
-  const [shownLength, setShownLength] = useState(streaming ? 0 : text.length);
-  const capped = text.length > shownLength + CHARS_PER_FRAME;
-  const end = capped ? cutPoint(text, shownLength) : text.length;
-  if (!capped && end !== shownLength) setShownLength(end);
+  // (a widget panel closed and opened), which then fills in again. `shown.length`: what the last render showed;
+  // `shown.budget`: how much more this frame may show (see FIRST_FRAME_CHARS).
+  const [shown, setShown] = useState(() => ({ length: streaming ? 0 : text.length, budget: FIRST_FRAME_CHARS }));
+  const capped = text.length > shown.length + shown.budget;
+  const end = capped ? cutPoint(text, shown.length, shown.budget) : text.length;
+  if (!capped && (end !== shown.length || shown.budget !== FIRST_FRAME_CHARS)) setShown({ length: end, budget: FIRST_FRAME_CHARS });
+  const nextBudget = Math.min(CHARS_PER_FRAME, shown.budget * 2);
   useEffect(() => {
     if (!capped) return;
-    return nextFrame(() => setShownLength(end));
-  }, [capped, end]);
+    return nextFrame(() => setShown({ length: end, budget: nextBudget }));
+  }, [capped, end, nextBudget]);
   const visible = capped ? text.slice(0, end) : text;
   const units = useMemo(() => renderableUnits(visible, streaming || capped, split), [visible, streaming, capped, split]);
   const blocks = useMemo(() => toBlocks(units), [units]);
