@@ -3,7 +3,7 @@
  * 64 KB, one per task, so this cannot be produced on the real path; a browser can resolve a buffered response's
  * reads back to back in microtasks. So here the body is one `Response` of one 2.6 MB chunk.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { FlowiseEvent } from './events.js';
 import { streamPrediction } from './transport.js';
 
@@ -37,8 +37,20 @@ async function burst(abortAtTick?: number) {
   }
 }
 
+/** Pretends to be a page (the transport yields only where something paints). */
+function page(visibilityState: 'visible' | 'hidden') {
+  (globalThis as { document?: unknown }).document = { visibilityState };
+}
+afterEach(() => {
+  delete (globalThis as { document?: unknown }).document;
+});
+
+/** Ticks of the interval that saw the burst half done. */
+const during = (seen: number[]) => seen.filter((count) => count > 0 && count < TOKENS + 2).length;
+
 describe('a burst of events in one chunk', () => {
-  it('is parsed in slices that give the event loop back, in order and whole', async () => {
+  it('on a page: is parsed in slices that give the event loop back, in order and whole', async () => {
+    page('visible');
     const { outcome, events, seen } = await burst();
     expect(outcome).toBe('completed');
     expect(events).toHaveLength(TOKENS + 2);
@@ -46,10 +58,21 @@ describe('a burst of events in one chunk', () => {
     expect(events.at(-2)).toEqual({ type: 'token', data: ` word${TOKENS - 1}` });
     expect(events.at(-1)).toEqual({ type: 'end', data: '[DONE]' });
     // Timers ran while the burst was being parsed, not only before or after it.
-    expect(seen.filter((count) => count > 0 && count < TOKENS + 2).length).toBeGreaterThan(0);
+    expect(during(seen)).toBeGreaterThan(0);
   });
 
-  it('stops at the next slice when aborted during the burst: aborted, the rest never handled', async () => {
+  it('without a page (Node, a worker) or in a hidden tab: parsed straight through, as fast as it can', async () => {
+    const node = await burst();
+    expect(node.events).toHaveLength(TOKENS + 2);
+    expect(during(node.seen)).toBe(0);
+    page('hidden');
+    const hidden = await burst();
+    expect(hidden.events).toHaveLength(TOKENS + 2);
+    expect(during(hidden.seen)).toBe(0);
+  });
+
+  it('on a page: stops at the next yield when aborted during the burst: aborted, the rest never handled', async () => {
+    page('visible');
     const { outcome, events } = await burst(2);
     expect(outcome).toBe('aborted');
     expect(events.length).toBeGreaterThan(0);
