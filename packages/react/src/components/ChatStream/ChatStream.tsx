@@ -1,7 +1,8 @@
 import type { AssistantMessage, ChatStore, FlowiseAction } from '@flowise-kit/core';
-import { memo, useCallback, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, type ReactNode } from 'react';
 import { useChatStore } from '../../context.js';
 import { useMessageIds } from '../../selectors.js';
+import { warmUpMarkdown } from '../Markdown/warm-up.js';
 import { MessageRow } from './MessageRow.js';
 import { useFollowBottom } from './useFollowBottom.js';
 import '../../styles/theme.css';
@@ -42,6 +43,8 @@ export const ChatStream = memo(function ChatStream({ store: explicit, className,
   const store = useChatStore(explicit);
   const ids = useMessageIds(store);
   const { scrollRef, contentRef, isAtBottom, scrollToBottom } = useFollowBottom();
+  // The first answer's markdown should not be the page's first use of the markdown lexer (see warm-up.ts).
+  useEffect(warmUpMarkdown, []);
   const retry = useCallback(() => void store.retry(), [store]);
   const followUp = useCallback((prompt: string) => (onFollowUp ? onFollowUp(prompt) : void store.send(prompt)), [store, onFollowUp]);
   const action = useCallback(
