@@ -1,3 +1,4 @@
+import { schedulerFor } from '@flowise-kit/core';
 import { Lexer, type Tokens } from 'marked';
 import { memo, useEffect, useMemo, useState } from 'react';
 import { createUnitSplitter, renderableUnits, toBlocks, type ListBlock, type RenderBlock } from './blocks.js';
@@ -64,16 +65,6 @@ const CHARS_PER_FRAME = 8_192;
  */
 const FIRST_FRAME_CHARS = 1_024;
 
-/** Runs `callback` at the next animation frame (a 16 ms timer where there are no frames); returns a cancel. */
-function nextFrame(callback: () => void): () => void {
-  if (typeof requestAnimationFrame !== 'function') {
-    const timer = setTimeout(callback, 16);
-    return () => clearTimeout(timer);
-  }
-  const frame = requestAnimationFrame(callback);
-  return () => cancelAnimationFrame(frame);
-}
-
 /** Where a frame's prefix of a burst ends: after the last line break within the budget, else at the budget. */
 function cutPoint(text: string, from: number, budget: number): number {
   const limit = from + budget;
@@ -126,7 +117,8 @@ export const Markdown = memo(function Markdown({ text, streaming = false, classN
   const nextBudget = Math.min(CHARS_PER_FRAME, shown.budget * 2);
   useEffect(() => {
     if (!capped) return;
-    return nextFrame(() => setShown({ length: end, budget: nextBudget }));
+    // The store's own frame scheduler: the next animation frame, with a timer where frames do not come.
+    return schedulerFor('frame')!(() => setShown({ length: end, budget: nextBudget }));
   }, [capped, end, nextBudget]);
   const visible = capped ? text.slice(0, end) : text;
   const units = useMemo(() => renderableUnits(visible, streaming || capped, split), [visible, streaming, capped, split]);
