@@ -1,12 +1,19 @@
 import { fileURLToPath } from 'node:url';
 
-/** Workspace packages resolve to their sources in tests, so no build is needed before `vitest`. */
-export const workspaceAlias = {
-  '@flowise-kit/core': fileURLToPath(new URL('./packages/core/src/index.ts', import.meta.url)),
-  '@flowise-kit/react': fileURLToPath(new URL('./packages/react/src/index.ts', import.meta.url)),
-  '@flowise-kit/widget': fileURLToPath(new URL('./packages/widget/src/index.ts', import.meta.url)),
-  '@flowise-kit/mock-server': fileURLToPath(new URL('./packages/mock-server/src/index.ts', import.meta.url)),
-};
+const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/**
+ * Workspace packages resolve to their sources in tests, so no build is needed before `vitest`. Exact matches:
+ * a plain `'@flowise-kit/core'` key would also rewrite `@flowise-kit/core/internal` to a path below index.ts.
+ */
+export const workspaceAlias = [
+  { find: /^@flowise-kit\/core$/, replacement: source('./packages/core/src/index.ts') },
+  { find: /^@flowise-kit\/core\/internal$/, replacement: source('./packages/core/src/internal.ts') },
+  { find: /^@flowise-kit\/react$/, replacement: source('./packages/react/src/index.ts') },
+  { find: /^@flowise-kit\/react\/styles\.css$/, replacement: source('./packages/react/src/styles/all.css') },
+  { find: /^@flowise-kit\/widget$/, replacement: source('./packages/widget/src/index.ts') },
+  { find: /^@flowise-kit\/mock-server$/, replacement: source('./packages/mock-server/src/index.ts') },
+];
 
 /**
  * Every project's test timeout. Vitest's 5 s default is too close on a loaded 2-core CI machine, where tests that take

@@ -1,10 +1,10 @@
 /**
- * Part of `pnpm docs:api`: every name a published package exports from `src/index.ts` must appear in that package's
+ * Part of `pnpm docs:api`: every name a published package exports from `src/index.ts` (and `src/internal.ts`) must appear in that package's
  * README (in a code example or an API table: inside `code` or a fenced block, not just in prose) or in one of its
  * `*.stories.tsx`. TypeDoc checks that each export has a comment; this checks that a reader of the README or
  * Storybook can find it. Prints the missing names per package and exits non-zero when there are any.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ts from 'typescript';
 
@@ -62,7 +62,9 @@ const mentions = (text: string, name: string) => new RegExp(`(?<![\\w$])${name.r
 let missing = 0;
 for (const name of PACKAGES) {
   const dir = join(repo, 'packages', name);
-  const exports = exportedNames(readFileSync(join(dir, 'src/index.ts'), 'utf8'), `packages/${name}/src/index.ts`);
+  // The internal entry point (a package's `src/internal.ts`, for the kit's own packages) is documented the same way.
+  const entries = ['src/index.ts', 'src/internal.ts'].filter((entry) => existsSync(join(dir, entry)));
+  const exports = entries.flatMap((entry) => exportedNames(readFileSync(join(dir, entry), 'utf8'), `packages/${name}/${entry}`));
   const documented = `${markdownCode(readFileSync(join(dir, 'README.md'), 'utf8'))}\n${storiesOf(join(dir, 'src'))}`;
   const absent = exports.filter((e) => !mentions(documented, e));
   missing += absent.length;

@@ -8,7 +8,8 @@
  */
 import { DefaultChatTransport, type UIMessage } from 'ai';
 import { useChat } from '@ai-sdk/react';
-import { createAssistantMessage, type ChatMessage } from '@flowise-kit/core';
+import type { ChatMessage } from '@flowise-kit/core';
+import { createAssistantMessage } from '@flowise-kit/core/internal';
 import { ChatStream, FlowiseChatProvider, SourceList, ToolTrace, useFlowisePrediction } from '@flowise-kit/react';
 import { Profiler, memo, useEffect, useMemo, type ProfilerOnRenderCallback } from 'react';
 import { createRoot } from 'react-dom/client';

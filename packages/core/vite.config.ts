@@ -3,7 +3,7 @@ import { defineConfig } from 'vite';
 // Library build: one ES module, dependencies left to the consumer's bundler. Declarations come from tsc.
 export default defineConfig({
   build: {
-    lib: { entry: 'src/index.ts', formats: ['es'], fileName: 'index' },
+    lib: { entry: { index: 'src/index.ts', internal: 'src/internal.ts' }, formats: ['es'] },
     rollupOptions: {
       external: [/^zustand(\/|$)/, /^@microsoft\/fetch-event-source(\/|$)/],
       // TSDoc ships in the .d.ts (tsc); in the JavaScript it only weighs on every consumer's download.

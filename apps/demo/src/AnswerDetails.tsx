@@ -1,15 +1,13 @@
-import { SourceList, ToolTrace, useChatSelector } from '@flowise-kit/react';
-import type { ChatState } from '@flowise-kit/core';
+import { isOpenAnswer, type ChatState } from '@flowise-kit/core';
+import { SourceList, ToolTrace, hasAnswerDetails, selectMessage, useChatSelector } from '@flowise-kit/react';
 
 /** What the side panel says when the selected answer has nothing for SourceList and ToolTrace to show. */
 function emptyNote(state: ChatState, answerId: string | undefined): string | undefined {
-  const answer = answerId ? state.messages.find((m) => m.id === answerId) : undefined;
+  const answer = answerId ? selectMessage(state, answerId) : undefined;
   // No answer yet, or the selected one is gone (retried, or a new chat).
   if (answer?.role !== 'assistant') return 'Sources and tool calls of an answer show here. Click an answer to select it.';
-  // What SourceList and ToolTrace render (a tool call still pending counts too).
-  const shown = answer.sourceDocuments.length + answer.usedTools.length + answer.calledTools.length + answer.agentReasoning.length + (answer.agentFlow?.nodes.length ?? 0);
-  if (shown > 0) return undefined;
-  return answer.status === 'streaming' || answer.status === 'submitted' ? 'No sources or tool calls yet.' : 'This answer has no sources or tool calls.';
+  if (hasAnswerDetails(answer)) return undefined;
+  return isOpenAnswer(answer) ? 'No sources or tool calls yet.' : 'This answer has no sources or tool calls.';
 }
 
 /**

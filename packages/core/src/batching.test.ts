@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Batcher, schedulerFor } from './batching.js';
+import { Batcher } from './batching.js';
+import { schedulerFor } from './pacing.js';
 
 afterEach(() => {
   vi.useRealTimers();

@@ -1,6 +1,5 @@
-import { FlowiseError, errorFromStatus, type ChatError } from './errors.js';
-import { redactText } from './redact.js';
-import { endpointUrl, readLimited, requestHeaders, serverMessage, type FlowiseConnection } from './transport.js';
+import { FlowiseError } from './errors.js';
+import { endpointUrl, fetchOf, readLimited, requestHeaders, responseError, unreachableError, type FlowiseConnection } from './http.js';
 
 /** A feedback rating, as Flowise stores it. */
 export type FeedbackRating = 'THUMBS_UP' | 'THUMBS_DOWN';
@@ -92,9 +91,15 @@ export interface FlowiseClient {
   uploadAttachments(chatflowId: string, chatId: string, files: readonly Blob[]): Promise<AttachmentResult[]>;
 }
 
-/** Creates a {@link FlowiseClient}. Errors are {@link FlowiseError}s carrying the server's message. */
-export function createFlowiseClient(connection: FlowiseConnection): FlowiseClient {
-  const call = <T>(method: string, path: string, options: CallOptions = {}) => callJson<T>(connection, method, path, options);
+/**
+ * Creates a {@link FlowiseClient}. Errors are {@link FlowiseError}s carrying the server's message.
+ *
+ * @param connection Where Flowise is, or a function that returns it at each call (a store's client follows the
+ *   store's `configure()` this way, so one client serves the store's whole life).
+ */
+export function createFlowiseClient(connection: FlowiseConnection | (() => FlowiseConnection)): FlowiseClient {
+  const current = typeof connection === 'function' ? connection : () => connection;
+  const call = <T>(method: string, path: string, options: CallOptions = {}) => callJson<T>(current(), method, path, options);
   const id = encodeURIComponent;
   return {
     async checkStreaming(chatflowId, signal) {
@@ -128,33 +133,30 @@ interface CallOptions {
   signal?: AbortSignal | undefined;
 }
 
+/** A JSON answer is read up to this size; a chatbot config or a feedback record is far smaller. */
+const JSON_BODY_LIMIT = 1024 * 1024;
+
 async function callJson<T>(connection: FlowiseConnection, method: string, path: string, options: CallOptions): Promise<T> {
-  const fetchImpl = connection.fetch ?? globalThis.fetch;
+  const accept = { Accept: 'application/json' };
   const init: RequestInit = {
     method,
-    headers: requestHeaders(connection, options.json === undefined ? { Accept: 'application/json' } : { 'Content-Type': 'application/json', Accept: 'application/json' }),
+    headers: requestHeaders(connection, options.json === undefined ? accept : { 'Content-Type': 'application/json', ...accept }),
   };
   if (options.json !== undefined) init.body = JSON.stringify(options.json);
   if (options.form) init.body = options.form;
   if (options.signal) init.signal = options.signal;
   let response: Response;
   try {
-    response = await fetchImpl(endpointUrl(connection.apiHost, path), init);
+    response = await fetchOf(connection)(endpointUrl(connection.apiHost, path), init);
   } catch (cause) {
-    const reason = redactText(cause instanceof Error ? cause.message : String(cause), connection.apiKey);
-    throw new FlowiseError({ kind: 'network', message: `Could not reach Flowise at ${connection.apiHost || 'this origin'} (${reason}).`, detail: reason }, { cause });
+    throw new FlowiseError(unreachableError(connection, cause), { cause });
   }
-  const text = await readLimited(response, 1024 * 1024);
-  if (!response.ok) {
-    const error: ChatError = errorFromStatus(response.status, serverMessage(text), {
-      ...(options.chatflowId ? { chatflowId: options.chatflowId } : {}),
-      retryAfter: response.headers.get('retry-after'),
-    });
-    throw new FlowiseError({ ...error, message: redactText(error.message, connection.apiKey) });
-  }
+  const text = await readLimited(response, JSON_BODY_LIMIT);
+  if (!response.ok) throw new FlowiseError(responseError(response, text, connection, options.chatflowId));
   try {
     return JSON.parse(text) as T;
   } catch (cause) {
-    throw new FlowiseError({ kind: 'bad-response', status: response.status, message: `Flowise answered ${path.split('/')[0]} with something that is not JSON.` }, { cause });
+    const what = path.split('/')[0];
+    throw new FlowiseError({ kind: 'bad-response', status: response.status, message: `Flowise answered ${what} with something that is not JSON.` }, { cause });
   }
 }

@@ -1,10 +1,114 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decode } from './decode.js';
+import { KNOWN_EVENT_NAMES, type FlowiseEvent, type KnownEventName } from './events.js';
 import { encodeEvents, wireEvent } from './test-support/arbitraries.js';
 import { parseChunks, splitAt } from './test-support/events.js';
 
 const encoder = new TextEncoder();
+
+/** Unseeded on a developer's machine (a failure prints its seed to replay); seeded in CI, so a rare counterexample cannot fail a landing at random. */
+const seeded = process.env.CI ? { seed: 20261202 } : {};
+
+/** The payload each known event carries once decoded: the {@link FlowiseEvent} union as a table. */
+const PAYLOAD = {
+  start: 'string',
+  token: 'string',
+  thinking: 'string',
+  nextAgent: 'string',
+  agentFlowEvent: 'string',
+  error: 'string',
+  abort: 'string',
+  end: 'string',
+  sourceDocuments: 'array',
+  usedTools: 'array',
+  calledTools: 'array',
+  fileAnnotations: 'array',
+  agentReasoning: 'array',
+  agentFlowExecutedData: 'array',
+  artifacts: 'array',
+  nextAgentFlow: 'object',
+  action: 'object',
+  usageMetadata: 'object',
+  metadata: 'object',
+  tts_start: 'object',
+  tts_data: 'object',
+  tts_end: 'object',
+  tts_abort: 'object',
+  executionEnd: 'object',
+  tool: 'any',
+} as const satisfies Record<KnownEventName, 'string' | 'array' | 'object' | 'any'>;
+
+const isObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** One event of the catalogue, `unknown` with a name we do not know, or `malformed` with a reason; payloads safe to render. */
+function expectWellFormed(event: FlowiseEvent): void {
+  if (event.type === 'malformed') {
+    expect(typeof event.raw).toBe('string');
+    expect(event.reason).toMatch(/\S/);
+    return;
+  }
+  if (event.type === 'unknown') {
+    expect(typeof event.name).toBe('string');
+    expect(Object.hasOwn(PAYLOAD, event.name), `"${event.name}" is known, not unknown`).toBe(false);
+    return;
+  }
+  const payload = (PAYLOAD as Record<string, string | undefined>)[event.type];
+  expect(payload, `type "${event.type}" is not in the catalogue`).toBeDefined();
+  const { data } = event as { data: unknown };
+  if (payload === 'string') expect(typeof data).toBe('string');
+  if (payload === 'array') expect(Array.isArray(data), `${event.type} data is an array`).toBe(true);
+  if (payload === 'object') expect(isObject(data), `${event.type} data is an object`).toBe(true);
+  if (event.type === 'thinking' && 'duration' in event) expect(typeof event.duration).toBe('number');
+  if (event.type === 'sourceDocuments') for (const doc of event.data) expect(typeof doc.pageContent === 'string' && isObject(doc.metadata)).toBe(true);
+  if (event.type === 'usedTools' || event.type === 'calledTools') {
+    for (const call of event.data) expect(typeof call.tool === 'string' && (typeof call.toolInput === 'string' || isObject(call.toolInput))).toBe(true);
+  }
+  if (event.type === 'metadata' && event.data.followUpPrompts !== undefined) {
+    expect(event.data.followUpPrompts.every((p) => typeof p === 'string')).toBe(true);
+  }
+}
+
+/** Event names as they come: Flowise's (none), the old `message`, every known one, our own discriminants, anything. */
+const eventName = fc.oneof(
+  fc.constantFrom('', 'message'),
+  fc.constantFrom(...KNOWN_EVENT_NAMES),
+  fc.constantFrom('unknown', 'malformed', '__proto__', 'constructor'),
+  fc.string(),
+);
+const envelope = fc
+  .record({ event: fc.oneof(eventName, fc.jsonValue()), data: fc.jsonValue(), duration: fc.jsonValue() }, { requiredKeys: [] })
+  .map((value) => JSON.stringify(value));
+/** `data:` text as it comes: any text (mostly invalid JSON), any JSON, envelopes whole and cut short, empty and huge. */
+const dataText = fc.oneof(
+  fc.string(),
+  fc.string({ unit: 'binary' }),
+  fc.json(),
+  envelope,
+  envelope.chain((text) => fc.nat(text.length).map((end) => text.slice(0, end))),
+  fc.constantFrom('', ' ', 'null', '[]', '{}', '"token"', 'x'.repeat(200_000), JSON.stringify({ event: 'token', data: 'a'.repeat(200_000) })),
+);
+
+const text = fc.string({ unit: 'grapheme' });
+const record = fc.dictionary(fc.string(), fc.jsonValue(), { maxKeys: 4 });
+const sourceDocument = fc.record({ pageContent: text, metadata: record });
+const toolCall = fc.record(
+  { tool: fc.string(), toolInput: fc.oneof(fc.string(), record), toolOutput: fc.string(), sourceDocuments: fc.array(sourceDocument, { maxLength: 2 }) },
+  { requiredKeys: ['tool', 'toolInput', 'toolOutput'] },
+);
+/** Every known event with a payload already in the shape decode gives back. */
+const knownEvent: fc.Arbitrary<FlowiseEvent> = fc.constantFrom(...KNOWN_EVENT_NAMES).chain((type): fc.Arbitrary<FlowiseEvent> => {
+  const event = <T,>(data: fc.Arbitrary<T>) => fc.record({ type: fc.constant(type), data }) as fc.Arbitrary<FlowiseEvent>;
+  if (type === 'thinking') return fc.record({ type: fc.constant(type), data: text, duration: fc.double({ noNaN: true, noDefaultInfinity: true }) }, { requiredKeys: ['type', 'data'] });
+  if (type === 'sourceDocuments') return event(fc.array(sourceDocument, { maxLength: 3 }));
+  if (type === 'usedTools' || type === 'calledTools') return event(fc.array(toolCall, { maxLength: 3 }));
+  if (type === 'metadata') return event(fc.record({ chatId: fc.string(), followUpPrompts: fc.array(fc.string(), { maxLength: 3 }) }, { requiredKeys: [] }));
+  const payload = PAYLOAD[type];
+  return event(payload === 'string' ? text : payload === 'array' ? fc.array(record, { maxLength: 3 }) : payload === 'object' ? record : fc.jsonValue());
+});
+
+/** What an event looks like after a trip through JSON (`-0` is `0`, undefined keys are gone). */
+const viaJson = (event: FlowiseEvent): FlowiseEvent => JSON.parse(JSON.stringify(event)) as FlowiseEvent;
 
 describe('decode', () => {
   it('reads the data-only JSON envelope Flowise writes', () => {
@@ -71,6 +175,49 @@ describe('decode', () => {
   });
 });
 
+describe('decode on arbitrary messages (property)', () => {
+  it('never throws, and returns a well-formed event (undefined only for an empty envelope)', () => {
+    fc.assert(
+      fc.property(eventName, dataText, (event, data) => {
+        const decoded = decode({ event, data });
+        const isEnvelope = event === '' || event === 'message';
+        if (isEnvelope && data === '') {
+          expect(decoded).toBeUndefined();
+          return;
+        }
+        expect(decoded).toBeDefined();
+        const got = decoded!;
+        expectWellFormed(got);
+        if (got.type === 'malformed') {
+          // keeps what was received, cut to 500 characters
+          expect(got.raw).toBe(data.length > 500 ? `${data.slice(0, 500)}…` : data);
+        } else {
+          // keeps the name the envelope or the `event:` line gave
+          const name = got.type === 'unknown' ? got.name : got.type;
+          expect(name).toBe(isEnvelope ? (JSON.parse(data) as { event: unknown }).event : event);
+        }
+      }),
+      { numRuns: 2000, ...seeded },
+    );
+  });
+
+  it('gives back every known event and its data, from the envelope and from the named form', () => {
+    fc.assert(
+      fc.property(fc.oneof(knownEvent, wireEvent), (event) => {
+        const { type, ...rest } = event;
+        const wire = type === 'unknown' ? { event: event.name, data: event.data } : { event: type, ...rest };
+        expect(decode({ event: '', data: JSON.stringify(wire) })).toEqual(viaJson(event));
+        if (type === 'unknown' || type === 'malformed') return;
+        // The named form has no room for fields beside data (thinking's duration).
+        const data = (event as { data: unknown }).data;
+        const named = decode({ event: type, data: PAYLOAD[type] === 'string' ? (data as string) : JSON.stringify(data) });
+        expect(named).toEqual(viaJson({ type, data } as FlowiseEvent));
+      }),
+      { numRuns: 1000, ...seeded },
+    );
+  });
+});
+
 describe('the SSE byte pipeline', () => {
   it('ignores comments, id and retry fields, and accepts the old "message" line without a colon', () => {
     const text =
@@ -105,13 +252,12 @@ describe('decoding is independent of how the bytes are chunked (property)', () =
     );
   });
 
-  it('never throws on arbitrary bytes', () => {
+  it('turns arbitrary bytes into well-formed events only', () => {
     fc.assert(
       fc.property(fc.array(fc.uint8Array({ maxLength: 64 }), { maxLength: 20 }), (chunks) => {
-        const events = parseChunks(chunks);
-        for (const event of events) expect(typeof event.type).toBe('string');
+        for (const event of parseChunks(chunks)) expectWellFormed(event);
       }),
-      { numRuns: 1000 },
+      { numRuns: 1000, ...seeded },
     );
   });
 });

@@ -1,7 +1,7 @@
 /** Type tests, checked by `pnpm typecheck` (tsc). */
 import { expectTypeOf } from 'vitest';
 import type { EventOf, FlowiseEvent, FlowiseEventType, KnownEventName } from './events.js';
-import type { ChatStore } from './store.js';
+import type { ChatStore } from './store-types.js';
 import type { AssistantMessage, ChatMessage } from './state.js';
 
 // Every event type but our own two is a known Flowise name, and every known name is an event type.

@@ -9,7 +9,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import type { ChatErrorKind } from './errors.js';
 import type { ChatStatus } from './state.js';
 import { lastAnswer } from './test-support/events.js';
-import { createChatStore, type ChatStore, type ChatStoreOptions } from './store.js';
+import { createChatStore } from './store.js';
+import type { ChatStore, ChatStoreOptions } from './store-types.js';
 
 const API_KEY = 'sk-fault-SECRET-0123456789';
 const TOKENS = 30;

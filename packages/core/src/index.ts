@@ -1,7 +1,8 @@
 /**
  * @flowise-kit/core — the framework-agnostic streaming engine for Flowise predictions.
  *
- * Data flows one way: `send()` → {@link streamPrediction} → {@link decode} → batching → {@link reduce} → state.
+ * Data flows one way: `send()` → {@link streamPrediction} → decode → batching → {@link reduce} → state. This entry
+ * point is what an app needs; the kit's own packages also use `@flowise-kit/core/internal` (no semver promise).
  *
  * @packageDocumentation
  */
@@ -20,19 +21,8 @@ export type {
   ToolCall,
   UsageMetadata,
 } from './events.js';
-export { KNOWN_EVENT_NAMES } from './events.js';
-export { decode, eventFromPayload, type SseMessage } from './decode.js';
-export { eventsFromJsonPrediction } from './json-prediction.js';
+export { FlowiseError, isFlowiseError, type ChatError, type ChatErrorKind } from './errors.js';
 export {
-  FlowiseError,
-  errorFromEvent,
-  errorFromStatus,
-  isFlowiseError,
-  type ChatError,
-  type ChatErrorKind,
-} from './errors.js';
-export {
-  createAssistantMessage,
   initialChatState,
   isOpenAnswer,
   MAX_DIAGNOSTICS,
@@ -48,16 +38,17 @@ export {
   type UserMessage,
 } from './state.js';
 export { reduce, reduceAll } from './reducer.js';
-export { abortTurn, beginTurn, dropLastTurn, failTurn, type TurnStart } from './turn.js';
+export { createChatStore } from './store.js';
+export type { ChatActions, ChatCallbacks, ChatStore, ChatStoreOptions, SendOptions } from './store-types.js';
+export { DEFAULT_BATCH_MS, type BatchMode } from './pacing.js';
 export {
-  endpointUrl,
   streamPrediction,
-  type FlowiseConnection,
-  type PredictionBody,
   type PredictionOutcome,
   type PredictionRequest,
   type StreamableAnswer,
 } from './transport.js';
+export type { PredictionBody } from './prediction-body.js';
+export type { FlowiseConnection } from './http.js';
 export {
   createFlowiseClient,
   type AttachmentResult,
@@ -66,16 +57,5 @@ export {
   type FeedbackRecord,
   type FlowiseClient,
 } from './client.js';
-export { Batcher, DEFAULT_BATCH_MS, schedulerFor, type BatchMode, type Schedule } from './batching.js';
-export {
-  createChatStore,
-  type ChatActions,
-  type ChatCallbacks,
-  type ChatStore,
-  type ChatStoreOptions,
-  type SendOptions,
-} from './store.js';
-export { REDACTED, isSecretKey, redactSecrets, redactText } from './redact.js';
-export { randomId } from './id.js';
-export { createEventParser } from './sse.js';
+export { redactSecrets, REDACTED } from './redact.js';
 export { createReplayFetch, encodeFlowiseEvent, type ReplayEvent, type ReplayOptions } from './replay.js';

@@ -9,7 +9,7 @@ import { reduceOnto, lastAnswer, parseChunks, splitAt } from './test-support/eve
 import { STORY, readRecording } from './test-support/recordings.js';
 import { createFlowiseClient } from './client.js';
 import { createReplayFetch } from './replay.js';
-import { serverMessage } from './transport.js';
+import { serverMessage } from './http.js';
 
 function replay(name: string) {
   const recording = readRecording(name);

@@ -4,7 +4,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import type { ChatError } from './errors.js';
 import { createAssistantMessage } from './state.js';
 import { lastAnswer } from './test-support/events.js';
-import { createChatStore, type ChatStore, type ChatStoreOptions } from './store.js';
+import { createChatStore } from './store.js';
+import type { ChatStore, ChatStoreOptions } from './store-types.js';
 
 let mock: MockFlowise;
 const stores: ChatStore[] = [];

@@ -1,7 +1,8 @@
 /** The mock speaks Flowise's wire format byte for byte; asserted over real HTTP. */
 import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { connect } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { answerTokens } from './answer.js';
 import { findFixturesDir } from './fixtures.js';
 import { startMockFlowise, type MockFlowise } from './server.js';
@@ -137,14 +138,58 @@ describe('the mock Flowise server', () => {
     expect(mock.predictions()[0]).toMatchObject({ method: 'POST', body: { question: 'Hi', streaming: true }, headers: { authorization: 'Bearer wrong' } });
   });
 
-  it('close() resolves with a hanging and a stalled connection open', async () => {
-    const other = await startMockFlowise({ port: 0 });
-    const controller = new AbortController();
-    void fetch(`${other.url}/api/v1/prediction/unknown`, { method: 'POST', body: '{"streaming":true}', headers: { 'Content-Type': 'application/json' }, signal: controller.signal }).catch(() => undefined);
-    const stalled = await fetch(`${other.url}/api/v1/prediction/stall`, { method: 'POST', body: '{"streaming":true}', headers: { 'Content-Type': 'application/json' } });
-    void stalled.text().catch(() => undefined);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    await other.close();
-    controller.abort();
+  describe('close()', () => {
+    /** Settles like `promise`, or rejects saying what did not happen in time (instead of hanging until the test timeout). */
+    function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} within ${ms} ms`)), ms)));
+      return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+    }
+
+    /** The error code of a TCP connection attempt to the port, or `connected`. */
+    const connectTo = (port: number) =>
+      new Promise<string>((resolve) => {
+        const socket = connect(port, '127.0.0.1');
+        socket.once('connect', () => {
+          socket.destroy();
+          resolve('connected');
+        });
+        socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+      });
+
+    it('releases the port when close() resolves: new connections are refused, a new server can listen on it', async () => {
+      const first = await startMockFlowise({ port: 0 });
+      expect(await (await fetch(`${first.url}/api/v1/ping`)).text()).toBe('pong');
+      await first.close();
+      expect(await connectTo(first.port)).toBe('ECONNREFUSED');
+      const second = await startMockFlowise({ port: first.port });
+      try {
+        expect(await (await fetch(`${second.url}/api/v1/ping`)).text()).toBe('pong');
+      } finally {
+        await second.close();
+      }
+    });
+
+    it('does not wait for open streams: a stalled stream and a hanging request are cut off', async () => {
+      const server = await startMockFlowise({ port: 0 });
+      const streaming = { method: 'POST', body: '{"streaming":true}', headers: { 'Content-Type': 'application/json' } };
+      // `unknown` never answers a streaming request; `stall` sends a few tokens, then nothing, without ever ending.
+      const hanging = fetch(`${server.url}/api/v1/prediction/unknown`, streaming);
+      hanging.catch(() => undefined);
+      const stalled = await fetch(`${server.url}/api/v1/prediction/stall`, streaming);
+      const reader = stalled.body!.getReader();
+      expect(new TextDecoder().decode((await reader.read()).value)).toContain('"event":"start"');
+      await vi.waitFor(() => expect(server.predictions()).toHaveLength(2));
+
+      await within(server.close(), 1000, 'close() did not resolve with a stalled stream open');
+      await expect(within(hanging, 1000, 'the hanging request was not cut off')).rejects.toThrow(/fetch failed/);
+      await expect(within(drain(reader), 1000, 'the stalled stream was not cut off')).rejects.toThrow(/terminated/);
+      expect(await connectTo(server.port)).toBe('ECONNREFUSED');
+    });
   });
 });
+
+/** Reads a body to its end. */
+async function drain(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
+  while (!(await reader.read()).done);
+}

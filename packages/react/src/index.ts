@@ -9,6 +9,7 @@
 
 export { FlowiseChatProvider, useChatStore, type FlowiseChatProviderProps } from './context.js';
 export {
+  hasAnswerDetails,
   selectLatestAnswer,
   selectMessage,
   selectMessageIds,
@@ -23,6 +24,7 @@ export {
   useToolTrace,
   type ToolTraceData,
 } from './selectors.js';
+export { useStarterPrompts, type UseStarterPromptsOptions } from './starter-prompts.js';
 export { useFlowisePrediction, type UseFlowisePredictionOptions, type UseFlowisePredictionResult } from './useFlowisePrediction.js';
 export { localStorageAdapter, type PersistenceAdapter } from './persistence.js';
 export { Markdown, type MarkdownProps } from './components/Markdown/Markdown.js';

@@ -145,6 +145,33 @@ export function useToolTrace(messageId?: string, store?: ChatStore): ToolTraceDa
   return useChatSelector(selector, shallowEqual, store);
 }
 
+/** Tool calls requested and not answered yet (they show as running). */
+export function pendingToolCalls(trace: Pick<ToolTraceData, 'calledTools' | 'usedTools'>): ToolCall[] {
+  const { calledTools, usedTools } = trace;
+  return calledTools.filter((call) => !usedTools.some((used) => used.tool === call.tool));
+}
+
+/** Whether `ToolTrace` shows anything for this trace (an answer, or what `useToolTrace` gave). */
+export function hasToolTrace(
+  trace: Pick<ToolTraceData, 'calledTools' | 'usedTools' | 'agentReasoning'> & { agentFlow?: AgentFlowState | undefined },
+): boolean {
+  const shown = pendingToolCalls(trace).length + trace.usedTools.length + trace.agentReasoning.length;
+  return shown + (trace.agentFlow?.nodes.length ?? 0) > 0;
+}
+
+/**
+ * Whether `SourceList` or `ToolTrace` show anything for an answer: for a panel that says so when they do not.
+ *
+ * @example
+ * const empty = useChatSelector((state) => {
+ *   const answer = selectLatestAnswer(state);
+ *   return answer !== undefined && !hasAnswerDetails(answer);
+ * });
+ */
+export function hasAnswerDetails(answer: AssistantMessage): boolean {
+  return answer.sourceDocuments.length > 0 || hasToolTrace(answer);
+}
+
 /** The id of the latest answer. */
 export function useLatestAnswerId(store?: ChatStore): string | undefined {
   return useChatSelector((s) => selectLatestAnswer(s)?.id, Object.is, store);

@@ -1,6 +1,13 @@
-import { createFlowiseClient } from '@flowise-kit/core';
-import { ChatStream, Composer, FlowiseChatProvider, useFlowisePrediction, type UseFlowisePredictionOptions } from '@flowise-kit/react';
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { AssistantMessage, FeedbackRating } from '@flowise-kit/core';
+import {
+  ChatStream,
+  Composer,
+  FlowiseChatProvider,
+  useFlowisePrediction,
+  useStarterPrompts,
+  type UseFlowisePredictionOptions,
+} from '@flowise-kit/react';
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { themeToStyle, type EmbedTheme } from './embed-theme.js';
 import './ChatWidget.css';
 
@@ -51,12 +58,11 @@ export function ChatWidget({
   const launcher = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
   const chat = useFlowisePrediction({ ...options, ...(persist ? { persistKey: `flowise-kit:${options.chatflowId}` } : {}) });
-  const { apiHost, apiKey, headers, fetch, chatflowId } = options;
-  const client = useMemo(
-    () => createFlowiseClient({ apiHost, ...(apiKey ? { apiKey } : {}), ...(headers ? { headers } : {}), ...(fetch ? { fetch } : {}) }),
-    [apiHost, apiKey, headers, fetch],
-  );
-  const prompts = useStarterPrompts(starterPrompts ?? theme?.chatWindow?.starterPrompts, client, chatflowId);
+  const prompts = useStarterPrompts({
+    prompts: starterPrompts ?? theme?.chatWindow?.starterPrompts,
+    chatflowId: options.chatflowId,
+    store: chat.store,
+  });
   const heading = title ?? theme?.chatWindow?.title ?? 'Chat';
   const welcome = welcomeMessage ?? theme?.chatWindow?.welcomeMessage;
 
@@ -73,14 +79,13 @@ export function ChatWidget({
       close();
     }
   };
+  const { store } = chat;
   const feedback = useCallback(
-    (message: { metadata: { chatMessageId?: string } }, rating: 'THUMBS_UP' | 'THUMBS_DOWN') => {
-      const chatId = chat.store.getState().chatId;
-      const messageId = message.metadata.chatMessageId;
-      if (!chatId || !messageId) return;
-      void client.sendFeedback({ chatflowId, chatId, messageId, rating }).catch(() => undefined);
+    (message: AssistantMessage, rating: FeedbackRating) => {
+      // Best effort: an answer Flowise gave no message id cannot be rated, and a failed rating is not worth an alert.
+      store.sendFeedback(message.id, rating).catch(() => undefined);
     },
-    [chat.store, client, chatflowId],
+    [store],
   );
 
   const rootClass = ['fk-widget', fullPage ? 'fk-widget--full' : 'fk-widget--floating', open ? 'fk-widget--open' : '', className ?? '']
@@ -147,23 +152,4 @@ export function ChatWidget({
       </div>
     </FlowiseChatProvider>
   );
-}
-
-/** The given prompts, else the chatflow's starter prompts from its public chatbot config (fetched once). */
-function useStarterPrompts(given: string[] | undefined, client: ReturnType<typeof createFlowiseClient>, chatflowId: string): string[] {
-  const [fetched, setFetched] = useState<string[]>([]);
-  useEffect(() => {
-    if (given) return;
-    let live = true;
-    client.getChatbotConfig(chatflowId).then(
-      (config) => {
-        if (live) setFetched(Object.values(config.starterPrompts ?? {}).map((p) => p.prompt).filter((p): p is string => Boolean(p)));
-      },
-      () => undefined, // no config (or not public): no starter prompts
-    );
-    return () => {
-      live = false;
-    };
-  }, [given, client, chatflowId]);
-  return given ?? fetched;
 }

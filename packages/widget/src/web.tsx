@@ -10,7 +10,7 @@
  */
 import { createRoot, type Root } from 'react-dom/client';
 // The kit's stylesheets as text, injected into the shadow root (document styles do not reach it).
-import kitStyles from '../../react/src/styles/all.css?inline';
+import kitStyles from '@flowise-kit/react/styles.css?inline';
 import { ChatWidget } from './ChatWidget.js';
 import widgetStyles from './ChatWidget.css?inline';
 import type { EmbedTheme } from './embed-theme.js';

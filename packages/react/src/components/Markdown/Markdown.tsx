@@ -1,4 +1,4 @@
-import { schedulerFor } from '@flowise-kit/core';
+import { nextRevealBudget, PACING, revealEnd, schedulerFor } from '@flowise-kit/core/internal';
 import { Lexer, type Tokens } from 'marked';
 import { memo, useEffect, useMemo, useState } from 'react';
 import { createUnitSplitter, renderableUnits, toBlocks, type ListBlock, type RenderBlock } from './blocks.js';
@@ -50,31 +50,6 @@ function RenderedBlock({ block }: { block: RenderBlock }) {
 /** Settled blocks are rendered in groups of this many. */
 const GROUP = 32;
 
-/**
- * When an answer grows by more than this many characters at once (a burst from a fast server, a long answer
- * delivered whole), it shows them about this many a frame. Lexing and rendering cost grows with the text: 120 kB
- * arriving at once (20,000 tokens) were one 200 ms task; 8 kB a frame keep each frame's work to a few milliseconds,
- * and still show 480 kB a second.
- */
-const CHARS_PER_FRAME = 8_192;
-
-/**
- * A burst's first frame shows this much, and each next frame twice as much up to {@link CHARS_PER_FRAME}. The first
- * frames of a page's first answer run marked cold (interpreted, its regular expressions not yet compiled): 8 kB then
- * took 50–120 ms where a warm frame takes under 10.
- */
-const FIRST_FRAME_CHARS = 1_024;
-
-/** Where a frame's prefix of a burst ends: after the last line break within the budget, else at the budget. */
-function cutPoint(text: string, from: number, budget: number): number {
-  const limit = from + budget;
-  const lineEnd = text.lastIndexOf('\n', limit - 1);
-  if (lineEnd >= from + budget / 2) return lineEnd + 1;
-  // Never between the two halves of a surrogate pair.
-  const code = text.charCodeAt(limit - 1);
-  return code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit;
-}
-
 const sameBlock = (a: RenderBlock, b: RenderBlock) => a === b || (typeof a !== 'string' && typeof b !== 'string' && sameList(a, b));
 const sameBlocks = (a: { blocks: RenderBlock[] }, b: { blocks: RenderBlock[] }) => a.blocks.length === b.blocks.length && a.blocks.every((block, i) => sameBlock(block, b.blocks[i]!));
 
@@ -103,21 +78,19 @@ export const Markdown = memo(function Markdown({ text, streaming = false, classN
   // One splitter per rendered answer: it remembers the previous units so a growing answer is re-lexed from its
   // last units only.
   const [split] = useState(createUnitSplitter);
-  // React renders a store update in one synchronous task, and lexing grows with the new text: a burst of 20,000
-  // tokens was one 200 ms task. A burst is shown CHARS_PER_FRAME a frame, as growing prefixes (the splitter takes
-  // any prefix, and an unfinished prefix is completed like a streaming one). A settled text shows whole on its first
-  // render (server rendering, a conversation restored); a streaming one can mount with a burst already in it (the
-  // first commit of a fast server's answer), so it starts from nothing; so does one that remounts while streaming
-  // (a widget panel closed and opened), which then fills in again. `shown.length`: what the last render showed;
-  // `shown.budget`: how much more this frame may show (see FIRST_FRAME_CHARS).
-  const [shown, setShown] = useState(() => ({ length: streaming ? 0 : text.length, budget: FIRST_FRAME_CHARS }));
+  // A store update renders in one synchronous task and lexing grows with the new text, so a burst is revealed over
+  // frames as growing prefixes, on core's pacing (PACING.reveal*): the splitter takes any prefix, and an unfinished
+  // prefix is completed like a streaming one. A settled text shows whole on its first render (server rendering, a
+  // restored conversation); a streaming one starts from nothing, also when it remounts (a widget panel reopened).
+  // `shown.length`: what the last render showed; `shown.budget`: how much more this frame may show.
+  const first: number = PACING.revealFirstChars;
+  const [shown, setShown] = useState(() => ({ length: streaming ? 0 : text.length, budget: first }));
   const capped = text.length > shown.length + shown.budget;
-  const end = capped ? cutPoint(text, shown.length, shown.budget) : text.length;
-  if (!capped && (end !== shown.length || shown.budget !== FIRST_FRAME_CHARS)) setShown({ length: end, budget: FIRST_FRAME_CHARS });
-  const nextBudget = Math.min(CHARS_PER_FRAME, shown.budget * 2);
+  const end = capped ? revealEnd(text, shown.length, shown.budget) : text.length;
+  if (!capped && (end !== shown.length || shown.budget !== first)) setShown({ length: end, budget: first });
+  const nextBudget = nextRevealBudget(shown.budget);
   useEffect(() => {
     if (!capped) return;
-    // The store's own frame scheduler: the next animation frame, with a timer where frames do not come.
     return schedulerFor('frame')!(() => setShown({ length: end, budget: nextBudget }));
   }, [capped, end, nextBudget]);
   const visible = capped ? text.slice(0, end) : text;

@@ -1,7 +1,7 @@
 import type { AgentFlowNodeStatus, AgentReasoningStep, ChatStore, ToolCall } from '@flowise-kit/core';
 import { memo } from 'react';
 import { useChatStore } from '../../context.js';
-import { useToolTrace } from '../../selectors.js';
+import { hasToolTrace, pendingToolCalls, useToolTrace } from '../../selectors.js';
 import { DEFAULT_JSON_LIMIT } from './format.js';
 import { Payload } from './Payload.js';
 import '../../styles/theme.css';
@@ -26,9 +26,9 @@ export interface ToolTraceProps {
  */
 export const ToolTrace = memo(function ToolTrace({ messageId, store, className, jsonLimit = DEFAULT_JSON_LIMIT }: ToolTraceProps) {
   const trace = useToolTrace(messageId, useChatStore(store));
-  const pending = trace.calledTools.filter((call) => !trace.usedTools.some((used) => used.tool === call.tool));
+  if (!hasToolTrace(trace)) return null;
+  const pending = pendingToolCalls(trace);
   const nodes = trace.agentFlow?.nodes ?? [];
-  if (trace.usedTools.length + pending.length + nodes.length + trace.agentReasoning.length === 0) return null;
   return (
     <section className={className ? `fk-tool-trace ${className}` : 'fk-tool-trace'} aria-label="Tool and agent trace">
       {nodes.length > 0 ? <FlowTimeline nodes={nodes} status={trace.agentFlow?.status} /> : null}

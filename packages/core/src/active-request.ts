@@ -1,0 +1,100 @@
+/**
+ * The store's prediction in flight: the request, the queue its events wait in until the next commit, and the
+ * promise `send()` returns. At most one exists per store; when it ends it hands the store back.
+ */
+import { Batcher } from './batching.js';
+import type { FlowiseEvent } from './events.js';
+import { PACING } from './pacing.js';
+import type { PredictionBody } from './prediction-body.js';
+import { reduceAll } from './reducer.js';
+import type { Session } from './session.js';
+import { optional, toChatError } from './session.js';
+import type { ChatState } from './state.js';
+import { streamPrediction } from './transport.js';
+import { failTurn } from './turn.js';
+
+/** What an active request needs from its store. */
+export interface RequestHost {
+  readonly session: Session;
+  getState(): ChatState;
+  /** Commits a state (ignored once the store is disposed). */
+  setState(state: ChatState): void;
+  /** Whether this request is still the store's own: a stopped or replaced one must not touch the state. */
+  owns(request: ActiveRequest): boolean;
+  /** The request is over: the store may start another. */
+  release(request: ActiveRequest): void;
+}
+
+export class ActiveRequest {
+  readonly controller = new AbortController();
+  private readonly batcher: Batcher<FlowiseEvent>;
+  /** Resolves when the turn has ended (done, failed or stopped); never rejects. */
+  done: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly host: RequestHost,
+    /** The conversation this request belongs to (the abort call needs it). */
+    readonly chatId: string,
+  ) {
+    const { config } = host.session;
+    this.batcher = new Batcher<FlowiseEvent>(
+      config.batch ?? PACING.batchMs,
+      (events) => host.setState(reduceAll(host.getState(), events, host.session.now())),
+      (event) => event.type === 'token',
+    );
+  }
+
+  /** Sends the prediction; the store makes this request its own first. */
+  start(body: PredictionBody): Promise<void> {
+    this.done = this.run(body);
+    return this.done;
+  }
+
+  /** Commits what is queued and closes the queue; the store ends the turn next. */
+  close(): void {
+    this.batcher.flush();
+    this.batcher.dispose();
+  }
+
+  private async run(body: PredictionBody): Promise<void> {
+    const { host } = this;
+    const { session } = host;
+    const { config } = session;
+    try {
+      const outcome = await streamPrediction({
+        ...session.connection(),
+        chatflowId: config.chatflowId,
+        body,
+        signal: this.controller.signal,
+        ...optional('firstByteTimeoutMs', config.firstByteTimeoutMs),
+        ...optional('idleTimeoutMs', config.idleTimeoutMs),
+        ...optional('streamable', session.checkStreamable()),
+        onEvent: (event) => this.onEvent(event),
+      });
+      if (!host.owns(this) || outcome === 'aborted') return;
+      this.batcher.flush();
+      const last = host.getState().messages.at(-1);
+      if (last?.role !== 'assistant') return;
+      if (last.status === 'done') session.call('onEnd', last);
+      else if (last.status === 'error' && last.error) session.call('onError', last.error);
+    } catch (cause) {
+      if (!host.owns(this)) return;
+      this.batcher.flush();
+      const error = toChatError(cause);
+      host.setState(failTurn(host.getState(), error, session.now()));
+      session.call('onError', error);
+    } finally {
+      if (host.owns(this)) {
+        this.batcher.dispose();
+        host.release(this);
+      }
+    }
+  }
+
+  private onEvent(event: FlowiseEvent): void {
+    if (!this.host.owns(this)) return;
+    this.host.session.call('onEvent', event);
+    if (event.type === 'token') this.host.session.call('onToken', event.data);
+    this.batcher.push(event);
+  }
+}

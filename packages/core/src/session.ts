@@ -1,0 +1,116 @@
+/**
+ * What a chat store knows besides its state: its options, the Flowise client bound to them, the streamable check
+ * and the chatbot config it caches per chatflow, and how it calls the app's callbacks.
+ */
+import { createFlowiseClient, type ChatbotConfig, type FlowiseClient } from './client.js';
+import { FlowiseError, type ChatError } from './errors.js';
+import type { FlowiseConnection } from './http.js';
+import { randomId } from './id.js';
+import type { ChatCallbacks, ChatStoreOptions } from './store-types.js';
+import type { StreamableAnswer } from './transport.js';
+
+/** Options a session holds: everything but the initial state. */
+export type SessionOptions = Omit<ChatStoreOptions, 'initialState'>;
+
+export class Session {
+  private options: SessionOptions;
+  /** One client for the store's life: it reads the connection at each call. */
+  readonly client: FlowiseClient;
+  private streamable: Promise<StreamableAnswer> | undefined;
+  private chatbotConfig: Promise<ChatbotConfig> | undefined;
+
+  constructor(
+    options: SessionOptions,
+    /** Notes a failed background call (the streamable check) in the state's diagnostics. */
+    private readonly note: (kind: 'streamable-check-failed' | 'abort-call-failed', detail: string) => void,
+  ) {
+    this.options = { ...options };
+    this.client = createFlowiseClient(() => this.connection());
+  }
+
+  get config(): Readonly<SessionOptions> {
+    return this.options;
+  }
+
+  /** Changes options; a new chatflow or connection forgets what was cached for the old one. */
+  configure(next: Partial<SessionOptions>): void {
+    const connectionChanged = 'apiHost' in next || 'apiKey' in next || 'headers' in next || 'fetch' in next;
+    const flowChanged = next.chatflowId !== undefined && next.chatflowId !== this.options.chatflowId;
+    // A key given as undefined unsets the option (e.g. an API key removed).
+    this.options = { ...this.options, ...next };
+    if (connectionChanged || flowChanged) {
+      this.streamable = undefined;
+      this.chatbotConfig = undefined;
+    }
+  }
+
+  connection(): FlowiseConnection {
+    const { apiHost, apiKey, headers, fetch } = this.options;
+    return { apiHost, ...optional('apiKey', apiKey), ...optional('headers', headers), ...optional('fetch', fetch) };
+  }
+
+  id(): string {
+    return (this.options.generateId ?? randomId)();
+  }
+
+  now(): number {
+    return (this.options.now ?? Date.now)();
+  }
+
+  /**
+   * The streamable check, run once per chatflow (in parallel with the first request), or `undefined` when it is
+   * off. A failed check is asked again next time: the failure may be passing.
+   */
+  checkStreamable(): Promise<StreamableAnswer> | undefined {
+    if (this.options.checkStreamable === false || this.options.streaming === false) return undefined;
+    this.streamable ??= this.client.checkStreaming(this.options.chatflowId).then(
+      (value) => ({ streamable: value }),
+      (error: unknown) => {
+        this.streamable = undefined;
+        const chatError = toChatError(error);
+        if (chatError.kind !== 'not-found') this.note('streamable-check-failed', chatError.message);
+        return { error: chatError };
+      },
+    );
+    return this.streamable;
+  }
+
+  loadChatbotConfig(): Promise<ChatbotConfig> {
+    if (!this.chatbotConfig) {
+      const pending = this.client.getChatbotConfig(this.options.chatflowId);
+      this.chatbotConfig = pending;
+      pending.catch(() => {
+        if (this.chatbotConfig === pending) this.chatbotConfig = undefined;
+      });
+    }
+    return this.chatbotConfig;
+  }
+
+  /** Calls one of the app's callbacks; an exception in it is reported and never breaks the stream. */
+  call<K extends keyof ChatCallbacks>(name: K, ...args: Parameters<NonNullable<ChatCallbacks[K]>>): void {
+    const callback = this.options[name] as ((...a: typeof args) => void) | undefined;
+    if (!callback) return;
+    try {
+      callback(...args);
+    } catch (error) {
+      report(error);
+    }
+  }
+}
+
+/** Any thrown value as a {@link ChatError}. */
+export function toChatError(error: unknown): ChatError {
+  return error instanceof FlowiseError ? error.toChatError() : { kind: 'network', message: String(error) };
+}
+
+/** `{ [key]: value }`, or nothing when the value is undefined (for `exactOptionalPropertyTypes`). */
+export function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+/** Surfaces a callback's exception without breaking the stream that called it. */
+function report(error: unknown): void {
+  const reportError = (globalThis as { reportError?: (error: unknown) => void }).reportError;
+  if (typeof reportError === 'function') reportError(error);
+  else console.error(error);
+}

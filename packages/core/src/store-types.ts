@@ -1,0 +1,90 @@
+import type { StoreApi } from 'zustand/vanilla';
+import type { ChatbotConfig, FeedbackRating, FeedbackRecord, FlowiseClient } from './client.js';
+import type { ChatError } from './errors.js';
+import type { FlowiseEvent } from './events.js';
+import type { FlowiseConnection } from './http.js';
+import type { BatchMode } from './pacing.js';
+import type { PredictionBody } from './prediction-body.js';
+import type { AssistantMessage, ChatState } from './state.js';
+
+/** Callbacks; they run outside the store's update and an exception in one never breaks the stream. */
+export interface ChatCallbacks {
+  /** Every decoded event, as it arrives (before batching). */
+  onEvent?: (event: FlowiseEvent) => void;
+  /** Every text chunk, as it arrives. */
+  onToken?: (token: string) => void;
+  /** An answer finished (Flowise's `end`). */
+  onEnd?: (message: AssistantMessage) => void;
+  /** A turn failed: an HTTP error, a timeout, an `error` event ... The partial answer is kept in the state. */
+  onError?: (error: ChatError) => void;
+}
+
+/** Options of {@link createChatStore}. */
+export interface ChatStoreOptions extends FlowiseConnection, ChatCallbacks {
+  /** The chatflow or agentflow every question goes to. */
+  chatflowId: string;
+  /** Sent with every question; merged under the `overrideConfig` given to `send`. */
+  overrideConfig?: Record<string, unknown>;
+  /** Ask Flowise to stream (default true). Flowise may still answer JSON; both work. */
+  streaming?: boolean;
+  /** How store updates are batched while tokens stream (default `DEFAULT_BATCH_MS`: at most one commit per 50 ms). */
+  batch?: BatchMode;
+  /** How long to wait for the response to start: see `PredictionRequest.firstByteTimeoutMs` (default 15 s when streaming). */
+  firstByteTimeoutMs?: number;
+  /** How long the stream may stay silent: see `PredictionRequest.idleTimeoutMs` (default 90 s). */
+  idleTimeoutMs?: number;
+  /** Run the streamable check once, in parallel with the first request (default true). */
+  checkStreamable?: boolean;
+  /** The conversation key to continue; by default one is generated before the first question. */
+  chatId?: string;
+  /** Start from this state (e.g. restored history). */
+  initialState?: Partial<ChatState>;
+  /** Message and chat ids; defaults to random UUIDs. */
+  generateId?: () => string;
+  /** The clock; defaults to `Date.now`. */
+  now?: () => number;
+}
+
+/** Extra fields for one question's request body. */
+export type SendOptions = Omit<PredictionBody, 'question' | 'streaming' | 'chatId'>;
+
+/** The actions of a chat store. */
+export interface ChatActions {
+  /**
+   * Asks a question. Resolves when the turn has ended (done, error or stopped); never rejects: failures land in
+   * the state as a typed error. While a turn is open, another `send` is ignored (it returns the open turn's
+   * promise) so nothing is ever sent twice.
+   */
+  send(question: string, options?: SendOptions): Promise<void>;
+  /** Stops the open turn: keeps the partial answer, marks it `aborted`, asks the server to stop generating. */
+  stop(): void;
+  /** Asks the last question again as a new request, replacing the failed or stopped answer. */
+  retry(): Promise<void>;
+  /** Stops any open turn and starts a new conversation (a new chatId on the next question). */
+  reset(): void;
+  /** Replaces the state (restored history); answers that were open when it was saved become `aborted`. */
+  hydrate(state: Partial<ChatState>): void;
+  /** Changes options (callbacks, apiKey, overrideConfig ...) without recreating the store or touching a stream. */
+  configure(options: Partial<Omit<ChatStoreOptions, 'initialState'>>): void;
+  /** Stops any open turn and detaches: after this no action or stream updates the state. */
+  dispose(): void;
+  /**
+   * Rates an answer with Flowise's feedback endpoint. `messageId` is the answer's id in this store; the request
+   * uses its `chatMessageId` and the conversation's chatId. Rejects with a `FlowiseError` when the answer has no
+   * `chatMessageId` yet (still streaming, or Flowise sent none) or the server refuses.
+   */
+  sendFeedback(messageId: string, rating: FeedbackRating, content?: string): Promise<FeedbackRecord>;
+  /**
+   * The chatflow's public chatbot config (starter prompts, follow-ups, uploads ...), fetched once per chatflow and
+   * shared by every caller; a failed fetch is asked again on the next call.
+   */
+  loadChatbotConfig(): Promise<ChatbotConfig>;
+  /**
+   * The Flowise endpoints, bound to this store's connection: it follows `configure()`, so a UI never builds a
+   * second client from the same options. Prefer the store's actions where there is one.
+   */
+  readonly client: FlowiseClient;
+}
+
+/** A zustand store of {@link ChatState} (plain data) with the chat's actions on it. */
+export type ChatStore = StoreApi<ChatState> & ChatActions;
