@@ -122,9 +122,10 @@ export class RequestRun {
 
   private onEvent(event: FlowiseEvent): void {
     if (this.isSettled()) return;
-    this.request.onEvent(event);
+    // Settled before the caller sees `end`: a Stop pressed in reaction to it comes too late to change the outcome.
     if (event.type === 'end') this.settle({ kind: 'completed' });
     else if (event.type === 'error' || event.type === 'abort') this.closedByServer = true;
+    this.request.onEvent(event);
   }
 
   private onStreamable(answer: StreamableAnswer): void {

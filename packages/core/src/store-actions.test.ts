@@ -1,0 +1,87 @@
+/** The store's Flowise calls besides the prediction: real HTTP to the mock Flowise server. */
+import { startMockFlowise, type MockFlowise } from '@flowise-kit/mock-server';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { FlowiseError } from './errors.js';
+import { createChatStore } from './store.js';
+import type { ChatStore, ChatStoreOptions } from './store-types.js';
+import { lastAnswer } from './test-support/events.js';
+
+let mock: MockFlowise;
+const stores: ChatStore[] = [];
+beforeAll(async () => {
+  mock = await startMockFlowise({ port: 0, rate: 0, tokens: 5 });
+});
+afterAll(() => mock.close());
+beforeEach(() => mock.clearRequests());
+afterEach(() => {
+  for (const store of stores.splice(0)) store.dispose();
+});
+
+function chat(chatflowId: string, options: Partial<ChatStoreOptions> = {}): ChatStore {
+  const store = createChatStore({ apiHost: mock.url, chatflowId, ...options });
+  stores.push(store);
+  return store;
+}
+
+const requestsTo = (path: string) => mock.requests.filter((request) => request.path === path);
+
+describe('sendFeedback', () => {
+  it("rates an answer by its chatMessageId in the store's conversation", async () => {
+    const store = chat('plain');
+    await store.send('Hi');
+    const answer = lastAnswer(store.getState());
+    const record = await store.sendFeedback(answer.id, 'THUMBS_DOWN', 'too short');
+    const [request] = requestsTo('/api/v1/feedback/plain');
+    expect(request?.body).toEqual({
+      chatflowid: 'plain',
+      chatId: store.getState().chatId,
+      messageId: answer.metadata.chatMessageId,
+      rating: 'THUMBS_DOWN',
+      content: 'too short',
+    });
+    expect(record).toMatchObject({ rating: 'THUMBS_DOWN', messageId: answer.metadata.chatMessageId });
+    expect(record.id).toEqual(expect.any(String));
+  });
+
+  it('refuses an answer Flowise has not given a message id, and sends nothing', async () => {
+    const store = chat('plain');
+    await expect(store.sendFeedback('no-such-message', 'THUMBS_UP')).rejects.toBeInstanceOf(FlowiseError);
+    expect(requestsTo('/api/v1/feedback/plain')).toHaveLength(0);
+  });
+});
+
+describe('loadChatbotConfig', () => {
+  it('fetches the config once per chatflow and shares it', async () => {
+    const store = chat('plain');
+    const [first, second] = await Promise.all([store.loadChatbotConfig(), store.loadChatbotConfig()]);
+    expect(first).toBe(second);
+    expect(Object.values(first.starterPrompts ?? {}).map((entry) => entry.prompt)).toContain('Tell me a story');
+    await store.loadChatbotConfig();
+    expect(requestsTo('/api/v1/public-chatbotConfig/plain')).toHaveLength(1);
+  });
+
+  it('asks again for a new chatflow, and after a failure', async () => {
+    const store = chat('unknown-flow');
+    await expect(store.loadChatbotConfig()).rejects.toMatchObject({ kind: 'not-found' });
+    await expect(store.loadChatbotConfig()).rejects.toMatchObject({ kind: 'not-found' });
+    expect(requestsTo('/api/v1/public-chatbotConfig/unknown-flow')).toHaveLength(2);
+    store.configure({ chatflowId: 'plain' });
+    await store.loadChatbotConfig();
+    expect(requestsTo('/api/v1/public-chatbotConfig/plain')).toHaveLength(1);
+  });
+});
+
+describe('client', () => {
+  it("is one object that follows configure(): a new API key is used, a removed one is not sent", async () => {
+    const store = chat('plain', { apiKey: 'key-one-1234' });
+    const client = store.client;
+    await client.getChatbotConfig('plain');
+    store.configure({ apiKey: 'key-two-5678' });
+    expect(store.client).toBe(client);
+    await client.getChatbotConfig('plain');
+    store.configure({ apiKey: undefined });
+    await client.getChatbotConfig('plain');
+    const auth = requestsTo('/api/v1/public-chatbotConfig/plain').map((request) => request.headers.authorization);
+    expect(auth).toEqual(['Bearer key-one-1234', 'Bearer key-two-5678', undefined]);
+  });
+});
