@@ -5,6 +5,12 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/** Imports that reach into another package's files instead of naming the package. */
+const intoOtherPackages = [
+  { regex: '^(\\.\\./)+(packages|apps|core|react|widget|mock-server)/', message: 'Import another package by its name (@flowise-kit/...), not by a relative path.' },
+  { regex: '^@flowise-kit/[^/]+/(src|dist)(/|$)', message: "Import a package's entry point, not its files." },
+];
+
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/dist-profiling/**', '**/.tsc/**', '**/node_modules/**', '**/storybook-static/**', '**/coverage/**', 'docs/api/**', 'screenshots/**'] },
   js.configs.recommended,
@@ -22,8 +28,9 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },
+  // The layering is the architecture; each package's imports are fenced (see the README's "Layout and decisions").
   {
-    // The layering is the architecture: core never imports React, nor Node built-ins outside its tests.
+    // core is the bottom: no React, no Node built-ins outside its tests, no other kit package.
     files: ['packages/core/src/**/*.ts'],
     ignores: ['packages/core/src/**/*.test.ts', 'packages/core/src/test-support/**'],
     rules: {
@@ -34,6 +41,40 @@ export default tseslint.config(
           patterns: [
             { group: ['react', 'react-dom', 'react/*', 'react-dom/*', 'zustand/react*', 'zustand/traditional'], message: '@flowise-kit/core has no React.' },
             { group: ['node:*'], message: '@flowise-kit/core runs in browsers: no Node built-ins.' },
+            { group: ['@flowise-kit/*'], message: '@flowise-kit/core depends on no other kit package.' },
+            ...intoOtherPackages,
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // react is a binding: core's public or internal entry point, never core's files or the transport underneath.
+    files: ['packages/react/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@microsoft/fetch-event-source', message: 'Transport details stay in @flowise-kit/core.' }],
+          patterns: [
+            { group: ['@flowise-kit/widget', '@flowise-kit/widget/*'], message: 'react must not depend on the widget built on it.' },
+            ...intoOtherPackages,
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The widget, the demo and the mock server use packages as their users do: by name, public entry points only.
+    files: ['packages/widget/src/**/*.{ts,tsx}', 'packages/mock-server/src/**/*.ts', 'apps/*/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@microsoft/fetch-event-source', message: 'Transport details stay in @flowise-kit/core.' }],
+          patterns: [
+            { group: ['@flowise-kit/core/internal'], message: 'The internal entry point is for @flowise-kit/react; use the public API.' },
+            ...intoOtherPackages,
           ],
         },
       ],
