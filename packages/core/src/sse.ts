@@ -17,8 +17,7 @@ function fieldIs(line: Uint8Array, name: readonly number[]): boolean {
  *
  * The fields are read here rather than with fetch-event-source's `getMessages`, which decodes every field name and
  * value to a string (four TextDecoder calls per Flowise event, two of them for the useless `message:` line); reading
- * the field name from the bytes and decoding only `data` and `event` values doubles the throughput
- * (see BENCHMARKS.md).
+ * the field name from the bytes and decoding only `data` and `event` values is much faster.
  */
 export function createEventParser(onEvent: (event: FlowiseEvent) => void): (chunk: Uint8Array) => void {
   const decoder = new TextDecoder();

@@ -54,9 +54,9 @@ const sameBlock = (a: RenderBlock, b: RenderBlock) => a === b || (typeof a !== '
 const sameBlocks = (a: { blocks: RenderBlock[] }, b: { blocks: RenderBlock[] }) => a.blocks.length === b.blocks.length && a.blocks.every((block, i) => sameBlock(block, b.blocks[i]!));
 
 /**
- * A run of settled blocks in one box. A long answer is thousands of blocks: as one flat list, every frame made React
- * walk all of them and the browser's layout iterate all of them for the one block that grew; in groups, both walk
- * a group per {@link GROUP} blocks and the unchanged groups are skipped.
+ * A run of settled blocks in one box. As one flat list, every frame of a long answer would make React walk all its
+ * blocks and the browser's layout iterate all of them for the one block that grew; in groups, both walk a group per
+ * {@link GROUP} blocks and skip the unchanged groups.
  */
 const BlockGroup = memo(function BlockGroup({ blocks }: { blocks: RenderBlock[] }) {
   return (

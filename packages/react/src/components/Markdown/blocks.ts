@@ -4,8 +4,8 @@ import remend from 'remend';
 /**
  * A piece of an answer that renders on its own: a top-level block (paragraph, fence, table ...), or one item of a
  * top-level list. Lists are split into their items because a model's answer is often one long list: as a single
- * block it was lexed and rendered whole at every frame, so a 5,000-token answer with a list item every 60 tokens
- * cost quadratic time. The sources of an answer's units, in order, are exactly its text.
+ * block it would be lexed and rendered whole at every frame (quadratic in the answer's length). The sources of an
+ * answer's units, in order, are exactly its text.
  */
 export interface Unit {
   readonly source: string;
@@ -137,7 +137,7 @@ export function createUnitSplitter(): (markdown: string) => Unit[] {
  * Whether the splitter may lex from `after` on without `before`: `after` starts in the first column, and either
  * `before` ends in a blank line, or both are items of one tight list (`- a\n- b\n`) and `before` is neither its
  * first item nor empty. A new item at the first column closes the item before it, so nothing appended reaches back
- * into it; without this, an answer that is one long tight list was lexed whole at every frame (quadratic). The two
+ * into it; without this, an answer that is one long tight list is lexed whole at every frame (quadratic). The two
  * exceptions are marked's: a list's first item, and an empty item, can still turn into paragraph text when a later
  * line changes (`para\n- \n-` is a paragraph and a list of two items, `para\n- \n- -` one paragraph and one item).
  */

@@ -7,9 +7,8 @@ let warmed = false;
 
 /**
  * Lexes a small sample once per page while the browser is idle. The page's first answer otherwise pays for V8
- * compiling marked (its regular expressions, its lexer): a burst's first frame took 50–120 ms cold where a warm one
- * takes under 10. Called when a conversation mounts, long before a question is answered; a no-op on the server and
- * after the first call.
+ * compiling marked (its regular expressions, its lexer), several times the cost of a warm lexer. Called when a
+ * conversation mounts, long before a question is answered; a no-op on the server and after the first call.
  */
 export function warmUpMarkdown(): void {
   if (warmed || typeof window === 'undefined') return;
