@@ -1,10 +1,8 @@
-import { existsSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { StorybookConfig } from '@storybook/react-vite';
-
-// ../shared may be a link: the dev server compares real paths.
-const sharedPath = fileURLToPath(new URL('../../shared', import.meta.url));
-const shared = existsSync(sharedPath) ? realpathSync(sharedPath) : sharedPath;
+// By path, as in packages/react/vitest.config.ts: config files are loaded by Node, and this one needs only the
+// harness's fixtures.
+import { fixturesAlias, fixturesDir } from '../tools/testing/src/fixtures.ts';
 
 const config: StorybookConfig = {
   framework: '@storybook/react-vite',
@@ -14,9 +12,10 @@ const config: StorybookConfig = {
   async viteFinal(viteConfig) {
     const { mergeConfig } = await import('vite');
     return mergeConfig(viteConfig, {
-      // Stories replay the recordings in ../shared/fixtures.
-      server: { fs: { allow: [fileURLToPath(new URL('..', import.meta.url)), shared] } },
+      // Stories replay the recordings of a real Flowise (`@flowise-kit/fixtures/<name>.http?raw`).
+      server: { fs: { allow: [fileURLToPath(new URL('..', import.meta.url)), fixturesDir()] } },
       resolve: {
+        alias: [fixturesAlias()],
         conditions: ['@flowise-kit/source'],
       },
     });

@@ -11,9 +11,9 @@
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { resolve } from 'node:path';
-import { answerTokens, findFixturesDir, readRecordedResponse, scenarios, startMockFlowise, type Step } from '@flowise-kit/mock-server';
-import { chromium, type Browser } from 'playwright-core';
-import { serveDirectory } from '../e2e/static-server';
+import { answerTokens, scenarios, startMockFlowise, type Step } from '@flowise-kit/mock-server';
+import { chromiumPath, launchChromium, readFixture, serveDirectory } from '@flowise-kit/testing';
+import type { Browser } from 'playwright-core';
 import { stat, type Stat } from './throughput';
 
 const TOKENS = Number(process.env.BENCH_TOKENS ?? 20_000);
@@ -28,11 +28,8 @@ const AVERAGE_TOKEN_BYTES = Buffer.byteLength(benchTokens(5000).join('')) / 5000
 /** PERFORMANCE-TARGETS.md's answer: the recording of a real Flowise streaming 5,000 tokens (a list item every 60). */
 const TARGET_FIXTURE = 'long-5000-tokens-stream';
 function fixtureTokens(): string[] {
-  const dir = findFixturesDir();
-  const recorded = dir ? readRecordedResponse(dir, TARGET_FIXTURE) : undefined;
-  if (!recorded) throw new Error(`bench:render needs ../shared/fixtures/${TARGET_FIXTURE}.http`);
   const tokens: string[] = [];
-  for (const match of recorded.body.toString('utf8').matchAll(/^data:(\{.*\})$/gm)) {
+  for (const match of readFixture(TARGET_FIXTURE).body.toString('utf8').matchAll(/^data:(\{.*\})$/gm)) {
     const event = JSON.parse(match[1]!) as { event: string; data: unknown };
     if (event.event === 'token' && typeof event.data === 'string') tokens.push(event.data);
   }
@@ -197,10 +194,7 @@ export async function renderCost(): Promise<string> {
   build({});
   build({ BENCH_PROFILING: '1' });
   const [site, mock, aiSdk] = await Promise.all([serveDirectory(root), startMockFlowise({ port: 0 }), startAiSdkServer()]);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
+  const browser = await launchChromium();
   /** The page for a renderer; `profiling` picks the build whose <Profiler> reports render times. */
   const url = (lib: string, query: string, profiling = false) => {
     const page = lib.startsWith('kit-') ? `lib=kit&batch=${lib.slice(4)}` : `lib=${lib}`;
@@ -345,7 +339,7 @@ export async function renderCost(): Promise<string> {
 
 function browserVersion(): string {
   try {
-    return execFileSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim().replace(/^Chromium /, '');
+    return execFileSync(chromiumPath(), ['--version'], { encoding: 'utf8' }).trim().replace(/^Chromium /, '');
   } catch {
     return 'unknown';
   }

@@ -3,13 +3,12 @@
  * lets go as soon as they scroll up (Flowise#4041: auto-scroll fighting the reader), and follows again when they
  * come back down.
  */
+import { launchChromium, serveStorybook, type ServedDirectory } from '@flowise-kit/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser';
-import { serveStorybook } from './storybook-server';
 
 let browser: Browser;
-let storybook: Awaited<ReturnType<typeof serveStorybook>>;
+let storybook: ServedDirectory;
 beforeAll(async () => {
   storybook = await serveStorybook();
   browser = await launchChromium();

@@ -3,14 +3,13 @@
  */
 import { resolve } from 'node:path';
 import { startMockFlowise, type MockFlowise } from '@flowise-kit/mock-server';
+import { REPO, build, launchChromium, serveDirectory, type ServedDirectory } from '@flowise-kit/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser';
-import { REPO, build, serveDirectory } from './static-server';
 
 let browser: Browser;
 let mock: MockFlowise;
-let demo: Awaited<ReturnType<typeof serveDirectory>>;
+let demo: ServedDirectory;
 let page: Page;
 
 beforeAll(async () => {

@@ -10,15 +10,14 @@
  */
 import { resolve } from 'node:path';
 import { startMockFlowise, type MockFlowise } from '@flowise-kit/mock-server';
+import { REPO, build, launchChromium, serveDirectory, type ServedDirectory } from '@flowise-kit/testing';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser';
 import { eventListenerCount, metricsSession, watchPage, type ConsoleLine, type PageReports } from './page-watch';
-import { REPO, build, serveDirectory } from './static-server';
 
 let browser: Browser;
 let mock: MockFlowise;
-let demo: Awaited<ReturnType<typeof serveDirectory>>;
+let demo: ServedDirectory;
 let page: Page;
 let cdp: CDPSession;
 /** JSEventListeners after the warm-up question and a new chat: every case must come back to it. */

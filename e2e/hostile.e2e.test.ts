@@ -8,15 +8,14 @@
  */
 import { resolve } from 'node:path';
 import { UNSAFE_URLS, XSS_PAYLOADS, startMockFlowise, type MockFlowise } from '@flowise-kit/mock-server';
+import { REPO, build, launchChromium, serveDirectory, type ServedDirectory } from '@flowise-kit/testing';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser';
-import { REPO, build, serveDirectory } from './static-server';
 
 let browser: Browser;
 let mock: MockFlowise;
-let demo: Awaited<ReturnType<typeof serveDirectory>>;
-let widget: Awaited<ReturnType<typeof serveDirectory>>;
+let demo: ServedDirectory;
+let widget: ServedDirectory;
 
 beforeAll(async () => {
   const demoRoot = resolve(REPO, 'apps/demo/dist');

@@ -12,8 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { startMockFlowise } from '@flowise-kit/mock-server';
-import { launchChromium } from './browser';
-import { REPO, build, serveDirectory } from './static-server';
+import { REPO, build, launchChromium, serveDirectory } from '@flowise-kit/testing';
 
 const MINUTES = Number(process.env.SOAK_MINUTES ?? 10);
 const TURNS_PER_CHAT = 10;

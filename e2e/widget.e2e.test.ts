@@ -4,14 +4,13 @@
  */
 import { resolve } from 'node:path';
 import { startMockFlowise, type MockFlowise } from '@flowise-kit/mock-server';
+import { REPO, build, launchChromium, serveDirectory, type ServedDirectory } from '@flowise-kit/testing';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser';
-import { REPO, build, serveDirectory } from './static-server';
 
 let browser: Browser;
 let mock: MockFlowise;
-let site: Awaited<ReturnType<typeof serveDirectory>>;
+let site: ServedDirectory;
 
 beforeAll(async () => {
   const dist = resolve(REPO, 'packages/widget/dist');

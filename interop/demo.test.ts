@@ -1,15 +1,14 @@
 /** The built demo app against the real Flowise, in Chromium, as a person uses it. */
 import { resolve } from 'node:path';
+import { REPO, build, launchChromium, serveDirectory, type ServedDirectory } from '@flowise-kit/testing';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../e2e/browser';
-import { REPO, build, serveDirectory } from '../e2e/static-server';
 import { DOCUMENT } from './flows';
 import { modelAnswer } from './model-server';
 
 const { url, flows } = inject('flowise');
 let browser: Browser;
-let demo: Awaited<ReturnType<typeof serveDirectory>>;
+let demo: ServedDirectory;
 beforeAll(async () => {
   const root = resolve(REPO, 'apps/demo/dist');
   build(root, '--filter', '@flowise-kit/demo', 'build');

@@ -7,55 +7,28 @@
  * `apt-get install fonts-noto-color-emoji`), else Chromium draws a box.
  */
 import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
-import { createServer, request } from 'node:http';
-import { extname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { startMockFlowise } from '@flowise-kit/mock-server';
-import { chromium } from 'playwright-core';
+import { REPO, launchChromium, serveDirectory } from '@flowise-kit/testing';
 
-const repo = resolve(import.meta.dirname, '..');
-const root = join(repo, 'apps/demo/dist');
-const out = join(repo, 'docs/demo.png');
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.woff2': 'font/woff2' };
+const root = join(REPO, 'apps/demo/dist');
+const out = join(REPO, 'docs/demo.png');
 
 if (!process.env.SCREENSHOT_SKIP_BUILD || !existsSync(join(root, 'index.html'))) {
   // Without FLOWISE_API_HOST the build talks to its own origin and shows the mock's scenario picker.
   const { FLOWISE_API_HOST: _host, FLOWISE_CHATFLOW_ID: _flow, ...env } = process.env;
-  execFileSync('pnpm', ['--filter', '@flowise-kit/demo', 'build'], { cwd: repo, stdio: 'ignore', env });
+  execFileSync('pnpm', ['--filter', '@flowise-kit/demo', 'build'], { cwd: REPO, stdio: 'ignore', env });
 }
 
 const mock = await startMockFlowise({ port: 0, rate: 60, tokens: 60 });
-const mockUrl = new URL(mock.url);
-const server = createServer((req, res) => {
-  const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-  if (pathname.startsWith('/api/')) {
-    const upstream = request({ host: mockUrl.hostname, port: mockUrl.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
-    upstream.setNoDelay(true); // pass each event on as the mock writes it
-    upstream.on('error', () => res.destroy());
-    req.pipe(upstream);
-    return;
-  }
-  const path = join(root, pathname);
-  const file = existsSync(path) && statSync(path).isDirectory() ? join(path, 'index.html') : path;
-  if (!file.startsWith(root) || !existsSync(file)) return void res.writeHead(404).end();
-  res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-  createReadStream(file).pipe(res);
-});
-await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-const site = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-});
+const site = await serveDirectory(root, {}, { proxy: { '/api/': mock.url } });
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 760 }, deviceScaleFactor: 1 });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${site}/?chatflowId=sources`);
+  await page.goto(`${site.url}/?chatflowId=sources`);
   for (const [index, question] of ['Tell me a story', 'Tell me about the fox'].entries()) {
     await page.getByRole('textbox', { name: 'Message' }).fill(question);
     await page.keyboard.press('Enter');
@@ -65,11 +38,11 @@ try {
   // Let the conversation finish scrolling to the latest answer.
   await page.waitForTimeout(800);
   if (errors.length) throw new Error(`page errors:\n${errors.join('\n')}`);
-  mkdirSync(join(repo, 'docs'), { recursive: true });
+  mkdirSync(join(REPO, 'docs'), { recursive: true });
   await page.screenshot({ path: out });
-  console.log(`screenshot:readme: wrote ${out.slice(repo.length + 1)}`);
+  console.log(`screenshot:readme: wrote ${out.slice(REPO.length + 1)}`);
 } finally {
   await browser.close();
   await mock.close();
-  server.close();
+  site.server.close();
 }

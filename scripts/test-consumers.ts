@@ -13,20 +13,19 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { join } from 'node:path';
 import type * as MockServer from '@flowise-kit/mock-server';
-import { serveDirectory } from '../e2e/static-server';
+import { REPO, launchChromium, serveDirectory } from '@flowise-kit/testing';
+import type { Browser } from 'playwright-core';
 
-const repo = resolve(import.meta.dirname, '..');
 const work = mkdtempSync(join(tmpdir(), 'flowise-kit-consumers-'));
 const packs = join(work, 'packs');
 mkdirSync(packs);
 const run = (cwd: string, command: string, args: string[]) => execFileSync(command, args, { cwd, stdio: process.env.VERBOSE ? 'inherit' : 'pipe', encoding: 'utf8' });
 
 console.log(`consumers: packing into ${packs}`);
-run(repo, 'pnpm', ['build']);
-for (const name of ['core', 'react', 'widget', 'mock-server']) run(join(repo, 'packages', name), 'pnpm', ['pack', '--pack-destination', packs]);
+run(REPO, 'pnpm', ['build']);
+for (const name of ['core', 'react', 'widget', 'mock-server']) run(join(REPO, 'packages', name), 'pnpm', ['pack', '--pack-destination', packs]);
 const tarball = (name: string) => `file:${join(packs, readdirSync(packs).find((f) => f.startsWith(`flowise-kit-${name}-`))!)}`;
 
 const APP = `import { useFlowisePrediction, ChatWindow } from '@flowise-kit/react';
@@ -126,10 +125,7 @@ async function check(name: string, body: () => Promise<void> | void): Promise<vo
 let browser: Browser | undefined;
 const stops: (() => unknown)[] = [];
 try {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
+  browser = await launchChromium();
   const apps: Partial<Record<'18' | '19', string>> = {};
   for (const react of ['19', '18'] as const) {
     await check(`(${react === '19' ? 'a' : 'b'}) Vite + React ${react}: install tarballs, tsc --strict, vite build`, () => {
@@ -218,5 +214,5 @@ Chatbot.init({ chatflowid: 'plain', apiHost: new URLSearchParams(location.search
 
 const failed = results.filter((r) => !r.ok).length;
 console.log(`consumers: ${results.length - failed} passed, ${failed} failed`);
-if (process.env.CI) writeFileSync(join(repo, '.consumers-report.json'), JSON.stringify({ numPassedTests: results.length - failed, numFailedTests: failed, numPendingTests: 0 }));
+if (process.env.CI) writeFileSync(join(REPO, '.consumers-report.json'), JSON.stringify({ numPassedTests: results.length - failed, numFailedTests: failed, numPendingTests: 0 }));
 process.exit(failed ? 1 : 0);

@@ -1,17 +1,15 @@
-import { existsSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineProject } from 'vitest/config';
+// By path: a config file is loaded by Node itself, which cannot import the harness's TypeScript by package name.
+import { fixturesAlias, fixturesDir } from '../../tools/testing/src/fixtures.ts';
 import { hookTimeout, testTimeout, workspaceAlias } from '../../vitest.shared.ts';
-
-/** ../shared may be a link: the dev server compares real paths. */
-const sharedDir = (path: string) => (existsSync(path) ? realpathSync(path) : path);
 
 export default defineProject({
   plugins: [react()],
-  resolve: { alias: workspaceAlias },
-  // Stories replay the recordings in ../shared/fixtures, beside the repository.
-  server: { fs: { allow: [fileURLToPath(new URL('../..', import.meta.url)), sharedDir(fileURLToPath(new URL('../../../shared', import.meta.url)))] } },
+  // Stories replay the recordings of a real Flowise (`@flowise-kit/fixtures/<name>.http?raw`).
+  resolve: { alias: [...workspaceAlias, fixturesAlias()] },
+  server: { fs: { allow: [fileURLToPath(new URL('../..', import.meta.url)), fixturesDir()] } },
   test: {
     name: 'react',
     testTimeout,

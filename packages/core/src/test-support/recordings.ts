@@ -1,33 +1,25 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-
-/** `../shared/fixtures` beside the repository (or `$FLOWISE_FIXTURES`). */
-export const FIXTURES_DIR =
-  process.env.FLOWISE_FIXTURES ?? fileURLToPath(new URL('../../../../../shared/fixtures/', import.meta.url));
+import { findFixturesDir, readRecordedResponse } from '@flowise-kit/mock-server';
 
 /** A recorded HTTP response, split into its parts. */
 export interface Recording {
   status: number;
+  /** Header names in lower case. */
   headers: Record<string, string>;
   body: Uint8Array;
   text: string;
 }
 
-/** Reads `<name>.http`: the status line, CRLF headers, a blank line, then the body bytes as sent. */
+/**
+ * Reads `<name>.http` from the recordings of a real Flowise server with the mock server's reader, which also finds
+ * them (`$FLOWISE_FIXTURES`, else `../shared/fixtures` beside the repository).
+ */
 export function readRecording(name: string): Recording {
-  const path = `${FIXTURES_DIR}/${name}.http`;
-  if (!existsSync(path)) throw new Error(`Recording ${path} is missing: is ../shared beside the repository?`);
-  const bytes = readFileSync(path);
-  const split = bytes.indexOf('\r\n\r\n');
-  const head = bytes.subarray(0, split).toString('latin1').split('\r\n');
-  const status = Number(head[0]!.split(' ')[1]);
-  const headers: Record<string, string> = {};
-  for (const line of head.slice(1)) {
-    const colon = line.indexOf(':');
-    headers[line.slice(0, colon).toLowerCase()] = line.slice(colon + 1).trim();
-  }
-  const body = new Uint8Array(bytes.subarray(split + 4));
-  return { status, headers, body, text: new TextDecoder().decode(body) };
+  const dir = findFixturesDir();
+  const recorded = dir ? readRecordedResponse(dir, name) : undefined;
+  if (!recorded) throw new Error(`Recording ${name}.http is missing from ${dir ?? '../shared/fixtures'}: is ../shared beside the repository?`);
+  const headers = Object.fromEntries(recorded.headers.map(([header, value]) => [header.toLowerCase(), value]));
+  const body = new Uint8Array(recorded.body);
+  return { status: recorded.status, headers, body, text: new TextDecoder().decode(body) };
 }
 
 /** The story the deterministic test model told in every recording (read off conversation-json.http). */

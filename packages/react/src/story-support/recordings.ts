@@ -1,13 +1,14 @@
-// The recordings of a real Flowise 3.1.4 server (../shared/fixtures), bundled as text for stories.
-import agentTools from '../../../../../shared/fixtures/agent-tools-stream.http?raw';
-import agentflowAborted from '../../../../../shared/fixtures/agentflow-aborted.http?raw';
-import agentflow from '../../../../../shared/fixtures/agentflow-stream.http?raw';
-import conversation from '../../../../../shared/fixtures/conversation-stream.http?raw';
-import hitl from '../../../../../shared/fixtures/hitl-stream.http?raw';
-import dropped from '../../../../../shared/fixtures/llm-drops-midstream.http?raw';
-import noApiKey from '../../../../../shared/fixtures/no-apikey-stream.http?raw';
-import retrieval from '../../../../../shared/fixtures/retrieval-stream.http?raw';
-import toolAgent from '../../../../../shared/fixtures/toolagent-stream.http?raw';
+// The recordings of a real Flowise 3.1.4 server, bundled as text for stories. `@flowise-kit/fixtures` is their folder
+// (../shared/fixtures), an alias from @flowise-kit/testing set in .storybook/main.ts and this package's vitest config.
+import agentTools from '@flowise-kit/fixtures/agent-tools-stream.http?raw';
+import agentflowAborted from '@flowise-kit/fixtures/agentflow-aborted.http?raw';
+import agentflow from '@flowise-kit/fixtures/agentflow-stream.http?raw';
+import conversation from '@flowise-kit/fixtures/conversation-stream.http?raw';
+import hitl from '@flowise-kit/fixtures/hitl-stream.http?raw';
+import dropped from '@flowise-kit/fixtures/llm-drops-midstream.http?raw';
+import noApiKey from '@flowise-kit/fixtures/no-apikey-stream.http?raw';
+import retrieval from '@flowise-kit/fixtures/retrieval-stream.http?raw';
+import toolAgent from '@flowise-kit/fixtures/toolagent-stream.http?raw';
 
 /** The body of a recorded HTTP response (what follows the blank line after the headers). */
 function body(recording: string): string {
