@@ -7,13 +7,15 @@ export interface Deadline {
 }
 
 const NONE: Deadline = { touch() {}, cancel() {} };
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
- * Starts a deadline; `ms <= 0` is none. A touch does not re-arm the timer (a token stream touches it thousands of
+ * Starts a deadline; `ms <= 0` (or beyond a timer's range) is none. A touch does not re-arm the timer (a token stream touches it thousands of
  * times): when the timer fires it looks at the last touch and, if there was one meanwhile, waits for what is left.
  */
 export function startDeadline(ms: number, onExpire: () => void): Deadline {
-  if (ms <= 0) return NONE;
+  // Beyond setTimeout's range (about 24.8 days, or Infinity) a timer would fire at once: that is no deadline.
+  if (!(ms > 0) || ms > MAX_TIMER_MS) return NONE;
   let lastTouch = Date.now();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const check = () => {

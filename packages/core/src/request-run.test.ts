@@ -95,3 +95,11 @@ describe('the idle wait applies while receiving, whatever the body', () => {
     }
   });
 });
+
+describe("deadlines beyond a timer's range", () => {
+  it('an Infinity first-byte wait is no wait at all, not an instant timeout', async () => {
+    await expect(streamPrediction(request('plain', { firstByteTimeoutMs: Infinity, idleTimeoutMs: Infinity }))).resolves.toBe(
+      'completed',
+    );
+  });
+});

@@ -85,6 +85,8 @@ export class RequestRun {
 
   /** Reads the response, whichever it is, and settles. */
   private async receive(response: Response): Promise<void> {
+    // A fetch that ignored the abort can still answer after the outcome was set: nothing of it is read.
+    if (this.isSettled()) return void response.body?.cancel().catch(() => undefined);
     const type = response.headers.get('content-type') ?? '';
     if (!response.ok) {
       const text = await readLimited(response, ERROR_BODY_LIMIT);

@@ -17,7 +17,7 @@ export class Session {
   /** One client for the store's life: it reads the connection at each call. */
   readonly client: FlowiseClient;
   private streamable: Promise<StreamableAnswer> | undefined;
-  private chatbotConfig: Promise<ChatbotConfig> | undefined;
+  private readonly chatbotConfigs = new Map<string, Promise<ChatbotConfig>>();
 
   constructor(
     options: SessionOptions,
@@ -34,14 +34,17 @@ export class Session {
 
   /** Changes options; a new chatflow or connection forgets what was cached for the old one. */
   configure(next: Partial<SessionOptions>): void {
-    const connectionChanged = 'apiHost' in next || 'apiKey' in next || 'headers' in next || 'fetch' in next;
-    const flowChanged = next.chatflowId !== undefined && next.chatflowId !== this.options.chatflowId;
+    const before = this.options;
     // A key given as undefined unsets the option (e.g. an API key removed).
-    this.options = { ...this.options, ...next };
-    if (connectionChanged || flowChanged) {
-      this.streamable = undefined;
-      this.chatbotConfig = undefined;
-    }
+    this.options = { ...before, ...next };
+    const after = this.options;
+    const connectionChanged =
+      before.apiHost !== after.apiHost ||
+      before.apiKey !== after.apiKey ||
+      before.fetch !== after.fetch ||
+      !sameHeaders(before.headers, after.headers);
+    if (connectionChanged) this.chatbotConfigs.clear();
+    if (connectionChanged || before.chatflowId !== after.chatflowId) this.streamable = undefined;
   }
 
   connection(): FlowiseConnection {
@@ -63,27 +66,32 @@ export class Session {
    */
   checkStreamable(): Promise<StreamableAnswer> | undefined {
     if (this.options.checkStreamable === false || this.options.streaming === false) return undefined;
-    this.streamable ??= this.client.checkStreaming(this.options.chatflowId).then(
+    if (this.streamable) return this.streamable;
+    const check: Promise<StreamableAnswer> = this.client.checkStreaming(this.options.chatflowId).then(
       (value) => ({ streamable: value }),
       (error: unknown) => {
-        this.streamable = undefined;
+        if (this.streamable === check) this.streamable = undefined;
         const chatError = toChatError(error);
         if (chatError.kind !== 'not-found') this.note('streamable-check-failed', chatError.message);
         return { error: chatError };
       },
     );
-    return this.streamable;
+    this.streamable = check;
+    return check;
   }
 
-  loadChatbotConfig(): Promise<ChatbotConfig> {
-    if (!this.chatbotConfig) {
-      const pending = this.client.getChatbotConfig(this.options.chatflowId);
-      this.chatbotConfig = pending;
+  /** The chatbot config of `chatflowId` (default: the session's), fetched once; a failure is asked again. */
+  loadChatbotConfig(chatflowId = this.options.chatflowId): Promise<ChatbotConfig> {
+    let config = this.chatbotConfigs.get(chatflowId);
+    if (!config) {
+      const pending = this.client.getChatbotConfig(chatflowId);
+      this.chatbotConfigs.set(chatflowId, pending);
       pending.catch(() => {
-        if (this.chatbotConfig === pending) this.chatbotConfig = undefined;
+        if (this.chatbotConfigs.get(chatflowId) === pending) this.chatbotConfigs.delete(chatflowId);
       });
+      config = pending;
     }
-    return this.chatbotConfig;
+    return config;
   }
 
   /** Calls one of the app's callbacks; an exception in it is reported and never breaks the stream. */
@@ -96,6 +104,12 @@ export class Session {
       report(error);
     }
   }
+}
+
+function sameHeaders(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
+  if (a === b) return true;
+  const keys = Object.keys(a ?? {});
+  return keys.length === Object.keys(b ?? {}).length && keys.every((key) => a?.[key] === b?.[key]);
 }
 
 /** Any thrown value as a {@link ChatError}. */

@@ -60,6 +60,24 @@ describe('loadChatbotConfig', () => {
     expect(requestsTo('/api/v1/public-chatbotConfig/plain')).toHaveLength(1);
   });
 
+  it('keeps its cache when configure() brings the same connection again (a re-render), drops it for a new one', async () => {
+    const store = chat('plain', { headers: { 'x-team': 'a' } });
+    await store.loadChatbotConfig();
+    store.configure({ apiHost: mock.url, apiKey: undefined, headers: { 'x-team': 'a' }, chatflowId: 'plain' });
+    await store.loadChatbotConfig();
+    expect(requestsTo('/api/v1/public-chatbotConfig/plain')).toHaveLength(1);
+    store.configure({ headers: { 'x-team': 'b' } });
+    await store.loadChatbotConfig();
+    expect(requestsTo('/api/v1/public-chatbotConfig/plain')).toHaveLength(2);
+  });
+
+  it("loads another chatflow's config when asked by id, each once", async () => {
+    const store = chat('plain');
+    await Promise.all([store.loadChatbotConfig('sources'), store.loadChatbotConfig('sources'), store.loadChatbotConfig()]);
+    expect(requestsTo('/api/v1/public-chatbotConfig/sources')).toHaveLength(1);
+    expect(requestsTo('/api/v1/public-chatbotConfig/plain')).toHaveLength(1);
+  });
+
   it('asks again for a new chatflow, and after a failure', async () => {
     const store = chat('unknown-flow');
     await expect(store.loadChatbotConfig()).rejects.toMatchObject({ kind: 'not-found' });

@@ -75,10 +75,10 @@ export interface ChatActions {
    */
   sendFeedback(messageId: string, rating: FeedbackRating, content?: string): Promise<FeedbackRecord>;
   /**
-   * The chatflow's public chatbot config (starter prompts, follow-ups, uploads ...), fetched once per chatflow and
-   * shared by every caller; a failed fetch is asked again on the next call.
+   * A chatflow's public chatbot config (starter prompts, follow-ups, uploads ...), by default the store's chatflow.
+   * Fetched once per chatflow and connection and shared by every caller; a failed fetch is asked again next time.
    */
-  loadChatbotConfig(): Promise<ChatbotConfig>;
+  loadChatbotConfig(chatflowId?: string): Promise<ChatbotConfig>;
   /**
    * The Flowise endpoints, bound to this store's connection: it follows `configure()`, so a UI never builds a
    * second client from the same options. Prefer the store's actions where there is one.

@@ -121,7 +121,7 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
       const feedback = { chatflowId: session.config.chatflowId, chatId: state.chatId, messageId: chatMessageId, rating };
       return session.client.sendFeedback(content === undefined ? feedback : { ...feedback, content });
     },
-    loadChatbotConfig: () => session.loadChatbotConfig(),
+    loadChatbotConfig: (chatflowId) => session.loadChatbotConfig(chatflowId),
     client: session.client,
   };
   return Object.assign(store, actions);

@@ -6,8 +6,10 @@ import { useChatStore } from './context.js';
 export interface UseStarterPromptsOptions {
   /** Prompts of your own: used as they are, nothing is fetched. */
   prompts?: readonly string[] | undefined;
-  /** The chatflow the store talks to: when it changes, its prompts are loaded again. */
+  /** Whose prompts to load; default the store's chatflow. Pass it when it can change: they follow it. */
   chatflowId?: string;
+  /** When this value changes the prompts are loaded again: e.g. the API host after the store's `configure()`. */
+  reloadKey?: unknown;
   /** The store; defaults to the one from `FlowiseChatProvider`. */
   store?: ChatStore;
 }
@@ -25,12 +27,13 @@ const NONE: readonly string[] = [];
  */
 export function useStarterPrompts(options: UseStarterPromptsOptions = {}): readonly string[] {
   const store = useChatStore(options.store);
-  const { prompts, chatflowId } = options;
+  const { prompts, chatflowId, reloadKey } = options;
   const [loaded, setLoaded] = useState<readonly string[]>(NONE);
   useEffect(() => {
     if (prompts) return;
     let live = true;
-    store.loadChatbotConfig().then(
+    setLoaded(NONE); // another chatflow's prompts must not stay up while (or if) this one's fail to load
+    store.loadChatbotConfig(chatflowId).then(
       (config) => {
         const list = Object.values(config.starterPrompts ?? {}).map((entry) => entry.prompt);
         if (live) setLoaded(list.filter((prompt): prompt is string => typeof prompt === 'string' && prompt !== ''));
@@ -40,6 +43,6 @@ export function useStarterPrompts(options: UseStarterPromptsOptions = {}): reado
     return () => {
       live = false;
     };
-  }, [prompts, store, chatflowId]);
+  }, [prompts, store, chatflowId, reloadKey]);
   return prompts ?? loaded;
 }

@@ -67,7 +67,9 @@ export function useFlowisePrediction(options: UseFlowisePredictionOptions): UseF
   });
 
   const { apiHost, apiKey, headers, overrideConfig, chatflowId, streaming, batch, firstByteTimeoutMs, idleTimeoutMs, fetch } = options;
-  useEffect(() => {
+  // A layout effect: it runs before every passive effect, so a child that calls the store in its own effect (loads
+  // the chatbot config, sends a question) already talks to the new chatflow and connection.
+  useClientLayoutEffect(() => {
     if (!owned) return;
     // Undefined is passed on: removing a prop (an API key, a custom fetch) must unset it, not keep the old value.
     owned.configure({ apiHost, apiKey, headers, overrideConfig, chatflowId, streaming, batch, firstByteTimeoutMs, idleTimeoutMs, fetch });

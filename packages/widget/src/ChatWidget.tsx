@@ -61,6 +61,8 @@ export function ChatWidget({
   const prompts = useStarterPrompts({
     prompts: starterPrompts ?? theme?.chatWindow?.starterPrompts,
     chatflowId: options.chatflowId,
+    // The old connection's config was dropped by the store: ask the new one (the props are applied before this runs).
+    reloadKey: options.apiHost + (options.apiKey ?? ''),
     store: chat.store,
   });
   const heading = title ?? theme?.chatWindow?.title ?? 'Chat';
