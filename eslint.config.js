@@ -7,18 +7,35 @@ import tseslint from 'typescript-eslint';
 
 /** Imports that reach into another package's files instead of naming the package. */
 const intoOtherPackages = [
-  { regex: '^(\\.\\./)+(packages|apps|core|react|widget|mock-server)/', message: 'Import another package by its name (@flowise-kit/...), not by a relative path.' },
+  {
+    regex: '^(\\.\\./)+(packages|apps|core|react|widget|mock-server)/',
+    message: 'Import another package by its name (@flowise-kit/...), not by a relative path.',
+  },
   { regex: '^@flowise-kit/[^/]+/(src|dist)(/|$)', message: "Import a package's entry point, not its files." },
 ];
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/dist-profiling/**', '**/.tsc/**', '**/node_modules/**', '**/storybook-static/**', '**/coverage/**', 'docs/api/**', 'screenshots/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/dist-profiling/**',
+      '**/.tsc/**',
+      '**/node_modules/**',
+      '**/storybook-static/**',
+      '**/coverage/**',
+      'docs/api/**',
+      'screenshots/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/consistent-type-imports': 'error',
     },
@@ -39,7 +56,10 @@ export default tseslint.config(
         {
           paths: [{ name: 'zustand', message: '@flowise-kit/core has no React: use zustand/vanilla.' }],
           patterns: [
-            { group: ['react', 'react-dom', 'react/*', 'react-dom/*', 'zustand/react*', 'zustand/traditional'], message: '@flowise-kit/core has no React.' },
+            {
+              group: ['react', 'react-dom', 'react/*', 'react-dom/*', 'zustand/react*', 'zustand/traditional'],
+              message: '@flowise-kit/core has no React.',
+            },
             { group: ['node:*'], message: '@flowise-kit/core runs in browsers: no Node built-ins.' },
             { group: ['@flowise-kit/*'], message: '@flowise-kit/core depends on no other kit package.' },
             ...intoOtherPackages,
@@ -57,7 +77,10 @@ export default tseslint.config(
         {
           paths: [{ name: '@microsoft/fetch-event-source', message: 'Transport details stay in @flowise-kit/core.' }],
           patterns: [
-            { group: ['@flowise-kit/widget', '@flowise-kit/widget/*'], message: 'react must not depend on the widget built on it.' },
+            {
+              group: ['@flowise-kit/widget', '@flowise-kit/widget/*'],
+              message: 'react must not depend on the widget built on it.',
+            },
             ...intoOtherPackages,
           ],
         },
@@ -73,7 +96,10 @@ export default tseslint.config(
         {
           paths: [{ name: '@microsoft/fetch-event-source', message: 'Transport details stay in @flowise-kit/core.' }],
           patterns: [
-            { group: ['@flowise-kit/core/internal'], message: 'The internal entry point is for @flowise-kit/react; use the public API.' },
+            {
+              group: ['@flowise-kit/core/internal'],
+              message: 'The internal entry point is for @flowise-kit/react; use the public API.',
+            },
             ...intoOtherPackages,
           ],
         },

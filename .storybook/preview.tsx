@@ -4,7 +4,16 @@ import type { Decorator, Preview } from '@storybook/react-vite';
 const withTheme: Decorator = (Story, context) => {
   const theme = (context.globals.theme as string | undefined) ?? 'light';
   return (
-    <div data-fk-theme={theme} style={{ background: 'var(--fk-bg)', color: 'var(--fk-text)', fontFamily: 'var(--fk-font)', padding: 16, minHeight: 200 }}>
+    <div
+      data-fk-theme={theme}
+      style={{
+        background: 'var(--fk-bg)',
+        color: 'var(--fk-text)',
+        fontFamily: 'var(--fk-font)',
+        padding: 16,
+        minHeight: 200,
+      }}
+    >
       <Story />
     </div>
   );

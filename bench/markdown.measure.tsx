@@ -15,12 +15,20 @@ import { it } from 'vitest';
 const TOKENS = 5000;
 const STEP = 20;
 const tokens = Array.from({ length: TOKENS }, (_, i) =>
-  i % 500 === 499 ? '\n\n```js\nconst x = 1;\n```\n\n' : i % 60 === 0 && i > 0 ? `\n- item ${i / 60}:` : ` word${i % 97}`,
+  i % 500 === 499
+    ? '\n\n```js\nconst x = 1;\n```\n\n'
+    : i % 60 === 0 && i > 0
+      ? `\n- item ${i / 60}:`
+      : ` word${i % 97}`,
 );
 
 const renderers: Record<string, ComponentType<{ text: string; streaming: boolean }>> = {
-  'flowise-kit Markdown (blocks memoised, remend)': ({ text, streaming }) => <Markdown text={text} streaming={streaming} />,
-  'react-markdown + remark-gfm, whole text each commit': ({ text }) => <ReactMarkdown remarkPlugins={[remarkGfm]}>{text}</ReactMarkdown>,
+  'flowise-kit Markdown (blocks memoised, remend)': ({ text, streaming }) => (
+    <Markdown text={text} streaming={streaming} />
+  ),
+  'react-markdown + remark-gfm, whole text each commit': ({ text }) => (
+    <ReactMarkdown remarkPlugins={[remarkGfm]}>{text}</ReactMarkdown>
+  ),
   'streamdown 2.7': ({ text, streaming }) => <Streamdown isAnimating={streaming}>{text}</Streamdown>,
 };
 

@@ -35,13 +35,22 @@ function heapMB(): number {
 function resources(): string {
   const counts: Record<string, number> = {};
   for (const name of process.getActiveResourcesInfo()) counts[name] = (counts[name] ?? 0) + 1;
-  return Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ') || 'none';
+  return (
+    Object.entries(counts)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ') || 'none'
+  );
 }
 
 export async function memory(): Promise<string> {
   const before = heapMB();
   const resourcesBefore = resources();
-  const store = createChatStore({ apiHost: 'http://bench.invalid', chatflowId: 'x', checkStreamable: false, fetch: respond });
+  const store = createChatStore({
+    apiHost: 'http://bench.invalid',
+    chatflowId: 'x',
+    checkStreamable: false,
+    fetch: respond,
+  });
   let listenerCalls = 0;
   const unsubscribe = store.subscribe(() => void listenerCalls++);
   const started = performance.now();

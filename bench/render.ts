@@ -29,7 +29,9 @@ const AVERAGE_TOKEN_BYTES = Buffer.byteLength(benchTokens(5000).join('')) / 5000
 const TARGET_FIXTURE = 'long-5000-tokens-stream';
 function fixtureTokens(): string[] {
   const tokens: string[] = [];
-  for (const match of readFixture(TARGET_FIXTURE).body.toString('utf8').matchAll(/^data:(\{.*\})$/gm)) {
+  for (const match of readFixture(TARGET_FIXTURE)
+    .body.toString('utf8')
+    .matchAll(/^data:(\{.*\})$/gm)) {
     const event = JSON.parse(match[1]!) as { event: string; data: unknown };
     if (event.event === 'token' && typeof event.data === 'string') tokens.push(event.data);
   }
@@ -41,7 +43,10 @@ scenarios.bench = {
   description: 'render benchmark: sourceDocuments and usedTools, then marker tokens, metadata, end',
   reply: (c) => {
     const ev = (event: string, data: unknown): Step => ({ kind: 'event', event, data });
-    const sources = [1, 2, 3].map((i) => ({ pageContent: `Source ${i}: the fox and the river, page ${i}.`, metadata: { source: `https://example.com/doc-${i}`, title: `Document ${i}` } }));
+    const sources = [1, 2, 3].map((i) => ({
+      pageContent: `Source ${i}: the fox and the river, page ${i}.`,
+      metadata: { source: `https://example.com/doc-${i}`, title: `Document ${i}` },
+    }));
     return {
       kind: 'stream',
       steps: [
@@ -60,23 +65,41 @@ scenarios.bench = {
 function startAiSdkServer(): Promise<{ url: string; close: () => void }> {
   const server = createServer((req, res) => {
     if (req.method === 'OPTIONS') {
-      res.writeHead(204, { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': '*', 'Access-Control-Allow-Methods': 'POST' });
+      res.writeHead(204, {
+        'Access-Control-Allow-Origin': '*',
+        'Access-Control-Allow-Headers': '*',
+        'Access-Control-Allow-Methods': 'POST',
+      });
       return void res.end();
     }
     let raw = '';
     req.on('data', (chunk: Buffer) => (raw += chunk));
     req.on('end', () => {
-      const { tokens = TOKENS, rate = 0, fixture = false } = JSON.parse(raw || '{}') as { tokens?: number; rate?: number; fixture?: boolean };
-      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', 'x-vercel-ai-ui-message-stream': 'v1', 'Access-Control-Allow-Origin': '*' });
+      const {
+        tokens = TOKENS,
+        rate = 0,
+        fixture = false,
+      } = JSON.parse(raw || '{}') as { tokens?: number; rate?: number; fixture?: boolean };
+      res.writeHead(200, {
+        'Content-Type': 'text/event-stream',
+        'Cache-Control': 'no-cache',
+        'x-vercel-ai-ui-message-stream': 'v1',
+        'Access-Control-Allow-Origin': '*',
+      });
       const send = (chunk: unknown) => `data: ${JSON.stringify(chunk)}\n\n`;
-      res.write(send({ type: 'start', messageId: 'm1' }) + send({ type: 'start-step' }) + send({ type: 'text-start', id: 't1' }));
+      res.write(
+        send({ type: 'start', messageId: 'm1' }) +
+          send({ type: 'start-step' }) +
+          send({ type: 'text-start', id: 't1' }),
+      );
       const words = fixture ? fixtureTokens() : benchTokens(tokens);
       let i = 0;
       const started = Date.now();
       const tick = () => {
         if (rate === 0) {
           let batch = '';
-          for (const stop = Math.min(words.length, i + 64); i < stop; i++) batch += send({ type: 'text-delta', id: 't1', delta: words[i] });
+          for (const stop = Math.min(words.length, i + 64); i < stop; i++)
+            batch += send({ type: 'text-delta', id: 't1', delta: words[i] });
           res.write(batch);
         } else {
           res.write(send({ type: 'text-delta', id: 't1', delta: words[i++] }));
@@ -85,13 +108,20 @@ function startAiSdkServer(): Promise<{ url: string; close: () => void }> {
           const wait = rate === 0 ? 0 : started + (i * 1000) / rate - Date.now();
           return wait > 0 ? setTimeout(tick, wait) : setImmediate(tick);
         }
-        res.end(send({ type: 'text-end', id: 't1' }) + send({ type: 'finish-step' }) + send({ type: 'finish' }) + 'data: [DONE]\n\n');
+        res.end(
+          send({ type: 'text-end', id: 't1' }) +
+            send({ type: 'finish-step' }) +
+            send({ type: 'finish' }) +
+            'data: [DONE]\n\n',
+        );
       };
       tick();
     });
   });
   return new Promise((done) =>
-    server.listen(0, '127.0.0.1', () => done({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, close: () => server.close() })),
+    server.listen(0, '127.0.0.1', () =>
+      done({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, close: () => server.close() }),
+    ),
   );
 }
 
@@ -118,7 +148,9 @@ async function measure(browser: Browser, url: string): Promise<Sample> {
     }).observe({ type: 'longtask', buffered: true });
   });
   await page.goto(url);
-  await page.waitForFunction(() => typeof (window as unknown as { __bench?: { start?: unknown } }).__bench?.start === 'function');
+  await page.waitForFunction(
+    () => typeof (window as unknown as { __bench?: { start?: unknown } }).__bench?.start === 'function',
+  );
   await page.waitForTimeout(300);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
@@ -128,7 +160,11 @@ async function measure(browser: Browser, url: string): Promise<Sample> {
     return { task: get('TaskDuration'), script: get('ScriptDuration') };
   };
   await page.evaluate(() => {
-    const w = window as unknown as { __longest: number; __hookCommits: number; __bench: { commits: number; durations: number[] } };
+    const w = window as unknown as {
+      __longest: number;
+      __hookCommits: number;
+      __bench: { commits: number; durations: number[] };
+    };
     w.__longest = 0;
     w.__hookCommits = 0;
     w.__bench.commits = 0;
@@ -137,14 +173,23 @@ async function measure(browser: Browser, url: string): Promise<Sample> {
   const before = await metric();
   const started = Date.now();
   await page.evaluate(() => void (window as unknown as { __bench: { start: () => unknown } }).__bench.start());
-  await page.waitForFunction(() => (window as unknown as { __bench: { done: boolean } }).__bench.done, undefined, { timeout: 600_000, polling: 100 });
+  await page.waitForFunction(() => (window as unknown as { __bench: { done: boolean } }).__bench.done, undefined, {
+    timeout: 600_000,
+    polling: 100,
+  });
   // Let the last commit paint.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   const wallMs = Date.now() - started;
   const after = await metric();
   const result = await page.evaluate(() => {
     const w = window as unknown as {
-      __bench: { commits: number; durations: number[]; sidePanelCommitsDuringTokens: number; arrivals: Record<string, number>; paints: Record<string, number> };
+      __bench: {
+        commits: number;
+        durations: number[];
+        sidePanelCommitsDuringTokens: number;
+        arrivals: Record<string, number>;
+        paints: Record<string, number>;
+      };
       __longest: number;
       __hookCommits: number;
     };
@@ -152,7 +197,13 @@ async function measure(browser: Browser, url: string): Promise<Sample> {
     const latencies = Object.keys(b.arrivals)
       .filter((id) => id in b.paints)
       .map((id) => b.paints[id]! - b.arrivals[id]!);
-    return { commits: w.__hookCommits, durations: b.durations, sideCommits: b.sidePanelCommitsDuringTokens, longest: w.__longest, latencies };
+    return {
+      commits: w.__hookCommits,
+      durations: b.durations,
+      sideCommits: b.sidePanelCommitsDuringTokens,
+      longest: w.__longest,
+      latencies,
+    };
   });
   await page.close();
   return {
@@ -186,14 +237,22 @@ const fmt = (s: Stat, unit = ' ms') => `${Math.round(s.median)}${unit} (${Math.r
 export async function renderCost(): Promise<string> {
   const root = resolve(import.meta.dirname, 'render');
   const build = (env: Record<string, string>) =>
-    execFileSync('pnpm', ['exec', 'vite', 'build', '--config', resolve(root, 'vite.config.ts'), '--logLevel', 'error'], {
-      cwd: resolve(import.meta.dirname, '..'),
-      stdio: 'inherit',
-      env: { ...process.env, ...env },
-    });
+    execFileSync(
+      'pnpm',
+      ['exec', 'vite', 'build', '--config', resolve(root, 'vite.config.ts'), '--logLevel', 'error'],
+      {
+        cwd: resolve(import.meta.dirname, '..'),
+        stdio: 'inherit',
+        env: { ...process.env, ...env },
+      },
+    );
   build({});
   build({ BENCH_PROFILING: '1' });
-  const [site, mock, aiSdk] = await Promise.all([serveDirectory(root), startMockFlowise({ port: 0 }), startAiSdkServer()]);
+  const [site, mock, aiSdk] = await Promise.all([
+    serveDirectory(root),
+    startMockFlowise({ port: 0 }),
+    startAiSdkServer(),
+  ]);
   const browser = await launchChromium();
   /** The page for a renderer; `profiling` picks the build whose <Profiler> reports render times. */
   const url = (lib: string, query: string, profiling = false) => {
@@ -248,7 +307,10 @@ export async function renderCost(): Promise<string> {
       for (const [lib, samples] of Object.entries(results)) {
         const script = stat(samples.map((s) => s.scriptMs));
         const commits = stat(samples.map((s) => s.commits));
-        const ratio = lib === 'kit' ? '1 × / 1 ×' : `${(script.median / kitScript).toFixed(1)} × / ${(commits.median / kitCommits).toFixed(1)} ×`;
+        const ratio =
+          lib === 'kit'
+            ? '1 × / 1 ×'
+            : `${(script.median / kitScript).toFixed(1)} × / ${(commits.median / kitCommits).toFixed(1)} ×`;
         cost.push(
           `| ${rate ? `${rate.toLocaleString('en')} tokens/s` : 'as fast as possible'} | ${NAMES[lib]} | ${fmt(stat(samples.map((s) => s.taskMs)))} | ${fmt(script)} | ${fmt(stat(samples.map((s) => s.longestTaskMs)))} | ${fmt(commits, '')} | ${lib === 'kit' ? String(side) : '—'} | ${ratio} | ${fmt(stat(samples.map((s) => s.wallMs)))} |`,
         );
@@ -260,7 +322,9 @@ export async function renderCost(): Promise<string> {
       log(`latency ${lib}`);
       const sample = await measure(browser, url(lib, `tokens=${TOKENS}&rate=1000&latency=1`));
       const l = sample.latencies;
-      latency.push(`| ${NAMES[lib]} | ${ms(percentile(l, 0.5))} | ${ms(percentile(l, 0.95))} | ${ms(Math.max(...l))} | ${l.length} |`);
+      latency.push(
+        `| ${NAMES[lib]} | ${ms(percentile(l, 0.5))} | ${ms(percentile(l, 0.95))} | ${ms(Math.max(...l))} | ${l.length} |`,
+      );
     }
 
     // 3a. History: 2,000 tokens at 1,000 tokens/s after N earlier messages.
@@ -268,7 +332,9 @@ export async function renderCost(): Promise<string> {
       for (const lib of ['kit', 'aisdk-throttle']) {
         log(`history ${count} ${lib}`);
         const sample = await measure(browser, url(lib, `tokens=2000&rate=1000&history=${count}`, true));
-        history.push(`| ${count} | ${NAMES[lib]} | ${ms(percentile(sample.durations, 0.5))} | ${ms(percentile(sample.durations, 0.95))} | ${ms(sample.taskMs / sample.commits)} | ${sample.commits} |`);
+        history.push(
+          `| ${count} | ${NAMES[lib]} | ${ms(percentile(sample.durations, 0.5))} | ${ms(percentile(sample.durations, 0.95))} | ${ms(sample.taskMs / sample.commits)} | ${sample.commits} |`,
+        );
       }
     }
 
@@ -279,7 +345,9 @@ export async function renderCost(): Promise<string> {
         log(`size ${kb} KB ${lib}`);
         const sample = await measure(browser, url(lib, `tokens=${tokens}&rate=5000`, true));
         const last = sample.durations.slice(-20);
-        size.push(`| ${kb} KB (${tokens.toLocaleString('en')} tokens) | ${NAMES[lib]} | ${ms(percentile(last, 0.5))} | ${ms(percentile(sample.durations, 0.95))} | ${ms(sample.taskMs / sample.commits)} | ${sample.commits} |`);
+        size.push(
+          `| ${kb} KB (${tokens.toLocaleString('en')} tokens) | ${NAMES[lib]} | ${ms(percentile(last, 0.5))} | ${ms(percentile(sample.durations, 0.95))} | ${ms(sample.taskMs / sample.commits)} | ${sample.commits} |`,
+        );
       }
     }
   } finally {
@@ -294,7 +362,7 @@ export async function renderCost(): Promise<string> {
     '',
     `Measured ${new Date().toISOString().slice(0, 10)} (\`pnpm bench:render\`), Chromium ${browserVersion()}, React 19 production builds, median of ${RUNS} runs (min–max).`,
     '',
-    '### The targets\' measurement (PERFORMANCE-TARGETS.md)',
+    "### The targets' measurement (PERFORMANCE-TARGETS.md)",
     '',
     `The recording of a real Flowise streaming a 5,000-token answer (\`${TARGET_FIXTURE}.http\`: a word per token, a markdown list item every 60 tokens), replayed by the mock one event per write, as Flowise writes them, at 1,000 tokens/s and as fast as it can. The peers get the same tokens at the same pace in the AI SDK's stream protocol. Main-thread task time: CDP \`TaskDuration\` over the whole answer; longest task: \`PerformanceObserver('longtask')\` (only tasks over 50 ms are reported; 0 means none). "× flowise-kit": the row's task time over ours, in the same run. Targets: ≤ 0.5 s and no task over 50 ms at 1,000 tokens/s; ≤ 0.3 s and no task over 50 ms all at once.`,
     '',
@@ -306,15 +374,15 @@ export async function renderCost(): Promise<string> {
     '',
     `${TOKENS.toLocaleString('en')} tokens of the mock's markdown answer (paragraphs, a list, a code block; every 50th token a marker), after 3 source documents and a tool call. Median of ${RUNS} runs (min–max). The peers get the same tokens at the same pace from a server speaking the AI SDK's UI message stream; they render with react-markdown + remark-gfm, the pairing the AI SDK's examples use.`,
     '',
-    'Task and script time: CDP `Performance.getMetrics` (`TaskDuration`, `ScriptDuration`) over the whole answer. Longest task: `PerformanceObserver(\'longtask\')` (only tasks over 50 ms are reported; 0 means none). Ratios: the peer\'s script time and commits divided by ours, in the same run.',
+    "Task and script time: CDP `Performance.getMetrics` (`TaskDuration`, `ScriptDuration`) over the whole answer. Longest task: `PerformanceObserver('longtask')` (only tasks over 50 ms are reported; 0 means none). Ratios: the peer's script time and commits divided by ours, in the same run.",
     '',
-    '| pace | renderer | main-thread task time | script time | longest task | React commits (answer) | side panels\' commits during tokens | script / commits vs flowise-kit | wall time |',
+    "| pace | renderer | main-thread task time | script time | longest task | React commits (answer) | side panels' commits during tokens | script / commits vs flowise-kit | wall time |",
     '|---|---|---|---|---|---|---|---|---|',
     ...cost,
     '',
     `### Token arrival → paint (${TOKENS.toLocaleString('en')} tokens at 1,000 tokens/s)`,
     '',
-    'Each marker token is stamped when its bytes reach the page (a tee of the response body) and again when the frame that shows it has painted: a MutationObserver sees the marker enter the DOM; a commit made inside an animation-frame callback is painted in that frame, any other at the next one, and the stamp is taken by a message posted from that frame (it runs after the frame\'s rendering). One run per renderer, separate from the cost runs (the probe costs script time).',
+    "Each marker token is stamped when its bytes reach the page (a tee of the response body) and again when the frame that shows it has painted: a MutationObserver sees the marker enter the DOM; a commit made inside an animation-frame callback is painted in that frame, any other at the next one, and the stamp is taken by a message posted from that frame (it runs after the frame's rendering). One run per renderer, separate from the cost runs (the probe costs script time).",
     '',
     '| renderer | median | p95 | max | markers |',
     '|---|---|---|---|---|',
@@ -322,7 +390,7 @@ export async function renderCost(): Promise<string> {
     '',
     '### Long conversations',
     '',
-    'Commit cost while 2,000 tokens stream at 1,000 tokens/s after N earlier messages (half of them markdown answers of about 600 characters), on React\'s profiling build: React render time per commit of the chat (Profiler `actualDuration`, median and p95) and main-thread task time per commit (render, layout, paint). Flat means the history costs nothing while an answer streams.',
+    "Commit cost while 2,000 tokens stream at 1,000 tokens/s after N earlier messages (half of them markdown answers of about 600 characters), on React's profiling build: React render time per commit of the chat (Profiler `actualDuration`, median and p95) and main-thread task time per commit (render, layout, paint). Flat means the history costs nothing while an answer streams.",
     '',
     '| earlier messages | renderer | commit render (median) | commit render (p95) | task time per commit | commits |',
     '|---|---|---|---|---|---|',
@@ -330,7 +398,7 @@ export async function renderCost(): Promise<string> {
     '',
     'One answer growing to 20, 100 and 200 KB at 5,000 tokens/s: the render time of the last 20 commits (the answer at its full size), the p95 over the whole answer, task time per commit.',
     '',
-    '| answer size | renderer | last commits\' render (median) | commit render (p95) | task time per commit | commits |',
+    "| answer size | renderer | last commits' render (median) | commit render (p95) | task time per commit | commits |",
     '|---|---|---|---|---|---|',
     ...size,
     '',
@@ -339,7 +407,9 @@ export async function renderCost(): Promise<string> {
 
 function browserVersion(): string {
   try {
-    return execFileSync(chromiumPath(), ['--version'], { encoding: 'utf8' }).trim().replace(/^Chromium /, '');
+    return execFileSync(chromiumPath(), ['--version'], { encoding: 'utf8' })
+      .trim()
+      .replace(/^Chromium /, '');
   } catch {
     return 'unknown';
   }

@@ -21,7 +21,7 @@ const section = [
   '## Throughput (Node)',
   '',
   `Measured ${new Date().toISOString().slice(0, 10)} on ${machine} (\`pnpm bench\`). Target (PERFORMANCE-TARGETS.md): decode + reduce + store at`,
-  'least 25 MB/s; fetch-event-source\'s own parser tops out near 35 MB/s here.',
+  "least 25 MB/s; fetch-event-source's own parser tops out near 35 MB/s here.",
   '',
   parse,
   '',
@@ -35,5 +35,10 @@ const replaceSection = (text: string, title: string, body: string) => {
   const pattern = new RegExp(`## ${title.replace(/[()]/g, '\\$&')}[\\s\\S]*?(?=\\n## |$)`);
   return text.includes(`## ${title}`) ? text.replace(pattern, body) : `${text.trimEnd()}\n\n${body}`;
 };
-const current = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n\nEvery figure here is written by a command; re-run it to update.\n';
-writeFileSync(path, replaceSection(replaceSection(current, 'Throughput (Node)', section), 'Memory (Node)', memorySection));
+const current = existsSync(path)
+  ? readFileSync(path, 'utf8')
+  : '# Benchmarks\n\nEvery figure here is written by a command; re-run it to update.\n';
+writeFileSync(
+  path,
+  replaceSection(replaceSection(current, 'Throughput (Node)', section), 'Memory (Node)', memorySection),
+);

@@ -21,7 +21,12 @@ const files: [string, string][] = [
 const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
 const measured = files.map(([name, path]) => {
   const bytes = readFileSync(resolve(repo, path));
-  return { name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length };
+  return {
+    name,
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
 });
 
 /**
@@ -30,10 +35,22 @@ const measured = files.map(([name, path]) => {
  * our core store beside flowise-sdk's client.
  */
 const bundles: [string, string][] = [
-  ['flowise-kit: `useFlowisePrediction` + ChatStream + SourceList + ToolTrace (markdown included)', "export { useFlowisePrediction, ChatStream, SourceList, ToolTrace } from '@flowise-kit/react';"],
-  ['@ai-sdk/react + ai: `useChat` + `DefaultChatTransport` (no markdown)', "export { useChat } from '@ai-sdk/react'; export { DefaultChatTransport } from 'ai';"],
-  ['@ai-sdk/react + ai + react-markdown + remark-gfm', "export { useChat } from '@ai-sdk/react'; export { DefaultChatTransport } from 'ai'; export { default as Markdown } from 'react-markdown'; export { default as gfm } from 'remark-gfm';"],
-  ['flowise-kit core: `createChatStore` (transport, reducer, store)', "export { createChatStore } from '@flowise-kit/core';"],
+  [
+    'flowise-kit: `useFlowisePrediction` + ChatStream + SourceList + ToolTrace (markdown included)',
+    "export { useFlowisePrediction, ChatStream, SourceList, ToolTrace } from '@flowise-kit/react';",
+  ],
+  [
+    '@ai-sdk/react + ai: `useChat` + `DefaultChatTransport` (no markdown)',
+    "export { useChat } from '@ai-sdk/react'; export { DefaultChatTransport } from 'ai';",
+  ],
+  [
+    '@ai-sdk/react + ai + react-markdown + remark-gfm',
+    "export { useChat } from '@ai-sdk/react'; export { DefaultChatTransport } from 'ai'; export { default as Markdown } from 'react-markdown'; export { default as gfm } from 'remark-gfm';",
+  ],
+  [
+    'flowise-kit core: `createChatStore` (transport, reducer, store)',
+    "export { createChatStore } from '@flowise-kit/core';",
+  ],
   ['flowise-sdk 1.0.9: `FlowiseClient`', "export { FlowiseClient } from 'flowise-sdk';"],
 ];
 const entries = resolve(import.meta.dirname, '.size-entries');
@@ -46,11 +63,25 @@ for (const [name, code] of bundles) {
     configFile: false,
     logLevel: 'silent',
     root: import.meta.dirname,
-    build: { write: false, minify: true, lib: { entry, formats: ['es'], fileName: 'bundle' }, rollupOptions: { external: [/^react($|\/)/, /^react-dom($|\/)/] } },
+    build: {
+      write: false,
+      minify: true,
+      lib: { entry, formats: ['es'], fileName: 'bundle' },
+      rollupOptions: { external: [/^react($|\/)/, /^react-dom($|\/)/] },
+    },
   })) as { output: { type: string; fileName: string; code?: string }[] }[];
-  const js = output.flatMap((o) => o.output).filter((chunk) => chunk.type === 'chunk').map((chunk) => chunk.code ?? '').join('');
+  const js = output
+    .flatMap((o) => o.output)
+    .filter((chunk) => chunk.type === 'chunk')
+    .map((chunk) => chunk.code ?? '')
+    .join('');
   const bytes = Buffer.from(js);
-  bundled.push({ name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length });
+  bundled.push({
+    name,
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  });
 }
 rmSync(entries, { recursive: true, force: true });
 
@@ -76,7 +107,11 @@ const section = [
 ].join('\n');
 
 const path = resolve(repo, 'BENCHMARKS.md');
-const current = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n\nEvery figure here is written by a command; re-run it to update.\n\n';
-const next = current.includes('## Size') ? current.replace(/## Size[\s\S]*?(?=\n## |$)/, section) : `${current.trimEnd()}\n\n${section}`;
+const current = existsSync(path)
+  ? readFileSync(path, 'utf8')
+  : '# Benchmarks\n\nEvery figure here is written by a command; re-run it to update.\n\n';
+const next = current.includes('## Size')
+  ? current.replace(/## Size[\s\S]*?(?=\n## |$)/, section)
+  : `${current.trimEnd()}\n\n${section}`;
 writeFileSync(path, next);
 console.log(section);

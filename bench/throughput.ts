@@ -27,7 +27,9 @@ export function flowiseBody(megabytes: number): Uint8Array {
     parts.push(event);
     size += event.length;
   }
-  parts.push('message:\ndata:{"event":"metadata","data":{"chatId":"c","chatMessageId":"m"}}\n\nmessage:\ndata:{"event":"end","data":"[DONE]"}\n\n');
+  parts.push(
+    'message:\ndata:{"event":"metadata","data":{"chatId":"c","chatMessageId":"m"}}\n\nmessage:\ndata:{"event":"end","data":"[DONE]"}\n\n',
+  );
   return encoder.encode(parts.join(''));
 }
 
@@ -47,7 +49,8 @@ function streamOf(chunks: Uint8Array[]): ReadableStream<Uint8Array> {
   });
 }
 
-const sse = (chunks: Uint8Array[]) => new Response(streamOf(chunks), { headers: { 'Content-Type': 'text/event-stream' } });
+const sse = (chunks: Uint8Array[]) =>
+  new Response(streamOf(chunks), { headers: { 'Content-Type': 'text/event-stream' } });
 
 type Parser = (chunks: Uint8Array[]) => Promise<number>;
 
@@ -75,7 +78,8 @@ export const parsers: Record<string, Parser> = {
     });
     const reader = streamOf(chunks).getReader();
     const decoder = new TextDecoder();
-    for (let r = await reader.read(); !r.done; r = await reader.read()) parser.feed(decoder.decode(r.value, { stream: true }));
+    for (let r = await reader.read(); !r.done; r = await reader.read())
+      parser.feed(decoder.decode(r.value, { stream: true }));
     return events;
   },
   'flowise-sdk 1.0.9 (as published)': async (chunks) => {
@@ -85,7 +89,11 @@ export const parsers: Record<string, Parser> = {
     try {
       let events = 0;
       const client = new FlowiseClient();
-      const stream = (await client.createPrediction({ chatflowId: 'x', question: 'q', streaming: true })) as AsyncIterable<unknown>;
+      const stream = (await client.createPrediction({
+        chatflowId: 'x',
+        question: 'q',
+        streaming: true,
+      })) as AsyncIterable<unknown>;
       for await (const _event of stream) events++;
       return events;
     } finally {
@@ -96,7 +104,8 @@ export const parsers: Record<string, Parser> = {
     const reader = streamOf(chunks).getReader();
     const decoder = new TextDecoder();
     let length = 0;
-    for (let r = await reader.read(); !r.done; r = await reader.read()) length += decoder.decode(r.value, { stream: true }).length;
+    for (let r = await reader.read(); !r.done; r = await reader.read())
+      length += decoder.decode(r.value, { stream: true }).length;
     return length > 0 ? 1 : 0;
   },
 };
@@ -136,7 +145,9 @@ export async function parseThroughput(runs = 3): Promise<string> {
     }
     const floor = speeds['floor: TextDecoder only']!.median;
     for (const [name, s] of Object.entries(speeds)) {
-      rows.push(`| ${chunkSize / 1024} KB | ${name} | ${s.median.toFixed(1)} MB/s | ${s.min.toFixed(1)}–${s.max.toFixed(1)} | ${(s.median / floor).toFixed(2)} |`);
+      rows.push(
+        `| ${chunkSize / 1024} KB | ${name} | ${s.median.toFixed(1)} MB/s | ${s.min.toFixed(1)}–${s.max.toFixed(1)} | ${(s.median / floor).toFixed(2)} |`,
+      );
     }
   }
   return [
@@ -155,7 +166,11 @@ export async function reduceThroughput(runs = 3): Promise<string> {
   for (const count of [10_000, 100_000, 1_000_000]) {
     const events = Array.from({ length: count }, (_, i) => ({ event: 'token', data: ` word${i % 97}` }));
     const body = encoder.encode(
-      ['message:\ndata:{"event":"start","data":""}\n\n', ...events.map((e) => `message:\ndata:${JSON.stringify(e)}\n\n`), 'message:\ndata:{"event":"end","data":"[DONE]"}\n\n'].join(''),
+      [
+        'message:\ndata:{"event":"start","data":""}\n\n',
+        ...events.map((e) => `message:\ndata:${JSON.stringify(e)}\n\n`),
+        'message:\ndata:{"event":"end","data":"[DONE]"}\n\n',
+      ].join(''),
     );
     const chunks = chunked(body, 64 * 1024);
     const storeTimes: number[] = [];
@@ -184,7 +199,8 @@ export async function reduceThroughput(runs = 3): Promise<string> {
             const lines = (rest + decoder.decode(chunk, { stream: true })).split('\n');
             rest = lines.pop() ?? '';
             for (const line of lines) {
-              if (line.startsWith('data:{"event":"token"')) text += (JSON.parse(line.slice(5)) as { data: string }).data;
+              if (line.startsWith('data:{"event":"token"'))
+                text += (JSON.parse(line.slice(5)) as { data: string }).data;
             }
           }
           return text.length;
@@ -193,9 +209,11 @@ export async function reduceThroughput(runs = 3): Promise<string> {
     }
     const s = stat(storeTimes);
     const f = stat(floorTimes);
-    const rate = (ms: number) => `${((count / ms) * 1000 / 1e6).toFixed(2)} M/s`;
+    const rate = (ms: number) => `${(((count / ms) * 1000) / 1e6).toFixed(2)} M/s`;
     const mbps = (body.length / 1024 / 1024 / (s.median / 1000)).toFixed(1);
-    rows.push(`| ${count.toLocaleString('en')} | ${rate(s.median)} (${rate(s.max)}–${rate(s.min)}) | ${mbps} MB/s | ${rate(f.median)} | ${(f.median / s.median).toFixed(2)} | ${(s.median / count * 1e6).toFixed(0)} ns | ${(heap / 1024 / 1024).toFixed(0)} MB |`);
+    rows.push(
+      `| ${count.toLocaleString('en')} | ${rate(s.median)} (${rate(s.max)}–${rate(s.min)}) | ${mbps} MB/s | ${rate(f.median)} | ${(f.median / s.median).toFixed(2)} | ${((s.median / count) * 1e6).toFixed(0)} ns | ${(heap / 1024 / 1024).toFixed(0)} MB |`,
+    );
   }
   return [
     `### Reduce throughput: decode + reduce + store (Node ${process.version}, median of ${runs})`,

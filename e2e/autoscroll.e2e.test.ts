@@ -20,13 +20,21 @@ afterAll(async () => {
 
 /** Resolves when the conversation is (again) scrolled to its bottom, within `ms`. */
 const reachesBottom = (page: Page, ms: number) =>
-  page.waitForFunction(() => {
-    const el = document.querySelector('.fk-chat-stream')!;
-    return el.scrollHeight - el.scrollTop - el.clientHeight < 40;
-  }, undefined, { timeout: ms, polling: 'raf' });
+  page.waitForFunction(
+    () => {
+      const el = document.querySelector('.fk-chat-stream')!;
+      return el.scrollHeight - el.scrollTop - el.clientHeight < 40;
+    },
+    undefined,
+    { timeout: ms, polling: 'raf' },
+  );
 
 const metrics = (page: Page) =>
-  page.$eval('.fk-chat-stream', (el) => ({ top: el.scrollTop, gap: el.scrollHeight - el.scrollTop - el.clientHeight, height: el.scrollHeight }));
+  page.$eval('.fk-chat-stream', (el) => ({
+    top: el.scrollTop,
+    gap: el.scrollHeight - el.scrollTop - el.clientHeight,
+    height: el.scrollHeight,
+  }));
 
 describe('ChatStream auto-scroll', () => {
   it('sticks to the bottom while the reader is there, and only then', async () => {
@@ -61,7 +69,9 @@ describe('ChatStream auto-scroll', () => {
     await reachesBottom(page, 1000);
     // The conversation scrolls inside itself: nothing in it (the visually hidden live region once did) stretches the
     // page, which would give the host page a second scrollbar that grows with the answer.
-    expect(await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight)).toBeLessThanOrEqual(0);
+    expect(await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight)).toBeLessThanOrEqual(
+      0,
+    );
     await page.close();
   }, 60_000);
 });

@@ -15,7 +15,11 @@ let page: Page;
 beforeAll(async () => {
   const root = resolve(REPO, 'apps/demo/dist');
   build(root, '--filter', '@flowise-kit/demo', 'build');
-  [demo, mock, browser] = await Promise.all([serveDirectory(root), startMockFlowise({ port: 0, rate: 60, tokens: 60 }), launchChromium()]);
+  [demo, mock, browser] = await Promise.all([
+    serveDirectory(root),
+    startMockFlowise({ port: 0, rate: 60, tokens: 60 }),
+    launchChromium(),
+  ]);
 }, 180_000);
 afterAll(async () => {
   await browser?.close();
@@ -42,13 +46,16 @@ describe('the demo app', () => {
     // The visible answer, not the article's whole text: its screen-reader live region keeps only the last three
     // sentences, so the article's text can shrink while the answer grows.
     const body = page.locator('article[aria-label="Answer"] .fk-message__body').last();
-    await page.waitForFunction(() => (document.querySelector('article[aria-label="Answer"] .fk-message__body')?.textContent ?? '') !== '');
+    await page.waitForFunction(
+      () => (document.querySelector('article[aria-label="Answer"] .fk-message__body')?.textContent ?? '') !== '',
+    );
     // Samples while it streams; on a slow machine the answer may finish before the last sample, which then only
     // has to be as long as the one before.
     const samples: { length: number; streaming: boolean }[] = [];
     for (let i = 0; i < 4; i++) {
       await page.waitForTimeout(150);
-      const streaming = (await page.locator('article[aria-label="Answer"]').last().getAttribute('data-status')) === 'streaming';
+      const streaming =
+        (await page.locator('article[aria-label="Answer"]').last().getAttribute('data-status')) === 'streaming';
       samples.push({ length: (await body.innerText()).length, streaming });
     }
     expect(samples[0]!.length).toBeGreaterThan(0);
@@ -75,9 +82,13 @@ describe('the demo app', () => {
   it('Stop keeps the partial text and says "Stopped"; the server is asked to abort', async () => {
     mock.configure({ rate: 30 });
     await ask('long', 'A long one please');
-    await page.waitForFunction(() => (document.querySelector('article[aria-label="Answer"]')?.textContent ?? '').length > 40);
+    await page.waitForFunction(
+      () => (document.querySelector('article[aria-label="Answer"]')?.textContent ?? '').length > 40,
+    );
     // The side panel says why it is empty rather than being a blank box.
-    await expect(page.getByLabel('Selected answer').getByText('No sources or tool calls yet.').isVisible()).resolves.toBe(true);
+    await expect(
+      page.getByLabel('Selected answer').getByText('No sources or tool calls yet.').isVisible(),
+    ).resolves.toBe(true);
     await page.getByRole('button', { name: 'Stop answering' }).click();
     const partial = await answerText();
     await page.waitForSelector('article[data-status="aborted"]');
@@ -86,7 +97,9 @@ describe('the demo app', () => {
     await page.waitForTimeout(400);
     expect((await answerText()).length).toBeGreaterThanOrEqual(partial.length - 10);
     expect(await answerText()).toContain(partial.slice(0, 30));
-    await expect.poll(() => mock.requests.filter((r) => r.method === 'PUT' && r.path.includes('/chatmessage/abort/long/'))).toHaveLength(1);
+    await expect
+      .poll(() => mock.requests.filter((r) => r.method === 'PUT' && r.path.includes('/chatmessage/abort/long/')))
+      .toHaveLength(1);
     expect(mock.predictions()).toHaveLength(1);
   });
 

@@ -32,7 +32,11 @@ const freshReports = (): PageReports => ({ pageErrors: [], console: [], dialogs:
 beforeAll(async () => {
   const root = resolve(REPO, 'apps/demo/dist');
   build(root, '--filter', '@flowise-kit/demo', 'build');
-  [demo, mock, browser] = await Promise.all([serveDirectory(root), startMockFlowise({ port: 0, rate: 200, tokens: 20 }), launchChromium()]);
+  [demo, mock, browser] = await Promise.all([
+    serveDirectory(root),
+    startMockFlowise({ port: 0, rate: 200, tokens: 20 }),
+    launchChromium(),
+  ]);
   reports = freshReports();
   page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   watchPage(page, () => reports);
@@ -85,7 +89,10 @@ function expectedNetworkLine(line: ConsoleLine): boolean {
   const flow = line.url.slice(prefix.length);
   if (!asked.includes(flow)) return false;
   const status = /^http-(\d{3})(?:-|$)/.exec(flow)?.[1];
-  if (status) return new RegExp(`^Failed to load resource: the server responded with a status of ${status} \\([A-Za-z ]+\\)$`).test(line.text);
+  if (status)
+    return new RegExp(
+      `^Failed to load resource: the server responded with a status of ${status} \\([A-Za-z ]+\\)$`,
+    ).test(line.text);
   if (flow === 'drop') return line.text === 'Failed to load resource: net::ERR_INCOMPLETE_CHUNKED_ENCODING';
   return false;
 }
@@ -181,7 +188,9 @@ describe('faults in the demo', () => {
       await useChatflow('plain');
       await page.getByRole('textbox', { name: 'Message' }).fill('Keep going');
       await page.keyboard.press('Enter');
-      await page.waitForFunction(() => (document.querySelector('article[aria-label="Answer"]')?.textContent ?? '').length > 10);
+      await page.waitForFunction(
+        () => (document.querySelector('article[aria-label="Answer"]')?.textContent ?? '').length > 10,
+      );
       // Headless Chromium keeps every tab "visible", so hide this one the way the page sees it: the visibility state
       // and the visibilitychange event fetch-event-source's own loop reacts to (by closing and POSTing again).
       const setVisibility = (state: 'hidden' | 'visible') =>
@@ -226,7 +235,8 @@ describe('faults in the demo', () => {
     const key = 'sk-e2e-SECRET-4242424242';
     const consoleText: string[] = [];
     const onConsole = (message: { text(): string }) => consoleText.push(message.text());
-    const onRequestFailed = (request: { failure(): { errorText: string } | null }) => consoleText.push(request.failure()?.errorText ?? '');
+    const onRequestFailed = (request: { failure(): { errorText: string } | null }) =>
+      consoleText.push(request.failure()?.errorText ?? '');
     page.on('console', onConsole);
     page.on('requestfailed', onRequestFailed);
     try {
@@ -237,7 +247,9 @@ describe('faults in the demo', () => {
         await page.keyboard.press('Enter');
         await shown('article[aria-label="Answer"]:not([data-status="streaming"]):not([data-status="submitted"])');
         expect(await page.locator('body').innerText()).not.toContain(key);
-        const exportButton = page.getByRole('region', { name: 'Raw event inspector' }).getByRole('button', { name: 'Export last turn' });
+        const exportButton = page
+          .getByRole('region', { name: 'Raw event inspector' })
+          .getByRole('button', { name: 'Export last turn' });
         // An HTTP error has no events to export (the button is disabled then).
         if (!(await exportButton.isEnabled())) continue;
         const download = page.waitForEvent('download');

@@ -39,7 +39,11 @@ afterAll(async () => {
 /** What the `hostile` scenario puts where (packages/mock-server/src/scenarios.ts). */
 const P = XSS_PAYLOADS;
 const SOURCES = UNSAFE_URLS.map((_, i) => ({ content: P[i * 5]!, title: P[i * 5 + 1]!, page: P[i * 5 + 2]! }));
-const TOOLS = [0, 1, 2].map((i) => ({ name: P[5 + i]!, input: { input: P[15 + i]!, url: UNSAFE_URLS[i]! }, output: P[25 + i]! }));
+const TOOLS = [0, 1, 2].map((i) => ({
+  name: P[5 + i]!,
+  input: { input: P[15 + i]!, url: UNSAFE_URLS[i]! },
+  output: P[25 + i]!,
+}));
 const AGENTS = [0, 1, 2, 3].map((i) => ({ name: P[i]!, message: P[10 + i]!, next: P[20 + i]! }));
 const FOLLOW_UPS = P.slice(0, 3);
 
@@ -80,20 +84,39 @@ function inspect(page: Page): Promise<Findings> {
     ];
     return {
       pwned: (window as unknown as { __pwned?: unknown }).__pwned,
-      unsafeLinks: all.filter((el): el is HTMLAnchorElement => el instanceof HTMLAnchorElement && el.hasAttribute('href') && !safe(el.href)).map((a) => a.href),
-      unsafeImages: all.filter((el): el is HTMLImageElement => el instanceof HTMLImageElement && !safe(el.src)).map((img) => img.src.slice(0, 60)),
+      unsafeLinks: all
+        .filter(
+          (el): el is HTMLAnchorElement => el instanceof HTMLAnchorElement && el.hasAttribute('href') && !safe(el.href),
+        )
+        .map((a) => a.href),
+      unsafeImages: all
+        .filter((el): el is HTMLImageElement => el instanceof HTMLImageElement && !safe(el.src))
+        .map((img) => img.src.slice(0, 60)),
       unsafeUrls: all.flatMap((el) =>
-        URL_ATTRIBUTES.filter(([tag, name]) => (tag === '*' || el.tagName.toUpperCase() === tag) && el.hasAttribute(name))
+        URL_ATTRIBUTES.filter(
+          ([tag, name]) => (tag === '*' || el.tagName.toUpperCase() === tag) && el.hasAttribute(name),
+        )
           .map(([, name]) => [name, resolved(el, el.getAttribute(name)!)] as const)
           .filter(([, url]) => !safe(url))
           .map(([name, url]) => `${el.tagName}[${name}=${url.slice(0, 60)}]`)
           .concat(el.tagName.toUpperCase() === 'IFRAME' && el.hasAttribute('srcdoc') ? [`IFRAME[srcdoc]`] : []),
       ),
-      frames: all.filter((el) => ['IFRAME', 'FRAME', 'OBJECT', 'EMBED'].includes(el.tagName.toUpperCase())).map((el) => el.outerHTML.slice(0, 80)),
-      handlers: all.flatMap((el) => el.getAttributeNames().filter((name) => name.startsWith('on')).map((name) => `${el.tagName}[${name}]`)),
+      frames: all
+        .filter((el) => ['IFRAME', 'FRAME', 'OBJECT', 'EMBED'].includes(el.tagName.toUpperCase()))
+        .map((el) => el.outerHTML.slice(0, 80)),
+      handlers: all.flatMap((el) =>
+        el
+          .getAttributeNames()
+          .filter((name) => name.startsWith('on'))
+          .map((name) => `${el.tagName}[${name}]`),
+      ),
       // Elements that model output could use to run or load something; the apps' own markup has none of them.
       activeElements: all
-        .filter((el) => ['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'BASE', 'META', 'VIDEO', 'SOURCE', 'MATH', 'STYLE', 'SVG'].includes(el.tagName.toUpperCase()))
+        .filter((el) =>
+          ['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'BASE', 'META', 'VIDEO', 'SOURCE', 'MATH', 'STYLE', 'SVG'].includes(
+            el.tagName.toUpperCase(),
+          ),
+        )
         .filter((el) => el.getRootNode() !== document || el.closest('[class*="fk-"]'))
         .filter((el) => !(el.tagName.toUpperCase() === 'SVG' && el.closest('button')))
         .filter((el) => !(el.tagName.toUpperCase() === 'STYLE' && el.parentNode instanceof ShadowRoot))
@@ -198,7 +221,9 @@ describe('hostile content', () => {
     // The follow-up chips show the payloads as text; clicking one sends it as a question, inert again.
     const chip = page.getByRole('button', { name: FOLLOW_UPS[0]! });
     await chip.click();
-    await page.waitForFunction(() => document.querySelectorAll('article[data-status="done"]').length === 2, undefined, { timeout: 20_000 });
+    await page.waitForFunction(() => document.querySelectorAll('article[data-status="done"]').length === 2, undefined, {
+      timeout: 20_000,
+    });
     expect(await page.getByRole('article', { name: 'Question' }).last().textContent()).toBe(FOLLOW_UPS[0]);
     await openEverything(page.locator('body'));
     expectClean(await inspect(page));
@@ -225,12 +250,17 @@ describe('hostile content', () => {
     expect(answer).toContain(`Payload ${XSS_PAYLOADS.length}`);
     // The widget shows the conversation only, no sources or tool and agent trace (those are checked in the demo
     // above): if it ever grows a panel for them, this fails and the checks above must be made here too.
-    expect(await dialog.getByRole('region').evaluateAll((regions) => regions.map((r) => r.getAttribute('aria-label')))).toEqual(['Conversation']);
+    expect(
+      await dialog.getByRole('region').evaluateAll((regions) => regions.map((r) => r.getAttribute('aria-label'))),
+    ).toEqual(['Conversation']);
     expect(await kit.locator('.fk-source-list, .fk-tool-trace').count()).toBe(0);
     await expectFollowUps(dialog.getByRole('article', { name: 'Answer' }).last());
     expectClean(await inspect(page));
     const panel = await page.evaluate(() => {
-      const box = document.querySelector('flowise-kit-chatbot')!.shadowRoot!.querySelector('.fk-widget__panel')!.getBoundingClientRect();
+      const box = document
+        .querySelector('flowise-kit-chatbot')!
+        .shadowRoot!.querySelector('.fk-widget__panel')!
+        .getBoundingClientRect();
       return { width: Math.round(box.width), right: Math.round(box.right) };
     });
     expect(panel.width).toBe(400);
@@ -238,7 +268,9 @@ describe('hostile content', () => {
     // A follow-up clicked in the widget goes out as the question, and its answer is as inert.
     await dialog.getByRole('button', { name: FOLLOW_UPS[0]! }).click();
     await page.waitForFunction(
-      () => document.querySelector('flowise-kit-chatbot')!.shadowRoot!.querySelectorAll('article[data-status="done"]').length === 2,
+      () =>
+        document.querySelector('flowise-kit-chatbot')!.shadowRoot!.querySelectorAll('article[data-status="done"]')
+          .length === 2,
       undefined,
       { timeout: 20_000 },
     );

@@ -23,7 +23,8 @@ export function watchPage(page: Page, reports: () => PageReports): void {
   page.on('pageerror', (error) => reports().pageErrors.push(error.message));
   page.on('console', (message) => {
     const type = message.type();
-    if (type === 'error' || type === 'warning') reports().console.push({ type, text: message.text(), url: message.location().url });
+    if (type === 'error' || type === 'warning')
+      reports().console.push({ type, text: message.text(), url: message.location().url });
   });
   page.on('dialog', (dialog) => {
     reports().dialogs.push(`${dialog.type()}: ${dialog.message()}`);

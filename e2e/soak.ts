@@ -32,7 +32,8 @@ const SLOPE_MIN_SAMPLES = 20;
 const SLOPE_LIMIT = 1024;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))] ?? NaN;
+const p95 = (xs: number[]) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))] ?? NaN;
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 /** The least-squares slope of y over x. */
 function slope(points: { x: number; y: number }[]): number {
@@ -45,7 +46,11 @@ function slope(points: { x: number; y: number }[]): number {
 
 const root = resolve(REPO, 'apps/demo/dist');
 build(root, '--filter', '@flowise-kit/demo', 'build');
-const [demo, mock, browser] = await Promise.all([serveDirectory(root), startMockFlowise({ port: 0, rate: 500, tokens: 120 }), launchChromium()]);
+const [demo, mock, browser] = await Promise.all([
+  serveDirectory(root),
+  startMockFlowise({ port: 0, rate: 500, tokens: 120 }),
+  launchChromium(),
+]);
 
 const errors: string[] = [];
 const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
@@ -85,7 +90,14 @@ async function sample(started: number, turns: number): Promise<Sample> {
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   const { metrics } = await cdp.send('Performance.getMetrics');
   const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? NaN;
-  return { at: Date.now() - started, turns, heap: usedSize, liveNodes: (await page.evaluate(LIVE_NODES)) as number, nodes: metric('Nodes'), listeners: metric('JSEventListeners') };
+  return {
+    at: Date.now() - started,
+    turns,
+    heap: usedSize,
+    liveNodes: (await page.evaluate(LIVE_NODES)) as number,
+    nodes: metric('Nodes'),
+    listeners: metric('JSEventListeners'),
+  };
 }
 
 /** Clicks Send on the typed question and resolves with the ms until the new answer shows its first character. */
@@ -122,7 +134,11 @@ while (Date.now() - started < MINUTES * 60_000) {
   await page.getByRole('textbox', { name: 'Message' }).fill(`Question ${turns + 1}`);
   ttft.push(await askAndTimeFirstToken());
   turns++;
-  await page.waitForFunction((n) => document.querySelectorAll('article[data-status="done"]').length === n, (turns - 1) % TURNS_PER_CHAT + 1, { timeout: 20_000 });
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('article[data-status="done"]').length === n,
+    ((turns - 1) % TURNS_PER_CHAT) + 1,
+    { timeout: 20_000 },
+  );
   if (turns % TURNS_PER_CHAT === 0) {
     await page.getByRole('button', { name: 'New chat' }).click();
     await page.waitForFunction(() => document.querySelectorAll('article').length === 0);
@@ -145,10 +161,15 @@ const heapGrowth = last.heap - first.heap;
 // The slope: the samples after the warm-up, heap over questions asked.
 const warmUp = Math.max(WARM_UP_QUESTIONS, Math.ceil(turns * WARM_UP_SHARE));
 const steady = samples.filter((s) => s.turns > warmUp);
-const heapSlope = steady.length >= SLOPE_MIN_SAMPLES ? slope(steady.map((s) => ({ x: s.turns, y: s.heap }))) : undefined;
+const heapSlope =
+  steady.length >= SLOPE_MIN_SAMPLES ? slope(steady.map((s) => ({ x: s.turns, y: s.heap }))) : undefined;
 const checks = [
   { name: 'every question sent exactly once', ok: posts === turns, detail: `${posts} POSTs for ${turns} questions` },
-  { name: 'heap flat (after GC, < 2 MB growth)', ok: heapGrowth < 2 * 1024 * 1024, detail: `${mb(first.heap)} → ${mb(last.heap)} MB (${mb(samples[0]!.heap)} MB before the first question)` },
+  {
+    name: 'heap flat (after GC, < 2 MB growth)',
+    ok: heapGrowth < 2 * 1024 * 1024,
+    detail: `${mb(first.heap)} → ${mb(last.heap)} MB (${mb(samples[0]!.heap)} MB before the first question)`,
+  },
   {
     name: `heap not growing steadily (least-squares slope after the first ${WARM_UP_QUESTIONS} questions or first ${WARM_UP_SHARE * 100} % of the run < ${SLOPE_LIMIT / 1024} KB per question)`,
     // A run too short to have the samples after its warm-up cannot tell a leak from the warm-up: not done, said so.
@@ -158,10 +179,26 @@ const checks = [
         ? `${steady.length} samples after question ${warmUp}, ${SLOPE_MIN_SAMPLES} needed (${SLOPE_MIN_SAMPLES * TURNS_PER_CHAT + WARM_UP_QUESTIONS}+ questions)`
         : `${(heapSlope / 1024).toFixed(2)} KB per question over questions ${steady[0]!.turns}–${steady.at(-1)!.turns} (${steady.length} samples)`,
   },
-  { name: 'event listeners flat', ok: last.listeners <= first.listeners + 10, detail: `${first.listeners} → ${last.listeners}` },
-  { name: 'DOM nodes in the page flat', ok: last.liveNodes <= first.liveNodes, detail: `${first.liveNodes} → ${last.liveNodes}` },
-  { name: 'time to first token not degraded (late median ≤ early × 1.5 + 10 ms)', ok: median(late) <= median(early) * 1.5 + 10, detail: `${median(early).toFixed(0)} → ${median(late).toFixed(0)} ms` },
-  { name: 'no page error or console error', ok: errors.length === 0, detail: errors.length ? errors.slice(0, 3).join(' | ') : 'none' },
+  {
+    name: 'event listeners flat',
+    ok: last.listeners <= first.listeners + 10,
+    detail: `${first.listeners} → ${last.listeners}`,
+  },
+  {
+    name: 'DOM nodes in the page flat',
+    ok: last.liveNodes <= first.liveNodes,
+    detail: `${first.liveNodes} → ${last.liveNodes}`,
+  },
+  {
+    name: 'time to first token not degraded (late median ≤ early × 1.5 + 10 ms)',
+    ok: median(late) <= median(early) * 1.5 + 10,
+    detail: `${median(early).toFixed(0)} → ${median(late).toFixed(0)} ms`,
+  },
+  {
+    name: 'no page error or console error',
+    ok: errors.length === 0,
+    detail: errors.length ? errors.slice(0, 3).join(' | ') : 'none',
+  },
 ];
 
 const section = [
@@ -173,7 +210,10 @@ const section = [
   ...checks.map((c) => `| ${c.name} | ${c.ok === undefined ? 'not done' : c.ok ? 'pass' : '**FAIL**'} | ${c.detail} |`),
   '',
   `Time to first token (click on Send → first character in the DOM): median ${median(ttft).toFixed(0)} ms, p95 ${p95(ttft).toFixed(0)} ms over ${ttft.length} questions; the first ${window}: median ${median(early).toFixed(0)} ms, the last ${window}: ${median(late).toFixed(0)} ms.`,
-  `Heap after GC before the first question: ${mb(samples[0]!.heap)} MB; at each new chat (MB): ${samples.slice(1).map((s) => mb(s.heap)).join(', ')}.`,
+  `Heap after GC before the first question: ${mb(samples[0]!.heap)} MB; at each new chat (MB): ${samples
+    .slice(1)
+    .map((s) => mb(s.heap))
+    .join(', ')}.`,
   '',
   `Blink's node count (CDP \`Nodes\`) went ${first.nodes} → ${last.nodes}: it also counts nodes only the browser holds. Typing into any \`<textarea>\` and clearing it leaves 2 nodes in Chromium's undo history (a bare textarea on an empty page: 8 → 108 nodes after 50 edits); the page's own nodes above stay flat.`,
 ].join('\n');

@@ -72,7 +72,11 @@ describe('the script-tag widget on a hostile page', () => {
     // Escape closes it and focus returns to the launcher.
     await page.keyboard.press('Escape');
     await expect(dialog.isVisible()).resolves.toBe(false);
-    expect(await page.evaluate(() => document.querySelector('flowise-kit-chatbot')!.shadowRoot!.activeElement?.getAttribute('aria-label'))).toBe('Open chat');
+    expect(
+      await page.evaluate(() =>
+        document.querySelector('flowise-kit-chatbot')!.shadowRoot!.activeElement?.getAttribute('aria-label'),
+      ),
+    ).toBe('Open chat');
     expect(mock.predictions()).toHaveLength(1);
     expect(errors).toEqual([]);
   });
@@ -84,7 +88,11 @@ describe('the script-tag widget on a hostile page', () => {
       const chatbot = (window as unknown as { Chatbot: { destroy(): void; initFull(o: object): void } }).Chatbot;
       chatbot.destroy();
       const params = new URLSearchParams(location.search);
-      chatbot.initFull({ chatflowid: 'plain', apiHost: params.get('apiHost'), theme: { chatWindow: { title: 'Full page' } } });
+      chatbot.initFull({
+        chatflowid: 'plain',
+        apiHost: params.get('apiHost'),
+        theme: { chatWindow: { title: 'Full page' } },
+      });
     });
     expect(await page.locator('flowise-kit-chatbot').count()).toBe(0);
     const region = page.getByRole('region', { name: 'Full page' });

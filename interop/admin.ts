@@ -37,14 +37,26 @@ export class FlowiseAdmin {
     return this.call('GET', `/nodes/${name}`);
   }
 
-  async createFlow(name: string, type: 'CHATFLOW' | 'AGENTFLOW', flow: { nodes: unknown[]; edges: unknown[] }): Promise<string> {
-    const created = await this.call<{ id: string }>('POST', '/chatflows', { name, type, flowData: JSON.stringify(flow), deployed: false });
+  async createFlow(
+    name: string,
+    type: 'CHATFLOW' | 'AGENTFLOW',
+    flow: { nodes: unknown[]; edges: unknown[] },
+  ): Promise<string> {
+    const created = await this.call<{ id: string }>('POST', '/chatflows', {
+      name,
+      type,
+      flowData: JSON.stringify(flow),
+      deployed: false,
+    });
     return created.id;
   }
 
   /** Creates an API key and protects the chatflow with it; returns the key. */
   async protect(chatflowId: string): Promise<string> {
-    const keys = await this.call<{ id: string; keyName: string; apiKey: string }[]>('POST', '/apikey', { keyName: 'interop', permissions: ['chatflows:view'] });
+    const keys = await this.call<{ id: string; keyName: string; apiKey: string }[]>('POST', '/apikey', {
+      keyName: 'interop',
+      permissions: ['chatflows:view'],
+    });
     const key = keys.find((k) => k.keyName === 'interop')!;
     await this.call('PUT', `/chatflows/${chatflowId}`, { apikeyid: key.id });
     return key.apiKey;

@@ -29,7 +29,10 @@ describe('the demo against a real Flowise', () => {
     await page.keyboard.press('Enter');
     await page.waitForSelector('article[data-status="done"]', { timeout: 30_000 });
     expect(await page.locator('article[aria-label="Answer"] .fk-markdown').innerText()).toBe(modelAnswer('[[demo]]'));
-    const sources = page.getByRole('region', { name: /sources/i }).or(page.locator('.fk-source-list')).first();
+    const sources = page
+      .getByRole('region', { name: /sources/i })
+      .or(page.locator('.fk-source-list'))
+      .first();
     await expect(sources.locator(`a[href="${DOCUMENT.source}"]`).first().isVisible()).resolves.toBe(true);
     await page.screenshot({ path: resolve(REPO, 'screenshots/interop-demo.png') });
     expect(errors).toEqual([]);

@@ -1,7 +1,14 @@
 /**
  * flowise-kit against a real Flowise 3.1.4 (global-setup.ts starts it), through @flowise-kit/core's public API.
  */
-import { createChatStore, createFlowiseClient, type AssistantMessage, type ChatState, type ChatStore, type ChatStoreOptions } from '@flowise-kit/core';
+import {
+  createChatStore,
+  createFlowiseClient,
+  type AssistantMessage,
+  type ChatState,
+  type ChatStore,
+  type ChatStoreOptions,
+} from '@flowise-kit/core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { DOCUMENT } from './flows';
 import { modelAnswer, toolAnswer } from './model-server';
@@ -55,7 +62,10 @@ describe('a real Flowise 3.1.4', () => {
     expect(reply.status).toBe('done');
     expect(reply.text).toBe(modelAnswer('[[rag]]'));
     expect(reply.sourceDocuments.length).toBeGreaterThan(0);
-    expect(reply.sourceDocuments[0]).toMatchObject({ pageContent: expect.stringContaining('fox'), metadata: expect.objectContaining({ source: DOCUMENT.source }) });
+    expect(reply.sourceDocuments[0]).toMatchObject({
+      pageContent: expect.stringContaining('fox'),
+      metadata: expect.objectContaining({ source: DOCUMENT.source }),
+    });
   });
 
   it('agentflow v2 (Start → LLM): the answer and the node timeline reach the state', async () => {
@@ -110,7 +120,8 @@ describe('a real Flowise 3.1.4', () => {
     const store = chat(flows.conversation, { fetch: countingFetch });
     const done = store.send('Go slowly [[slow]]');
     const deadline = Date.now() + 20_000;
-    while (answer(store.getState()).text.length < 20 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    while (answer(store.getState()).text.length < 20 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     store.stop();
     await done;
     const partial = answer(store.getState()).text;
@@ -118,7 +129,9 @@ describe('a real Flowise 3.1.4', () => {
     expect(partial.length).toBeGreaterThan(20);
     expect(modelAnswer('[[slow]]').startsWith(partial)).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(calls.filter((c) => c.startsWith('PUT ') && c.includes(`/api/v1/chatmessage/abort/${flows.conversation}/`))).toHaveLength(1);
+    expect(
+      calls.filter((c) => c.startsWith('PUT ') && c.includes(`/api/v1/chatmessage/abort/${flows.conversation}/`)),
+    ).toHaveLength(1);
     expect(calls.filter((c) => c.startsWith('POST ') && c.includes('/prediction/'))).toHaveLength(1);
     expect(store.getState().diagnostics.filter((d) => d.kind === 'abort-call-failed')).toEqual([]);
     expect(answer(store.getState()).text).toBe(partial);
@@ -136,6 +149,27 @@ describe('a real Flowise 3.1.4', () => {
   it('the client helpers: the chatflow streams, an unknown one is not found', async () => {
     const client = createFlowiseClient({ apiHost: url });
     await expect(client.checkStreaming(flows.conversation)).resolves.toBe(true);
-    await expect(client.checkStreaming('00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ kind: 'not-found' });
+    await expect(client.checkStreaming('00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({
+      kind: 'not-found',
+    });
+  });
+
+  it("the store's own calls: feedback rates the answer Flowise saved; the chatbot config loads once; unknown is not-found", async () => {
+    const store = chat(flows.conversation);
+    await store.send('Rate me [[alpha]]');
+    const reply = answer(store.getState());
+    const record = await store.sendFeedback(reply.id, 'THUMBS_UP', 'helpful');
+    expect(record).toMatchObject({
+      chatflowid: flows.conversation,
+      chatId: store.getState().chatId,
+      rating: 'THUMBS_UP',
+    });
+    expect(record.messageId).toBe(reply.metadata.chatMessageId);
+    const config = await store.loadChatbotConfig();
+    expect(config).toBe(await store.loadChatbotConfig());
+    expect(typeof config.uploads).toBe('object');
+    await expect(store.loadChatbotConfig('00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({
+      kind: 'not-found',
+    });
   });
 });

@@ -9,7 +9,8 @@ import { join, resolve } from 'node:path';
 
 export const FLOWISE_VERSION = '3.1.4';
 /** Where Flowise is installed: FLOWISE_KIT_CACHE, else ~/.cache/flowise-kit/flowise-<version>. */
-export const FLOWISE_DIR = process.env.FLOWISE_KIT_CACHE ?? join(homedir(), '.cache', 'flowise-kit', `flowise-${FLOWISE_VERSION}`);
+export const FLOWISE_DIR =
+  process.env.FLOWISE_KIT_CACHE ?? join(homedir(), '.cache', 'flowise-kit', `flowise-${FLOWISE_VERSION}`);
 
 const sqliteBuilt = () => existsSync(join(FLOWISE_DIR, 'node_modules/sqlite3/build/Release/node_sqlite3.node'));
 
@@ -17,10 +18,14 @@ const sqliteBuilt = () => existsSync(join(FLOWISE_DIR, 'node_modules/sqlite3/bui
 export function ensureFlowise(log: (line: string) => void): void {
   if (!existsSync(join(FLOWISE_DIR, 'node_modules/flowise/package.json'))) {
     mkdirSync(FLOWISE_DIR, { recursive: true });
-    if (!existsSync(join(FLOWISE_DIR, 'package.json'))) writeFileSync(join(FLOWISE_DIR, 'package.json'), '{"name":"flowise-cache","private":true}\n');
+    if (!existsSync(join(FLOWISE_DIR, 'package.json')))
+      writeFileSync(join(FLOWISE_DIR, 'package.json'), '{"name":"flowise-cache","private":true}\n');
     log(`installing flowise@${FLOWISE_VERSION} into ${FLOWISE_DIR} (about 3 GB, a few minutes)…`);
     // --ignore-scripts: a dependency's install script downloads from GitHub and fails offline.
-    execFileSync('npm', ['install', `flowise@${FLOWISE_VERSION}`, '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: FLOWISE_DIR, stdio: 'inherit' });
+    execFileSync('npm', ['install', `flowise@${FLOWISE_VERSION}`, '--ignore-scripts', '--no-audit', '--no-fund'], {
+      cwd: FLOWISE_DIR,
+      stdio: 'inherit',
+    });
   }
   if (!sqliteBuilt()) {
     log('building sqlite3 from source (about a minute)…');
@@ -68,7 +73,10 @@ export async function startFlowise(port: number, log: (line: string) => void): P
       } catch {
         /* already gone */
       }
-      await Promise.race([new Promise((resolve) => child.once('exit', resolve)), new Promise((resolve) => setTimeout(resolve, 5000))]);
+      await Promise.race([
+        new Promise((resolve) => child.once('exit', resolve)),
+        new Promise((resolve) => setTimeout(resolve, 5000)),
+      ]);
       if (child.exitCode === null) {
         try {
           process.kill(-child.pid, 'SIGKILL');
@@ -81,7 +89,8 @@ export async function startFlowise(port: number, log: (line: string) => void): P
   };
   const deadline = Date.now() + 180_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`Flowise exited with ${child.exitCode}; see ${join(dataDir, 'flowise.log')}`);
+    if (child.exitCode !== null)
+      throw new Error(`Flowise exited with ${child.exitCode}; see ${join(dataDir, 'flowise.log')}`);
     try {
       const res = await fetch(`${url}/api/v1/ping`);
       if ((await res.text()).includes('pong')) break;

@@ -9,7 +9,12 @@ import { FLOWISE_DIR } from './flowise';
 
 interface FlowNode {
   id: string;
-  data: Record<string, unknown> & { id: string; name: string; inputs: Record<string, unknown>; outputs?: Record<string, unknown> };
+  data: Record<string, unknown> & {
+    id: string;
+    name: string;
+    inputs: Record<string, unknown>;
+    outputs?: Record<string, unknown>;
+  };
   [key: string]: unknown;
 }
 interface FlowEdge {
@@ -29,12 +34,17 @@ interface Flow {
 export const TEST_KEY = 'sk-interop-test-model-key';
 
 function template(kind: 'chatflows' | 'agentflowsv2', name: string): Flow {
-  const flow = JSON.parse(readFileSync(join(FLOWISE_DIR, 'node_modules/flowise/marketplaces', kind, `${name}.json`), 'utf8')) as Flow;
+  const flow = JSON.parse(
+    readFileSync(join(FLOWISE_DIR, 'node_modules/flowise/marketplaces', kind, `${name}.json`), 'utf8'),
+  ) as Flow;
   return { nodes: flow.nodes, edges: flow.edges };
 }
 
 function drop(flow: Flow, ...ids: string[]): Flow {
-  return { nodes: flow.nodes.filter((n) => !ids.includes(n.id)), edges: flow.edges.filter((e) => !ids.includes(e.source) && !ids.includes(e.target)) };
+  return {
+    nodes: flow.nodes.filter((n) => !ids.includes(n.id)),
+    edges: flow.edges.filter((e) => !ids.includes(e.source) && !ids.includes(e.target)),
+  };
 }
 
 /** Turns a chat-model node into ChatOpenAI Custom on the test server (the node keeps its id, so references hold). */
@@ -42,26 +52,72 @@ function useTestModel(node: FlowNode, modelUrl: string): void {
   node.data.name = 'chatOpenAICustom';
   node.data.label = 'ChatOpenAI Custom';
   node.data.category = 'Chat Models';
-  node.data.inputs = { cache: '', modelName: 'test-model', temperature: 0, streaming: true, maxTokens: '', topP: '', frequencyPenalty: '', presencePenalty: '', timeout: '', basepath: `${modelUrl}/v1`, baseOptions: '', openAIApiKey: TEST_KEY };
+  node.data.inputs = {
+    cache: '',
+    modelName: 'test-model',
+    temperature: 0,
+    streaming: true,
+    maxTokens: '',
+    topP: '',
+    frequencyPenalty: '',
+    presencePenalty: '',
+    timeout: '',
+    basepath: `${modelUrl}/v1`,
+    baseOptions: '',
+    openAIApiKey: TEST_KEY,
+  };
   delete node.data.credential;
 }
 
 /** The model config an Agentflow v2 LLM / agent node takes. */
-const modelConfig = (modelUrl: string) => ({ credential: '', modelName: 'test-model', temperature: 0, streaming: true, basepath: `${modelUrl}/v1`, openAIApiKey: TEST_KEY, llmModel: 'chatOpenAICustom' });
+const modelConfig = (modelUrl: string) => ({
+  credential: '',
+  modelName: 'test-model',
+  temperature: 0,
+  streaming: true,
+  basepath: `${modelUrl}/v1`,
+  openAIApiKey: TEST_KEY,
+  llmModel: 'chatOpenAICustom',
+});
 
-async function nodeFromRegistry(admin: FlowiseAdmin, name: string, id: string, inputs: Record<string, unknown>, output?: string): Promise<FlowNode> {
+async function nodeFromRegistry(
+  admin: FlowiseAdmin,
+  name: string,
+  id: string,
+  inputs: Record<string, unknown>,
+  output?: string,
+): Promise<FlowNode> {
   const definition = await admin.node(name);
   return {
     id,
     type: 'customNode',
     position: { x: 0, y: 0 },
-    data: { ...definition, name, id, inputParams: definition.inputs, inputAnchors: [], outputAnchors: [], inputs, outputs: output ? { output } : {} },
+    data: {
+      ...definition,
+      name,
+      id,
+      inputParams: definition.inputs,
+      inputAnchors: [],
+      outputAnchors: [],
+      inputs,
+      outputs: output ? { output } : {},
+    },
   };
 }
-const edge = (source: string, target: string, input: string): FlowEdge => ({ source, target, sourceHandle: `${source}-output`, targetHandle: `${target}-input-${input}`, id: `${source}-${target}-${input}`, type: 'buttonedge' });
+const edge = (source: string, target: string, input: string): FlowEdge => ({
+  source,
+  target,
+  sourceHandle: `${source}-output`,
+  targetHandle: `${target}-input-${input}`,
+  id: `${source}-${target}-${input}`,
+  type: 'buttonedge',
+});
 
 /** The text the retrieval flow answers from; its metadata source is what the test expects back. */
-export const DOCUMENT = { text: 'The fox counts the stones by the river every morning. The moon listens to the fox.', source: 'https://example.com/fox-and-river' };
+export const DOCUMENT = {
+  text: 'The fox counts the stones by the river every morning. The moon listens to the fox.',
+  source: 'https://example.com/fox-and-river',
+};
 
 export interface Flows {
   conversation: string;
@@ -76,25 +132,64 @@ export interface Flows {
 export async function createFlows(admin: FlowiseAdmin, modelUrl: string): Promise<Flows> {
   // Conversation chain: ChatOpenAI + buffer memory.
   const conversation = template('chatflows', 'Conversation Chain');
-  useTestModel(conversation.nodes.find((n) => n.id === 'chatOpenAI_0')!, modelUrl);
+  useTestModel(
+    conversation.nodes.find((n) => n.id === 'chatOpenAI_0')!,
+    modelUrl,
+  );
 
   // Tool agent with the calculator (the template's SerpAPI needs the internet: dropped).
   const tool = drop(template('chatflows', 'Tool Agent'), 'serpAPI_0', 'stickyNote_0');
-  useTestModel(tool.nodes.find((n) => n.id === 'chatOpenAI_0')!, modelUrl);
+  useTestModel(
+    tool.nodes.find((n) => n.id === 'chatOpenAI_0')!,
+    modelUrl,
+  );
   tool.nodes.find((n) => n.id === 'toolAgent_0')!.data.inputs.tools = ['{{calculator_1.data.instance}}'];
 
   // Conversational retrieval QA over an in-memory vector store of a plain text (instead of a file and FAISS).
-  const retrieval = drop(template('chatflows', 'Conversational Retrieval QA Chain'), 'textFile_0', 'faiss_0', 'documentStore_0', 'stickyNote_0');
-  useTestModel(retrieval.nodes.find((n) => n.id === 'chatMistralAI_0')!, modelUrl);
+  const retrieval = drop(
+    template('chatflows', 'Conversational Retrieval QA Chain'),
+    'textFile_0',
+    'faiss_0',
+    'documentStore_0',
+    'stickyNote_0',
+  );
+  useTestModel(
+    retrieval.nodes.find((n) => n.id === 'chatMistralAI_0')!,
+    modelUrl,
+  );
   const embeddings = retrieval.nodes.find((n) => n.id === 'openAIEmbeddings_0')!;
-  Object.assign(embeddings.data.inputs, { basepath: `${modelUrl}/v1`, openAIApiKey: TEST_KEY, modelName: 'text-embedding-3-small' });
+  Object.assign(embeddings.data.inputs, {
+    basepath: `${modelUrl}/v1`,
+    openAIApiKey: TEST_KEY,
+    modelName: 'text-embedding-3-small',
+  });
   delete embeddings.data.credential;
   retrieval.nodes.push(
-    await nodeFromRegistry(admin, 'plainText', 'plainText_0', { text: DOCUMENT.text, textSplitter: '{{recursiveCharacterTextSplitter_0.data.instance}}', metadata: JSON.stringify({ source: DOCUMENT.source }) }, 'document'),
-    await nodeFromRegistry(admin, 'memoryVectorStore', 'memoryVectorStore_0', { document: ['{{plainText_0.data.instance}}'], embeddings: '{{openAIEmbeddings_0.data.instance}}', topK: '' }, 'retriever'),
+    await nodeFromRegistry(
+      admin,
+      'plainText',
+      'plainText_0',
+      {
+        text: DOCUMENT.text,
+        textSplitter: '{{recursiveCharacterTextSplitter_0.data.instance}}',
+        metadata: JSON.stringify({ source: DOCUMENT.source }),
+      },
+      'document',
+    ),
+    await nodeFromRegistry(
+      admin,
+      'memoryVectorStore',
+      'memoryVectorStore_0',
+      { document: ['{{plainText_0.data.instance}}'], embeddings: '{{openAIEmbeddings_0.data.instance}}', topK: '' },
+      'retriever',
+    ),
   );
   const chain = retrieval.nodes.find((n) => n.id === 'conversationalRetrievalQAChain_0')!;
-  Object.assign(chain.data.inputs, { vectorStoreRetriever: '{{memoryVectorStore_0.data.instance}}', model: '{{chatMistralAI_0.data.instance}}', returnSourceDocuments: true });
+  Object.assign(chain.data.inputs, {
+    vectorStoreRetriever: '{{memoryVectorStore_0.data.instance}}',
+    model: '{{chatMistralAI_0.data.instance}}',
+    returnSourceDocuments: true,
+  });
   retrieval.edges.push(
     edge('recursiveCharacterTextSplitter_0', 'plainText_0', 'textSplitter'),
     edge('plainText_0', 'memoryVectorStore_0', 'document'),
@@ -105,12 +200,23 @@ export async function createFlows(admin: FlowiseAdmin, modelUrl: string): Promis
   // Agentflow v2: Start → LLM (the Translator template, its model swapped and its prompt made plain).
   const agentflow = template('agentflowsv2', 'Translator');
   const llm = agentflow.nodes.find((n) => n.data.name === 'llmAgentflow')!;
-  Object.assign(llm.data.inputs, { llmModel: 'chatOpenAICustom', llmModelConfig: modelConfig(modelUrl), llmMessages: [], llmEnableMemory: true, llmReturnResponseAs: 'userMessage' });
+  Object.assign(llm.data.inputs, {
+    llmModel: 'chatOpenAICustom',
+    llmModelConfig: modelConfig(modelUrl),
+    llmMessages: [],
+    llmEnableMemory: true,
+    llmReturnResponseAs: 'userMessage',
+  });
 
   // Agentflow v2 with a Human Input node: Start → Human Input → (proceed) LLM, (reject) LLM.
   const hitlTemplate = template('agentflowsv2', 'Human In The Loop');
   const human = structuredClone(hitlTemplate.nodes.find((n) => n.data.name === 'humanInputAgentflow')!);
-  Object.assign(human.data.inputs, { humanInputDescriptionType: 'fixed', humanInputDescription: '<p>Proceed?</p>', humanInputEnableFeedback: false, humanInputModelConfig: modelConfig(modelUrl) });
+  Object.assign(human.data.inputs, {
+    humanInputDescriptionType: 'fixed',
+    humanInputDescription: '<p>Proceed?</p>',
+    humanInputEnableFeedback: false,
+    humanInputModelConfig: modelConfig(modelUrl),
+  });
   const start = structuredClone(agentflow.nodes.find((n) => n.data.name === 'startAgentflow')!);
   const proceedLlm = structuredClone(llm);
   const rejectLlm = structuredClone(llm);
@@ -126,8 +232,24 @@ export async function createFlows(admin: FlowiseAdmin, modelUrl: string): Promis
     nodes: [start, human, proceedLlm, rejectLlm],
     edges: [
       { ...agentflow.edges[0]!, target: human.id, id: 'e1', targetHandle: human.id },
-      { source: human.id, sourceHandle: `${human.id}-output-0`, target: proceedLlm.id, targetHandle: proceedLlm.id, id: 'e2', type: 'agentFlow', data: { sourceColor: '', targetColor: '', edgeLabel: 'proceed', isHumanInput: true } },
-      { source: human.id, sourceHandle: `${human.id}-output-1`, target: rejectLlm.id, targetHandle: rejectLlm.id, id: 'e3', type: 'agentFlow', data: { sourceColor: '', targetColor: '', edgeLabel: 'reject', isHumanInput: true } },
+      {
+        source: human.id,
+        sourceHandle: `${human.id}-output-0`,
+        target: proceedLlm.id,
+        targetHandle: proceedLlm.id,
+        id: 'e2',
+        type: 'agentFlow',
+        data: { sourceColor: '', targetColor: '', edgeLabel: 'proceed', isHumanInput: true },
+      },
+      {
+        source: human.id,
+        sourceHandle: `${human.id}-output-1`,
+        target: rejectLlm.id,
+        targetHandle: rejectLlm.id,
+        id: 'e3',
+        type: 'agentFlow',
+        data: { sourceColor: '', targetColor: '', edgeLabel: 'reject', isHumanInput: true },
+      },
     ],
   };
 

@@ -61,25 +61,54 @@ async function chat(req: ChatRequest, res: ServerResponse): Promise<void> {
   const lastUser = [...req.messages].reverse().find((m) => m.role === 'user' || m.role === 'human');
   const question = text(lastUser?.content);
   const toolResult = [...req.messages].reverse().find((m) => m.role === 'tool');
-  const callTool = Boolean(req.tools?.some((t) => t.function.name === 'calculator')) && question.includes('[[calc]]') && !toolResult;
+  const callTool =
+    Boolean(req.tools?.some((t) => t.function.name === 'calculator')) && question.includes('[[calc]]') && !toolResult;
   const answer = toolResult ? toolAnswer(text(toolResult.content)) : modelAnswer(question);
   const base = { id: 'chatcmpl-test', object: 'chat.completion.chunk', created: 0, model: req.model ?? 'test-model' };
-  const usage = { prompt_tokens: 10, completion_tokens: answer.split(' ').length, total_tokens: 10 + answer.split(' ').length };
+  const usage = {
+    prompt_tokens: 10,
+    completion_tokens: answer.split(' ').length,
+    total_tokens: 10 + answer.split(' ').length,
+  };
 
   if (!req.stream) {
     const message = callTool
-      ? { role: 'assistant', content: null, tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'calculator', arguments: '{"input":"6*7"}' } }] }
+      ? {
+          role: 'assistant',
+          content: null,
+          tool_calls: [
+            { id: 'call_1', type: 'function', function: { name: 'calculator', arguments: '{"input":"6*7"}' } },
+          ],
+        }
       : { role: 'assistant', content: answer };
     res.writeHead(200, { 'Content-Type': 'application/json' });
-    res.end(JSON.stringify({ ...base, object: 'chat.completion', choices: [{ index: 0, message, finish_reason: callTool ? 'tool_calls' : 'stop' }], usage }));
+    res.end(
+      JSON.stringify({
+        ...base,
+        object: 'chat.completion',
+        choices: [{ index: 0, message, finish_reason: callTool ? 'tool_calls' : 'stop' }],
+        usage,
+      }),
+    );
     return;
   }
   res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' });
-  const send = (choice: unknown, extra: Record<string, unknown> = {}) => res.write(`data: ${JSON.stringify({ ...base, choices: [choice], ...extra })}\n\n`);
+  const send = (choice: unknown, extra: Record<string, unknown> = {}) =>
+    res.write(`data: ${JSON.stringify({ ...base, choices: [choice], ...extra })}\n\n`);
   send({ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null });
   if (callTool) {
-    send({ index: 0, delta: { tool_calls: [{ index: 0, id: 'call_1', type: 'function', function: { name: 'calculator', arguments: '' } }] }, finish_reason: null });
-    send({ index: 0, delta: { tool_calls: [{ index: 0, function: { arguments: '{"input":"6*7"}' } }] }, finish_reason: null });
+    send({
+      index: 0,
+      delta: {
+        tool_calls: [{ index: 0, id: 'call_1', type: 'function', function: { name: 'calculator', arguments: '' } }],
+      },
+      finish_reason: null,
+    });
+    send({
+      index: 0,
+      delta: { tool_calls: [{ index: 0, function: { arguments: '{"input":"6*7"}' } }] },
+      finish_reason: null,
+    });
     send({ index: 0, delta: {}, finish_reason: 'tool_calls' });
   } else {
     const words = answer.split(' ');
@@ -88,7 +117,9 @@ async function chat(req: ChatRequest, res: ServerResponse): Promise<void> {
       if (question.includes('[[fail]]') && i === 3) {
         // An error inside the stream, as OpenAI sends one: the client fails the call (a dropped connection would be
         // retried by the OpenAI SDK, re-streaming the words each time).
-        res.end(`data: ${JSON.stringify({ error: { message: 'the test model failed mid-stream', type: 'server_error' } })}\n\n`);
+        res.end(
+          `data: ${JSON.stringify({ error: { message: 'the test model failed mid-stream', type: 'server_error' } })}\n\n`,
+        );
         return;
       }
       send({ index: 0, delta: { content: i === 0 ? words[i] : ` ${words[i]}` }, finish_reason: null });
@@ -102,7 +133,11 @@ async function chat(req: ChatRequest, res: ServerResponse): Promise<void> {
 }
 
 /** Starts the model server; `requests` logs every call (path and body) for assertions. */
-export async function startModelServer(): Promise<{ url: string; requests: { path: string; body: unknown }[]; close: () => Promise<void> }> {
+export async function startModelServer(): Promise<{
+  url: string;
+  requests: { path: string; body: unknown }[];
+  close: () => Promise<void>;
+}> {
   const requests: { path: string; body: unknown }[] = [];
   const server = createServer((req, res) => {
     void (async () => {
@@ -115,12 +150,19 @@ export async function startModelServer(): Promise<{ url: string; requests: { pat
         const inputs = Array.isArray(input) ? input : [input];
         res.writeHead(200, { 'Content-Type': 'application/json' });
         return void res.end(
-          JSON.stringify({ object: 'list', model: 'test-embedding', data: inputs.map((t, index) => ({ object: 'embedding', index, embedding: embed(String(t)) })), usage: { prompt_tokens: 1, total_tokens: 1 } }),
+          JSON.stringify({
+            object: 'list',
+            model: 'test-embedding',
+            data: inputs.map((t, index) => ({ object: 'embedding', index, embedding: embed(String(t)) })),
+            usage: { prompt_tokens: 1, total_tokens: 1 },
+          }),
         );
       }
       if (path === '/models') {
         res.writeHead(200, { 'Content-Type': 'application/json' });
-        return void res.end(JSON.stringify({ object: 'list', data: [{ id: 'test-model', object: 'model', owned_by: 'flowise-kit' }] }));
+        return void res.end(
+          JSON.stringify({ object: 'list', data: [{ id: 'test-model', object: 'model', owned_by: 'flowise-kit' }] }),
+        );
       }
       res.writeHead(404).end();
     })().catch((error: unknown) => {

@@ -17,17 +17,24 @@ function exportedNames(source: string, fileName = 'index.ts'): string[] {
   const names = new Set<string>();
   for (const statement of file.statements) {
     if (ts.isExportDeclaration(statement)) {
-      if (!statement.exportClause) throw new Error(`${fileName}: \`export * from\` hides the exported names; list them`);
+      if (!statement.exportClause)
+        throw new Error(`${fileName}: \`export * from\` hides the exported names; list them`);
       if (ts.isNamespaceExport(statement.exportClause)) names.add(statement.exportClause.name.text);
       else for (const element of statement.exportClause.elements) names.add(element.name.text);
       continue;
     }
-    const exported = ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+    const exported =
+      ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
     if (!exported) continue;
     if (ts.isVariableStatement(statement)) {
-      for (const declaration of statement.declarationList.declarations) if (ts.isIdentifier(declaration.name)) names.add(declaration.name.text);
+      for (const declaration of statement.declarationList.declarations)
+        if (ts.isIdentifier(declaration.name)) names.add(declaration.name.text);
     } else if (
-      (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isEnumDeclaration(statement)) &&
+      (ts.isFunctionDeclaration(statement) ||
+        ts.isClassDeclaration(statement) ||
+        ts.isInterfaceDeclaration(statement) ||
+        ts.isTypeAliasDeclaration(statement) ||
+        ts.isEnumDeclaration(statement)) &&
       statement.name
     ) {
       names.add(statement.name.text);
@@ -57,18 +64,22 @@ function storiesOf(dir: string): string {
   return texts.join('\n');
 }
 
-const mentions = (text: string, name: string) => new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`).test(text);
+const mentions = (text: string, name: string) =>
+  new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`).test(text);
 
 let missing = 0;
 for (const name of PACKAGES) {
   const dir = join(repo, 'packages', name);
   // The internal entry point (a package's `src/internal.ts`, for the kit's own packages) is documented the same way.
   const entries = ['src/index.ts', 'src/internal.ts'].filter((entry) => existsSync(join(dir, entry)));
-  const exports = entries.flatMap((entry) => exportedNames(readFileSync(join(dir, entry), 'utf8'), `packages/${name}/${entry}`));
+  const exports = entries.flatMap((entry) =>
+    exportedNames(readFileSync(join(dir, entry), 'utf8'), `packages/${name}/${entry}`),
+  );
   const documented = `${markdownCode(readFileSync(join(dir, 'README.md'), 'utf8'))}\n${storiesOf(join(dir, 'src'))}`;
   const absent = exports.filter((e) => !mentions(documented, e));
   missing += absent.length;
-  if (absent.length) console.log(`packages/${name}: not in README.md (code or API table) nor a story: ${absent.join(', ')}`);
+  if (absent.length)
+    console.log(`packages/${name}: not in README.md (code or API table) nor a story: ${absent.join(', ')}`);
 }
 if (missing) {
   console.log(`check-exports-documented: ${missing} exported names undocumented`);

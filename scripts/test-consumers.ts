@@ -21,12 +21,18 @@ import type { Browser } from 'playwright-core';
 const work = mkdtempSync(join(tmpdir(), 'flowise-kit-consumers-'));
 const packs = join(work, 'packs');
 mkdirSync(packs);
-const run = (cwd: string, command: string, args: string[]) => execFileSync(command, args, { cwd, stdio: process.env.VERBOSE ? 'inherit' : 'pipe', encoding: 'utf8' });
+const run = (cwd: string, command: string, args: string[]) =>
+  execFileSync(command, args, { cwd, stdio: process.env.VERBOSE ? 'inherit' : 'pipe', encoding: 'utf8' });
 
 console.log(`consumers: packing into ${packs}`);
 run(REPO, 'pnpm', ['build']);
-for (const name of ['core', 'react', 'widget', 'mock-server']) run(join(REPO, 'packages', name), 'pnpm', ['pack', '--pack-destination', packs]);
-const tarball = (name: string) => `file:${join(packs, readdirSync(packs).find((f) => f.startsWith(`flowise-kit-${name}-`))!)}`;
+for (const name of ['core', 'react', 'widget', 'mock-server'])
+  run(join(REPO, 'packages', name), 'pnpm', ['pack', '--pack-destination', packs]);
+const tarball = (name: string) =>
+  `file:${join(
+    packs,
+    readdirSync(packs).find((f) => f.startsWith(`flowise-kit-${name}-`))!,
+  )}`;
 
 const APP = `import { useFlowisePrediction, ChatWindow } from '@flowise-kit/react';
 import { ChatWidget, type ChatWidgetProps } from '@flowise-kit/widget';
@@ -49,7 +55,17 @@ function App() {
 createRoot(document.getElementById('root')!).render(<App />);
 `;
 const TSCONFIG = JSON.stringify({
-  compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', jsx: 'react-jsx', strict: true, noEmit: true, skipLibCheck: false, types: ['vite/client'], lib: ['ES2022', 'DOM', 'DOM.Iterable'] },
+  compilerOptions: {
+    target: 'ES2022',
+    module: 'ESNext',
+    moduleResolution: 'Bundler',
+    jsx: 'react-jsx',
+    strict: true,
+    noEmit: true,
+    skipLibCheck: false,
+    types: ['vite/client'],
+    lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+  },
   include: ['src'],
 });
 
@@ -70,11 +86,23 @@ function createApp(react: '18' | '19'): string {
         '@flowise-kit/widget': tarball('widget'),
         '@flowise-kit/mock-server': tarball('mock-server'),
       },
-      devDependencies: { vite: '^8', '@vitejs/plugin-react': '^6', typescript: '~5.9.3', '@types/react': `^${react}`, '@types/react-dom': `^${react}` },
+      devDependencies: {
+        vite: '^8',
+        '@vitejs/plugin-react': '^6',
+        typescript: '~5.9.3',
+        '@types/react': `^${react}`,
+        '@types/react-dom': `^${react}`,
+      },
     }),
   );
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><html><body style="margin:0;height:100vh"><div id="root" style="height:100%"></div><script type="module" src="/src/main.tsx"></script></body></html>');
-  writeFileSync(join(dir, 'vite.config.ts'), "import react from '@vitejs/plugin-react';\nimport { defineConfig } from 'vite';\nexport default defineConfig({ plugins: [react()] });\n");
+  writeFileSync(
+    join(dir, 'index.html'),
+    '<!doctype html><html><body style="margin:0;height:100vh"><div id="root" style="height:100%"></div><script type="module" src="/src/main.tsx"></script></body></html>',
+  );
+  writeFileSync(
+    join(dir, 'vite.config.ts'),
+    "import react from '@vitejs/plugin-react';\nimport { defineConfig } from 'vite';\nexport default defineConfig({ plugins: [react()] });\n",
+  );
   writeFileSync(join(dir, 'tsconfig.json'), TSCONFIG);
   writeFileSync(join(dir, 'src', 'main.tsx'), APP);
   console.log(`consumers: installing the React ${react} app (npm)`);
@@ -128,9 +156,12 @@ try {
   browser = await launchChromium();
   const apps: Partial<Record<'18' | '19', string>> = {};
   for (const react of ['19', '18'] as const) {
-    await check(`(${react === '19' ? 'a' : 'b'}) Vite + React ${react}: install tarballs, tsc --strict, vite build`, () => {
-      apps[react] = createApp(react);
-    });
+    await check(
+      `(${react === '19' ? 'a' : 'b'}) Vite + React ${react}: install tarballs, tsc --strict, vite build`,
+      () => {
+        apps[react] = createApp(react);
+      },
+    );
   }
   // The mock server, as a user installs it: from its tarball inside the consumer app.
   const mockModule = join(apps['19'] ?? apps['18'] ?? '', 'node_modules/@flowise-kit/mock-server/dist/index.js');
@@ -141,41 +172,47 @@ try {
   for (const react of ['19', '18'] as const) {
     const dir = apps[react];
     if (!dir) continue;
-    await check(`(${react === '19' ? 'a' : 'b'}) React ${react} app streams an answer in <ChatWindow> and in <ChatWidget> from the mock in Chromium`, async () => {
-      const site = await serveDirectory(join(dir, 'dist'));
-      stops.push(() => site.server.close());
-      const page = await browser!.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      try {
-        await page.goto(`${site.url}/?apiHost=${encodeURIComponent(mock.url)}`);
-        await page.getByRole('textbox', { name: 'Message' }).fill('Hello from a consumer');
-        await page.keyboard.press('Enter');
-        await page.waitForSelector('article[data-status="done"]', { timeout: 15_000 });
-        await page.getByRole('link', { name: 'The fox and the river' }).waitFor();
-        await page.getByRole('button', { name: 'Open chat' }).click();
-        const panel = page.getByRole('dialog', { name: 'Consumer widget' });
-        await panel.getByRole('textbox', { name: 'Message' }).fill('Hello from the widget');
-        await page.keyboard.press('Enter');
-        await panel.locator('article[data-status="done"]').waitFor({ timeout: 15_000 });
-        // The widget's stylesheet applied: the launcher is fixed in the corner.
-        const position = await page.locator('.fk-widget__launcher').evaluate((el) => getComputedStyle(el).position);
-        if (position !== 'fixed') throw new Error(`the widget's launcher is not styled (position: ${position})`);
-      } finally {
-        await page.close();
-      }
-      if (errors.length) throw new Error(`page errors:\n${errors.join('\n')}`);
-    });
+    await check(
+      `(${react === '19' ? 'a' : 'b'}) React ${react} app streams an answer in <ChatWindow> and in <ChatWidget> from the mock in Chromium`,
+      async () => {
+        const site = await serveDirectory(join(dir, 'dist'));
+        stops.push(() => site.server.close());
+        const page = await browser!.newPage();
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(e.message));
+        try {
+          await page.goto(`${site.url}/?apiHost=${encodeURIComponent(mock.url)}`);
+          await page.getByRole('textbox', { name: 'Message' }).fill('Hello from a consumer');
+          await page.keyboard.press('Enter');
+          await page.waitForSelector('article[data-status="done"]', { timeout: 15_000 });
+          await page.getByRole('link', { name: 'The fox and the river' }).waitFor();
+          await page.getByRole('button', { name: 'Open chat' }).click();
+          const panel = page.getByRole('dialog', { name: 'Consumer widget' });
+          await panel.getByRole('textbox', { name: 'Message' }).fill('Hello from the widget');
+          await page.keyboard.press('Enter');
+          await panel.locator('article[data-status="done"]').waitFor({ timeout: 15_000 });
+          // The widget's stylesheet applied: the launcher is fixed in the corner.
+          const position = await page.locator('.fk-widget__launcher').evaluate((el) => getComputedStyle(el).position);
+          if (position !== 'fixed') throw new Error(`the widget's launcher is not styled (position: ${position})`);
+        } finally {
+          await page.close();
+        }
+        if (errors.length) throw new Error(`page errors:\n${errors.join('\n')}`);
+      },
+    );
   }
 
   for (const react of ['19', '18'] as const) {
     const dir = apps[react];
     if (!dir) continue;
-    await check(`(c) React ${react}: Node renders <ChatWindow> (store and hook options) and <ChatWidget> to strings (SSR, no window)`, () => {
-      writeFileSync(join(dir, 'ssr.mjs'), SSR);
-      const out = run(dir, 'node', ['ssr.mjs']);
-      if (!out.includes('ssr ok')) throw new Error(out);
-    });
+    await check(
+      `(c) React ${react}: Node renders <ChatWindow> (store and hook options) and <ChatWidget> to strings (SSR, no window)`,
+      () => {
+        writeFileSync(join(dir, 'ssr.mjs'), SSR);
+        const out = run(dir, 'node', ['ssr.mjs']);
+        if (!out.includes('ssr ok')) throw new Error(out);
+      },
+    );
   }
 
   await check("(d) a plain HTML page loads the widget's script build and streams", async () => {
@@ -214,5 +251,9 @@ Chatbot.init({ chatflowid: 'plain', apiHost: new URLSearchParams(location.search
 
 const failed = results.filter((r) => !r.ok).length;
 console.log(`consumers: ${results.length - failed} passed, ${failed} failed`);
-if (process.env.CI) writeFileSync(join(REPO, '.consumers-report.json'), JSON.stringify({ numPassedTests: results.length - failed, numFailedTests: failed, numPendingTests: 0 }));
+if (process.env.CI)
+  writeFileSync(
+    join(REPO, '.consumers-report.json'),
+    JSON.stringify({ numPassedTests: results.length - failed, numFailedTests: failed, numPendingTests: 0 }),
+  );
 process.exit(failed ? 1 : 0);

@@ -135,9 +135,23 @@ function Kit() {
 }
 
 function AiSdk({ throttle }: { throttle?: number }) {
-  const transport = useMemo(() => new DefaultChatTransport({ api: `${api}/api/chat`, body: { tokens, rate, fixture: flow.startsWith('fixture-') } }), []);
-  const messages0 = useMemo(() => EARLIER.map((m): UIMessage => ({ id: m.id, role: m.role, parts: [{ type: 'text', text: m.text }] })), []);
-  const { messages, sendMessage, status } = useChat({ transport, messages: messages0, ...(throttle ? { experimental_throttle: throttle } : {}) });
+  const transport = useMemo(
+    () =>
+      new DefaultChatTransport({
+        api: `${api}/api/chat`,
+        body: { tokens, rate, fixture: flow.startsWith('fixture-') },
+      }),
+    [],
+  );
+  const messages0 = useMemo(
+    () => EARLIER.map((m): UIMessage => ({ id: m.id, role: m.role, parts: [{ type: 'text', text: m.text }] })),
+    [],
+  );
+  const { messages, sendMessage, status } = useChat({
+    transport,
+    messages: messages0,
+    ...(throttle ? { experimental_throttle: throttle } : {}),
+  });
   useEffect(() => {
     bench.start = () => sendMessage({ text: 'Go' });
   }, [sendMessage]);
@@ -149,7 +163,13 @@ function AiSdk({ throttle }: { throttle?: number }) {
       <div style={{ overflowY: 'auto', height: '100vh', padding: 16 }}>
         {messages.map((message) => (
           <div key={message.id}>
-            {message.parts.map((part, i) => (part.type === 'text' ? <ReactMarkdown key={i} remarkPlugins={[remarkGfm]}>{part.text}</ReactMarkdown> : null))}
+            {message.parts.map((part, i) =>
+              part.type === 'text' ? (
+                <ReactMarkdown key={i} remarkPlugins={[remarkGfm]}>
+                  {part.text}
+                </ReactMarkdown>
+              ) : null,
+            )}
           </div>
         ))}
       </div>
@@ -181,7 +201,11 @@ function installLatencyProbe() {
         tail = text.slice(-16);
       }
     })();
-    return new Response(theirs, { status: response.status, statusText: response.statusText, headers: response.headers });
+    return new Response(theirs, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
   };
   // "Painted" = after the rendering step that shows the marker. A commit made inside an animation-frame callback
   // (flowise-kit's batching) is painted in that same frame; one made elsewhere (a fetch callback) at the next. Every
@@ -208,7 +232,8 @@ function installLatencyProbe() {
     });
   const note = (text: string | null) => {
     if (!text) return;
-    for (const match of text.matchAll(MARKER)) if (!(match[1]! in bench.paints) && !pending.includes(match[1]!)) pending.push(match[1]!);
+    for (const match of text.matchAll(MARKER))
+      if (!(match[1]! in bench.paints) && !pending.includes(match[1]!)) pending.push(match[1]!);
   };
   new MutationObserver((records) => {
     for (const record of records) {
@@ -237,5 +262,11 @@ function FetchOnly() {
 }
 
 createRoot(document.getElementById('root')!).render(
-  lib === 'kit' ? <Kit /> : lib === 'fetch' ? <FetchOnly /> : <AiSdk {...(lib === 'aisdk-throttle' ? { throttle: 50 } : {})} />,
+  lib === 'kit' ? (
+    <Kit />
+  ) : lib === 'fetch' ? (
+    <FetchOnly />
+  ) : (
+    <AiSdk {...(lib === 'aisdk-throttle' ? { throttle: 50 } : {})} />
+  ),
 );

@@ -13,5 +13,10 @@ export default defineConfig({
     conditions: ['@flowise-kit/source', 'module', 'browser', 'production'],
     alias: profiling ? [{ find: /^react-dom\/client$/, replacement: 'react-dom/profiling' }] : [],
   },
-  build: { outDir: profiling ? 'dist-profiling' : 'dist', emptyOutDir: true, target: 'es2022', minify: process.env.BENCH_NO_MINIFY ? false : 'oxc' },
+  build: {
+    outDir: profiling ? 'dist-profiling' : 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    minify: process.env.BENCH_NO_MINIFY ? false : 'oxc',
+  },
 });

@@ -5,7 +5,8 @@ import { SourceList, ToolTrace, hasAnswerDetails, selectMessage, useChatSelector
 function emptyNote(state: ChatState, answerId: string | undefined): string | undefined {
   const answer = answerId ? selectMessage(state, answerId) : undefined;
   // No answer yet, or the selected one is gone (retried, or a new chat).
-  if (answer?.role !== 'assistant') return 'Sources and tool calls of an answer show here. Click an answer to select it.';
+  if (answer?.role !== 'assistant')
+    return 'Sources and tool calls of an answer show here. Click an answer to select it.';
   if (hasAnswerDetails(answer)) return undefined;
   return isOpenAnswer(answer) ? 'No sources or tool calls yet.' : 'This answer has no sources or tool calls.';
 }

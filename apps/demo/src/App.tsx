@@ -61,28 +61,47 @@ export function App() {
           {isMock(connection) ? (
             <label className="demo-header__scenario">
               <span>Mock scenario</span>
-              <select value={connection.chatflowId} onChange={(e) => update({ ...connection, chatflowId: e.target.value })}>
+              <select
+                value={connection.chatflowId}
+                onChange={(e) => update({ ...connection, chatflowId: e.target.value })}
+              >
                 {DEMO_SCENARIOS.map((s) => (
-                  <option key={s.id} value={s.id}>{s.label}</option>
+                  <option key={s.id} value={s.id}>
+                    {s.label}
+                  </option>
                 ))}
                 {/* A flow picked by URL or Settings that the list does not name (a recording's `fixture-…`) shows as itself. */}
-                {!connection.chatflowId || DEMO_SCENARIOS.some((s) => s.id === connection.chatflowId) ? null : <option value={connection.chatflowId}>{connection.chatflowId}</option>}
+                {!connection.chatflowId || DEMO_SCENARIOS.some((s) => s.id === connection.chatflowId) ? null : (
+                  <option value={connection.chatflowId}>{connection.chatflowId}</option>
+                )}
               </select>
             </label>
           ) : (
-            <span className="demo-header__flow">Chatflow <code>{connection.chatflowId}</code> at <code>{connection.apiHost || 'proxy'}</code></span>
+            <span className="demo-header__flow">
+              Chatflow <code>{connection.chatflowId}</code> at <code>{connection.apiHost || 'proxy'}</code>
+            </span>
           )}
           <span className="demo-header__spacer" />
-          <button type="button" className="fk-button" onClick={newChat}>New chat</button>
-          <button type="button" className="fk-button" onClick={() => setSettingsOpen(true)}>Settings</button>
+          <button type="button" className="fk-button" onClick={newChat}>
+            New chat
+          </button>
+          <button type="button" className="fk-button" onClick={() => setSettingsOpen(true)}>
+            Settings
+          </button>
         </header>
         {replaying ? (
           <div className="demo-banner" role="status">
             Replaying <strong>{replaying}</strong>: ask anything to play it.{' '}
-            <button type="button" className="fk-button fk-button--ghost" onClick={live}>Back to live</button>
+            <button type="button" className="fk-button fk-button--ghost" onClick={live}>
+              Back to live
+            </button>
           </div>
         ) : null}
-        {replayError ? <div className="demo-banner demo-banner--error" role="alert">{replayError}</div> : null}
+        {replayError ? (
+          <div className="demo-banner demo-banner--error" role="alert">
+            {replayError}
+          </div>
+        ) : null}
         <main className="demo-main">
           <section className="demo-chat" aria-label="Chat">
             <ChatStream

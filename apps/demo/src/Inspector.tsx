@@ -2,7 +2,13 @@ import { memo, useRef, useState } from 'react';
 import { toRecording, wireForm, type InspectedEvent } from './recording';
 
 /** Every SSE event of the conversation as received: turn, time offset, name and payload (secrets redacted). */
-export const Inspector = memo(function Inspector({ events, onReplay }: { events: InspectedEvent[]; onReplay: (file: File) => void }) {
+export const Inspector = memo(function Inspector({
+  events,
+  onReplay,
+}: {
+  events: InspectedEvent[];
+  onReplay: (file: File) => void;
+}) {
   const [filter, setFilter] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
   const lastTurn = events.at(-1)?.turn;
@@ -21,8 +27,15 @@ export const Inspector = memo(function Inspector({ events, onReplay }: { events:
   return (
     <section className="demo-inspector" aria-label="Raw event inspector">
       <div className="demo-inspector__bar">
-        <h2>Events <span className="fk-badge">{events.length}</span></h2>
-        <input aria-label="Filter events" placeholder="filter: token, metadata…" value={filter} onChange={(e) => setFilter(e.target.value)} />
+        <h2>
+          Events <span className="fk-badge">{events.length}</span>
+        </h2>
+        <input
+          aria-label="Filter events"
+          placeholder="filter: token, metadata…"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+        />
         <button type="button" className="fk-button" onClick={download} disabled={events.length === 0}>
           Export last turn
         </button>
@@ -44,17 +57,22 @@ export const Inspector = memo(function Inspector({ events, onReplay }: { events:
       </div>
       <ol className="demo-inspector__list">
         {/* Newest first: what just arrived is what a person looks for. */}
-        {shown.slice(-400).reverse().map((entry, index) => {
-          const { event, data } = wireForm(entry.event);
-          return (
-            <li key={`${entry.turn}-${shown.length - index}`} className={`demo-event demo-event--${event}`}>
-              <span className="demo-event__turn">#{entry.turn}</span>
-              <span className="demo-event__time">+{entry.atMs} ms</span>
-              <span className="demo-event__name">{event}</span>
-              <code className="demo-event__data">{typeof data === 'string' ? JSON.stringify(data) : JSON.stringify(data)?.slice(0, 300)}</code>
-            </li>
-          );
-        })}
+        {shown
+          .slice(-400)
+          .reverse()
+          .map((entry, index) => {
+            const { event, data } = wireForm(entry.event);
+            return (
+              <li key={`${entry.turn}-${shown.length - index}`} className={`demo-event demo-event--${event}`}>
+                <span className="demo-event__turn">#{entry.turn}</span>
+                <span className="demo-event__time">+{entry.atMs} ms</span>
+                <span className="demo-event__name">{event}</span>
+                <code className="demo-event__data">
+                  {typeof data === 'string' ? JSON.stringify(data) : JSON.stringify(data)?.slice(0, 300)}
+                </code>
+              </li>
+            );
+          })}
       </ol>
     </section>
   );

@@ -23,13 +23,18 @@ export function wireForm(event: FlowiseEvent): { event: string; data: unknown } 
 
 /** The events of one turn as a downloadable recording. */
 export function toRecording(events: InspectedEvent[]): RecordingFile {
-  return { format: 'flowise-kit-recording', version: 1, events: events.map(({ atMs, event }) => ({ atMs, ...wireForm(event) })) };
+  return {
+    format: 'flowise-kit-recording',
+    version: 1,
+    events: events.map(({ atMs, event }) => ({ atMs, ...wireForm(event) })),
+  };
 }
 
 /** Reads a recording file into events a replay fetch plays with their original timing. */
 export function fromRecording(text: string): ReplayEvent[] {
   const file = JSON.parse(text) as Partial<RecordingFile>;
-  if (file.format !== 'flowise-kit-recording' || !Array.isArray(file.events)) throw new Error('Not a flowise-kit recording.');
+  if (file.format !== 'flowise-kit-recording' || !Array.isArray(file.events))
+    throw new Error('Not a flowise-kit recording.');
   let previous = 0;
   return file.events
     .filter((e) => e.event !== 'malformed')

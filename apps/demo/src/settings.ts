@@ -36,5 +36,7 @@ export function saveConnection(connection: Connection): void {
 
 /** Whether the demo is talking to the bundled mock server (which picks scenarios by chatflow id). */
 export function isMock(connection: Connection): boolean {
-  return connection.apiHost === '' ? !__FLOWISE_PROXY_TARGET__ : /^https?:\/\/(127\.0\.0\.1|localhost):3000\/?$/.test(connection.apiHost);
+  return connection.apiHost === ''
+    ? !__FLOWISE_PROXY_TARGET__
+    : /^https?:\/\/(127\.0\.0\.1|localhost):3000\/?$/.test(connection.apiHost);
 }

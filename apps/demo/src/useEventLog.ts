@@ -25,7 +25,11 @@ export function useEventLog() {
   useEffect(() => () => cancelAnimationFrame(frame.current ?? 0), []);
 
   const record = useCallback((event: FlowiseEvent) => {
-    buffer.current.push({ turn: turn.current.number, atMs: Math.round(performance.now() - turn.current.startedAt), event });
+    buffer.current.push({
+      turn: turn.current.number,
+      atMs: Math.round(performance.now() - turn.current.startedAt),
+      event,
+    });
     frame.current ??= requestAnimationFrame(() => {
       frame.current = undefined;
       const added = buffer.current;

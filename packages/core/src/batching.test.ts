@@ -63,7 +63,11 @@ describe('Batcher', () => {
     vi.useFakeTimers();
     const frames = stubFrames();
     const batches: string[][] = [];
-    const batcher = new Batcher<string>(50, (items) => batches.push(items), (item) => item.startsWith('token'));
+    const batcher = new Batcher<string>(
+      50,
+      (items) => batches.push(items),
+      (item) => item.startsWith('token'),
+    );
     batcher.push('start');
     frames.shift()!(0);
     vi.advanceTimersByTime(5);

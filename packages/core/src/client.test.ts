@@ -35,7 +35,12 @@ describe('createFlowiseClient', () => {
     expect(typeof record.id).toBe('string');
     const updated = await client.updateFeedback(record.id, { rating: 'THUMBS_DOWN', content: 'wrong' });
     expect(updated).toMatchObject({ id: record.id, rating: 'THUMBS_DOWN', content: 'wrong' });
-    expect(mock.requests[0]!.body).toMatchObject({ chatflowid: 'plain', chatId: 'c', messageId: 'm', rating: 'THUMBS_UP' });
+    expect(mock.requests[0]!.body).toMatchObject({
+      chatflowid: 'plain',
+      chatId: 'c',
+      messageId: 'm',
+      rating: 'THUMBS_UP',
+    });
   });
 
   it('getChatbotConfig returns starter prompts and upload settings', async () => {

@@ -1,5 +1,13 @@
 import { FlowiseError } from './errors.js';
-import { endpointUrl, fetchOf, readLimited, requestHeaders, responseError, unreachableError, type FlowiseConnection } from './http.js';
+import {
+  endpointUrl,
+  fetchOf,
+  readLimited,
+  requestHeaders,
+  responseError,
+  unreachableError,
+  type FlowiseConnection,
+} from './http.js';
 
 /** A feedback rating, as Flowise stores it. */
 export type FeedbackRating = 'THUMBS_UP' | 'THUMBS_DOWN';
@@ -82,7 +90,13 @@ export interface FlowiseClient {
   /** `PUT chatmessage/abort/:chatflowId/:chatId`: asks the server to stop generating (agentflows honour it). */
   abortPrediction(chatflowId: string, chatId: string): Promise<void>;
   /** `POST feedback/:chatflowId`: rates an answer by its `chatMessageId`. */
-  sendFeedback(feedback: { chatflowId: string; chatId: string; messageId: string; rating: FeedbackRating; content?: string }): Promise<FeedbackRecord>;
+  sendFeedback(feedback: {
+    chatflowId: string;
+    chatId: string;
+    messageId: string;
+    rating: FeedbackRating;
+    content?: string;
+  }): Promise<FeedbackRecord>;
   /** `PUT feedback/:id`: changes a rating or its comment. */
   updateFeedback(id: string, patch: { rating?: FeedbackRating; content?: string }): Promise<FeedbackRecord>;
   /** `GET public-chatbotConfig/:id`. */
@@ -99,11 +113,15 @@ export interface FlowiseClient {
  */
 export function createFlowiseClient(connection: FlowiseConnection | (() => FlowiseConnection)): FlowiseClient {
   const current = typeof connection === 'function' ? connection : () => connection;
-  const call = <T>(method: string, path: string, options: CallOptions = {}) => callJson<T>(current(), method, path, options);
+  const call = <T>(method: string, path: string, options: CallOptions = {}) =>
+    callJson<T>(current(), method, path, options);
   const id = encodeURIComponent;
   return {
     async checkStreaming(chatflowId, signal) {
-      const body = await call<{ isStreaming?: unknown }>('GET', `chatflows-streaming/${id(chatflowId)}`, { chatflowId, signal });
+      const body = await call<{ isStreaming?: unknown }>('GET', `chatflows-streaming/${id(chatflowId)}`, {
+        chatflowId,
+        signal,
+      });
       return body.isStreaming === true;
     },
     async abortPrediction(chatflowId, chatId) {
@@ -136,11 +154,19 @@ interface CallOptions {
 /** A JSON answer is read up to this size; a chatbot config or a feedback record is far smaller. */
 const JSON_BODY_LIMIT = 1024 * 1024;
 
-async function callJson<T>(connection: FlowiseConnection, method: string, path: string, options: CallOptions): Promise<T> {
+async function callJson<T>(
+  connection: FlowiseConnection,
+  method: string,
+  path: string,
+  options: CallOptions,
+): Promise<T> {
   const accept = { Accept: 'application/json' };
   const init: RequestInit = {
     method,
-    headers: requestHeaders(connection, options.json === undefined ? accept : { 'Content-Type': 'application/json', ...accept }),
+    headers: requestHeaders(
+      connection,
+      options.json === undefined ? accept : { 'Content-Type': 'application/json', ...accept },
+    ),
   };
   if (options.json !== undefined) init.body = JSON.stringify(options.json);
   if (options.form) init.body = options.form;
@@ -157,6 +183,13 @@ async function callJson<T>(connection: FlowiseConnection, method: string, path: 
     return JSON.parse(text) as T;
   } catch (cause) {
     const what = path.split('/')[0];
-    throw new FlowiseError({ kind: 'bad-response', status: response.status, message: `Flowise answered ${what} with something that is not JSON.` }, { cause });
+    throw new FlowiseError(
+      {
+        kind: 'bad-response',
+        status: response.status,
+        message: `Flowise answered ${what} with something that is not JSON.`,
+      },
+      { cause },
+    );
   }
 }

@@ -10,7 +10,8 @@ const NONE: Deadline = { touch() {}, cancel() {} };
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
- * Starts a deadline; `ms <= 0` (or beyond a timer's range) is none. A touch does not re-arm the timer (a token stream touches it thousands of
+ * Starts a deadline; `ms <= 0` (or beyond a timer's range) is none. A touch does not re-arm the timer (a token stream
+ * touches it thousands of
  * times): when the timer fires it looks at the last touch and, if there was one meanwhile, waits for what is left.
  */
 export function startDeadline(ms: number, onExpire: () => void): Deadline {

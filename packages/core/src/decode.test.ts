@@ -1,114 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decode } from './decode.js';
-import { KNOWN_EVENT_NAMES, type FlowiseEvent, type KnownEventName } from './events.js';
+import type { FlowiseEvent } from './events.js';
 import { encodeEvents, wireEvent } from './test-support/arbitraries.js';
 import { parseChunks, splitAt } from './test-support/events.js';
+import { PAYLOAD, expectWellFormed, eventName, dataText, knownEvent, viaJson } from './test-support/decode-contract.js';
 
 const encoder = new TextEncoder();
 
 /** Unseeded on a developer's machine (a failure prints its seed to replay); seeded in CI, so a rare counterexample cannot fail a landing at random. */
 const seeded = process.env.CI ? { seed: 20261202 } : {};
-
-/** The payload each known event carries once decoded: the {@link FlowiseEvent} union as a table. */
-const PAYLOAD = {
-  start: 'string',
-  token: 'string',
-  thinking: 'string',
-  nextAgent: 'string',
-  agentFlowEvent: 'string',
-  error: 'string',
-  abort: 'string',
-  end: 'string',
-  sourceDocuments: 'array',
-  usedTools: 'array',
-  calledTools: 'array',
-  fileAnnotations: 'array',
-  agentReasoning: 'array',
-  agentFlowExecutedData: 'array',
-  artifacts: 'array',
-  nextAgentFlow: 'object',
-  action: 'object',
-  usageMetadata: 'object',
-  metadata: 'object',
-  tts_start: 'object',
-  tts_data: 'object',
-  tts_end: 'object',
-  tts_abort: 'object',
-  executionEnd: 'object',
-  tool: 'any',
-} as const satisfies Record<KnownEventName, 'string' | 'array' | 'object' | 'any'>;
-
-const isObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** One event of the catalogue, `unknown` with a name we do not know, or `malformed` with a reason; payloads safe to render. */
-function expectWellFormed(event: FlowiseEvent): void {
-  if (event.type === 'malformed') {
-    expect(typeof event.raw).toBe('string');
-    expect(event.reason).toMatch(/\S/);
-    return;
-  }
-  if (event.type === 'unknown') {
-    expect(typeof event.name).toBe('string');
-    expect(Object.hasOwn(PAYLOAD, event.name), `"${event.name}" is known, not unknown`).toBe(false);
-    return;
-  }
-  const payload = (PAYLOAD as Record<string, string | undefined>)[event.type];
-  expect(payload, `type "${event.type}" is not in the catalogue`).toBeDefined();
-  const { data } = event as { data: unknown };
-  if (payload === 'string') expect(typeof data).toBe('string');
-  if (payload === 'array') expect(Array.isArray(data), `${event.type} data is an array`).toBe(true);
-  if (payload === 'object') expect(isObject(data), `${event.type} data is an object`).toBe(true);
-  if (event.type === 'thinking' && 'duration' in event) expect(typeof event.duration).toBe('number');
-  if (event.type === 'sourceDocuments') for (const doc of event.data) expect(typeof doc.pageContent === 'string' && isObject(doc.metadata)).toBe(true);
-  if (event.type === 'usedTools' || event.type === 'calledTools') {
-    for (const call of event.data) expect(typeof call.tool === 'string' && (typeof call.toolInput === 'string' || isObject(call.toolInput))).toBe(true);
-  }
-  if (event.type === 'metadata' && event.data.followUpPrompts !== undefined) {
-    expect(event.data.followUpPrompts.every((p) => typeof p === 'string')).toBe(true);
-  }
-}
-
-/** Event names as they come: Flowise's (none), the old `message`, every known one, our own discriminants, anything. */
-const eventName = fc.oneof(
-  fc.constantFrom('', 'message'),
-  fc.constantFrom(...KNOWN_EVENT_NAMES),
-  fc.constantFrom('unknown', 'malformed', '__proto__', 'constructor'),
-  fc.string(),
-);
-const envelope = fc
-  .record({ event: fc.oneof(eventName, fc.jsonValue()), data: fc.jsonValue(), duration: fc.jsonValue() }, { requiredKeys: [] })
-  .map((value) => JSON.stringify(value));
-/** `data:` text as it comes: any text (mostly invalid JSON), any JSON, envelopes whole and cut short, empty and huge. */
-const dataText = fc.oneof(
-  fc.string(),
-  fc.string({ unit: 'binary' }),
-  fc.json(),
-  envelope,
-  envelope.chain((text) => fc.nat(text.length).map((end) => text.slice(0, end))),
-  fc.constantFrom('', ' ', 'null', '[]', '{}', '"token"', 'x'.repeat(200_000), JSON.stringify({ event: 'token', data: 'a'.repeat(200_000) })),
-);
-
-const text = fc.string({ unit: 'grapheme' });
-const record = fc.dictionary(fc.string(), fc.jsonValue(), { maxKeys: 4 });
-const sourceDocument = fc.record({ pageContent: text, metadata: record });
-const toolCall = fc.record(
-  { tool: fc.string(), toolInput: fc.oneof(fc.string(), record), toolOutput: fc.string(), sourceDocuments: fc.array(sourceDocument, { maxLength: 2 }) },
-  { requiredKeys: ['tool', 'toolInput', 'toolOutput'] },
-);
-/** Every known event with a payload already in the shape decode gives back. */
-const knownEvent: fc.Arbitrary<FlowiseEvent> = fc.constantFrom(...KNOWN_EVENT_NAMES).chain((type): fc.Arbitrary<FlowiseEvent> => {
-  const event = <T,>(data: fc.Arbitrary<T>) => fc.record({ type: fc.constant(type), data }) as fc.Arbitrary<FlowiseEvent>;
-  if (type === 'thinking') return fc.record({ type: fc.constant(type), data: text, duration: fc.double({ noNaN: true, noDefaultInfinity: true }) }, { requiredKeys: ['type', 'data'] });
-  if (type === 'sourceDocuments') return event(fc.array(sourceDocument, { maxLength: 3 }));
-  if (type === 'usedTools' || type === 'calledTools') return event(fc.array(toolCall, { maxLength: 3 }));
-  if (type === 'metadata') return event(fc.record({ chatId: fc.string(), followUpPrompts: fc.array(fc.string(), { maxLength: 3 }) }, { requiredKeys: [] }));
-  const payload = PAYLOAD[type];
-  return event(payload === 'string' ? text : payload === 'array' ? fc.array(record, { maxLength: 3 }) : payload === 'object' ? record : fc.jsonValue());
-});
-
-/** What an event looks like after a trip through JSON (`-0` is `0`, undefined keys are gone). */
-const viaJson = (event: FlowiseEvent): FlowiseEvent => JSON.parse(JSON.stringify(event)) as FlowiseEvent;
 
 describe('decode', () => {
   it('reads the data-only JSON envelope Flowise writes', () => {
@@ -130,22 +31,43 @@ describe('decode', () => {
   });
 
   it('keeps unknown and custom events, never drops them', () => {
-    expect(decode({ event: '', data: '{"event":"myCustom","data":{"a":1}}' })).toEqual({ type: 'unknown', name: 'myCustom', data: { a: 1 } });
+    expect(decode({ event: '', data: '{"event":"myCustom","data":{"a":1}}' })).toEqual({
+      type: 'unknown',
+      name: 'myCustom',
+      data: { a: 1 },
+    });
     expect(decode({ event: 'progress', data: '50%' })).toEqual({ type: 'unknown', name: 'progress', data: '50%' });
     // a custom event named like one of our own discriminants cannot be confused with it
-    expect(decode({ event: '', data: '{"event":"malformed","data":1}' })).toEqual({ type: 'unknown', name: 'malformed', data: 1 });
+    expect(decode({ event: '', data: '{"event":"malformed","data":1}' })).toEqual({
+      type: 'unknown',
+      name: 'malformed',
+      data: 1,
+    });
   });
 
   it('turns broken input into a malformed event with a reason, never a throw', () => {
-    expect(decode({ event: '', data: '{"event":"token","data":"oops' })).toMatchObject({ type: 'malformed', reason: 'data is not valid JSON' });
+    expect(decode({ event: '', data: '{"event":"token","data":"oops' })).toMatchObject({
+      type: 'malformed',
+      reason: 'data is not valid JSON',
+    });
     expect(decode({ event: '', data: '[1,2]' })).toMatchObject({ type: 'malformed' });
-    expect(decode({ event: '', data: '{"event":"token","data":5}' })).toMatchObject({ type: 'malformed', reason: '"token" data is not a string' });
-    expect(decode({ event: '', data: '{"event":"usedTools","data":{}}' })).toMatchObject({ type: 'malformed', reason: '"usedTools" data is not an array' });
+    expect(decode({ event: '', data: '{"event":"token","data":5}' })).toMatchObject({
+      type: 'malformed',
+      reason: '"token" data is not a string',
+    });
+    expect(decode({ event: '', data: '{"event":"usedTools","data":{}}' })).toMatchObject({
+      type: 'malformed',
+      reason: '"usedTools" data is not an array',
+    });
     expect(decode({ event: '', data: '{"event":"metadata","data":[]}' })).toMatchObject({ type: 'malformed' });
   });
 
   it('keeps the thinking duration that sits beside data in the envelope', () => {
-    expect(decode({ event: '', data: '{"event":"thinking","data":"","duration":3}' })).toEqual({ type: 'thinking', data: '', duration: 3 });
+    expect(decode({ event: '', data: '{"event":"thinking","data":"","duration":3}' })).toEqual({
+      type: 'thinking',
+      data: '',
+      duration: 3,
+    });
   });
 
   it('makes sources and tool calls safe to render', () => {
@@ -157,18 +79,30 @@ describe('decode', () => {
         { pageContent: '', metadata: {} },
       ],
     });
-    expect(decode({ event: '', data: '{"event":"usedTools","data":[{"tool":"calc","toolInput":{"a":1},"toolOutput":"2"}]}' })).toEqual({
+    expect(
+      decode({
+        event: '',
+        data: '{"event":"usedTools","data":[{"tool":"calc","toolInput":{"a":1},"toolOutput":"2"}]}',
+      }),
+    ).toEqual({
       type: 'usedTools',
       data: [{ tool: 'calc', toolInput: { a: 1 }, toolOutput: '2' }],
     });
   });
 
   it('normalises followUpPrompts to an array (JSON answers send a JSON-encoded string)', () => {
-    expect(decode({ event: '', data: JSON.stringify({ event: 'metadata', data: { followUpPrompts: '["a","b"]' } }) })).toEqual({
+    expect(
+      decode({ event: '', data: JSON.stringify({ event: 'metadata', data: { followUpPrompts: '["a","b"]' } }) }),
+    ).toEqual({
       type: 'metadata',
       data: { followUpPrompts: ['a', 'b'] },
     });
-    expect(decode({ event: '', data: JSON.stringify({ event: 'metadata', data: { followUpPrompts: 'nope', chatId: 'c' } }) })).toEqual({
+    expect(
+      decode({
+        event: '',
+        data: JSON.stringify({ event: 'metadata', data: { followUpPrompts: 'nope', chatId: 'c' } }),
+      }),
+    ).toEqual({
       type: 'metadata',
       data: { chatId: 'c' },
     });
@@ -210,7 +144,10 @@ describe('decode on arbitrary messages (property)', () => {
         if (type === 'unknown' || type === 'malformed') return;
         // The named form has no room for fields beside data (thinking's duration).
         const data = (event as { data: unknown }).data;
-        const named = decode({ event: type, data: PAYLOAD[type] === 'string' ? (data as string) : JSON.stringify(data) });
+        const named = decode({
+          event: type,
+          data: PAYLOAD[type] === 'string' ? (data as string) : JSON.stringify(data),
+        });
         expect(named).toEqual(viaJson({ type, data } as FlowiseEvent));
       }),
       { numRuns: 1000, ...seeded },
@@ -243,9 +180,14 @@ describe('decoding is independent of how the bytes are chunked (property)', () =
         fc.array(fc.nat(), { maxLength: 30 }),
         (events, newline, cuts) => {
           const bytes = encodeEvents(events, newline);
-          const chunks = splitAt(bytes, cuts.map((c) => c % (bytes.length + 1)));
+          const chunks = splitAt(
+            bytes,
+            cuts.map((c) => c % (bytes.length + 1)),
+          );
           const decoded = parseChunks(chunks);
-          expect(decoded).toEqual(events.map((e) => (e.type === 'unknown' ? { ...e, data: JSON.parse(JSON.stringify(e.data)) } : e)));
+          expect(decoded).toEqual(
+            events.map((e) => (e.type === 'unknown' ? { ...e, data: JSON.parse(JSON.stringify(e.data)) } : e)),
+          );
         },
       ),
       { numRuns: 500 },

@@ -15,7 +15,16 @@ export interface SseMessage {
 }
 
 const KNOWN = new Set<string>(KNOWN_EVENT_NAMES);
-const STRING_EVENTS = new Set<string>(['start', 'token', 'thinking', 'nextAgent', 'agentFlowEvent', 'error', 'abort', 'end']);
+const STRING_EVENTS = new Set<string>([
+  'start',
+  'token',
+  'thinking',
+  'nextAgent',
+  'agentFlowEvent',
+  'error',
+  'abort',
+  'end',
+]);
 const ARRAY_EVENTS = new Set<string>([
   'sourceDocuments',
   'usedTools',

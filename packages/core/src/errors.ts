@@ -130,7 +130,12 @@ export function errorFromStatus(
     };
   }
   if (status === 413) {
-    return { kind: 'payload-too-large', status, message: 'The question or its uploads are too large for the server.', ...detail };
+    return {
+      kind: 'payload-too-large',
+      status,
+      message: 'The question or its uploads are too large for the server.',
+      ...detail,
+    };
   }
   if (status === 429) {
     const retryAfterMs = parseRetryAfter(context.retryAfter);
@@ -144,7 +149,12 @@ export function errorFromStatus(
     };
   }
   if (status >= 500) {
-    return { kind: 'server', status, message: `The Flowise server failed (HTTP ${status})${said ? `: ${said}` : '.'}`, ...detail };
+    return {
+      kind: 'server',
+      status,
+      message: `The Flowise server failed (HTTP ${status})${said ? `: ${said}` : '.'}`,
+      ...detail,
+    };
   }
   return { kind: 'http', status, message: `The request failed (HTTP ${status})${said ? `: ${said}` : '.'}`, ...detail };
 }

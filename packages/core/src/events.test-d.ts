@@ -19,5 +19,7 @@ if (message.role === 'assistant') expectTypeOf(message).toEqualTypeOf<AssistantM
 
 // The store is a zustand store: selectors infer their result.
 declare const store: ChatStore;
-expectTypeOf(store.getState().status).toEqualTypeOf<'idle' | 'submitted' | 'streaming' | 'done' | 'error' | 'aborted'>();
+expectTypeOf(store.getState().status).toEqualTypeOf<
+  'idle' | 'submitted' | 'streaming' | 'done' | 'error' | 'aborted'
+>();
 expectTypeOf(store.send).returns.toEqualTypeOf<Promise<void>>();

@@ -37,7 +37,12 @@ function reduceChecked(events: readonly FlowiseEvent[]): string {
 /** Pieces a hostile or broken server might write: SSE syntax, Flowise envelopes, halves of them, garbage. */
 const piece: fc.Arbitrary<Uint8Array> = fc.oneof(
   { weight: 3, arbitrary: fc.uint8Array({ maxLength: 24 }) },
-  { weight: 3, arbitrary: fc.array(wireEvent, { maxLength: 3 }).chain((events) => fc.constantFrom('\n', '\r\n', '\r').map((nl) => encodeEvents(events, nl))) },
+  {
+    weight: 3,
+    arbitrary: fc
+      .array(wireEvent, { maxLength: 3 })
+      .chain((events) => fc.constantFrom('\n', '\r\n', '\r').map((nl) => encodeEvents(events, nl))),
+  },
   {
     weight: 4,
     arbitrary: fc
@@ -77,7 +82,10 @@ describe('fuzzing the parser, decode and reduce', () => {
           bytes.set(p, at);
           at += p.length;
         }
-        const chunks = splitAt(bytes, cuts.map((c) => c % (bytes.length + 1)));
+        const chunks = splitAt(
+          bytes,
+          cuts.map((c) => c % (bytes.length + 1)),
+        );
         reduceChecked(parseChunks(chunks));
       }),
       { numRuns: RUNS },
@@ -86,14 +94,26 @@ describe('fuzzing the parser, decode and reduce', () => {
 
   it(`${RUNS.toLocaleString('en')} random event sequences, encoded and chunked: decoded exactly, invariants hold`, () => {
     fc.assert(
-      fc.property(fc.array(wireEvent, { maxLength: 10 }), fc.constantFrom('\n', '\r\n', '\r'), fc.array(fc.nat(), { maxLength: 8 }), (events, newline, cuts) => {
-        const bytes = encodeEvents(events, newline);
-        const decoded = parseChunks(splitAt(bytes, cuts.map((c) => c % (bytes.length + 1))));
-        expect(decoded).toHaveLength(events.length);
-        expect(decoded.map((e) => e.type)).toEqual(events.map((e) => e.type));
-        const text = reduceChecked(decoded);
-        expect(text.length).toBeLessThanOrEqual(events.reduce((n, e) => n + (e.type === 'token' ? e.data.length : 0), 0));
-      }),
+      fc.property(
+        fc.array(wireEvent, { maxLength: 10 }),
+        fc.constantFrom('\n', '\r\n', '\r'),
+        fc.array(fc.nat(), { maxLength: 8 }),
+        (events, newline, cuts) => {
+          const bytes = encodeEvents(events, newline);
+          const decoded = parseChunks(
+            splitAt(
+              bytes,
+              cuts.map((c) => c % (bytes.length + 1)),
+            ),
+          );
+          expect(decoded).toHaveLength(events.length);
+          expect(decoded.map((e) => e.type)).toEqual(events.map((e) => e.type));
+          const text = reduceChecked(decoded);
+          expect(text.length).toBeLessThanOrEqual(
+            events.reduce((n, e) => n + (e.type === 'token' ? e.data.length : 0), 0),
+          );
+        },
+      ),
       { numRuns: RUNS },
     );
   }, 600_000);

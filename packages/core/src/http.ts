@@ -26,10 +26,7 @@ export function endpointUrl(apiHost: string, path: string): string {
 }
 
 /** The request headers: `extra`, the caller's headers, and the API key. */
-export function requestHeaders(
-  connection: FlowiseConnection,
-  extra?: Record<string, string>,
-): Record<string, string> {
+export function requestHeaders(connection: FlowiseConnection, extra?: Record<string, string>): Record<string, string> {
   const headers: Record<string, string> = { ...extra, ...connection.headers };
   if (connection.apiKey) headers.Authorization = `Bearer ${connection.apiKey}`;
   return headers;

@@ -14,12 +14,6 @@ export { createAssistantMessage } from './state.js';
 export { abortTurn, beginTurn, dropLastTurn, failTurn, type TurnStart } from './turn.js';
 export { endpointUrl } from './http.js';
 export { Batcher } from './batching.js';
-export {
-  PACING,
-  nextRevealBudget,
-  revealEnd,
-  schedulerFor,
-  type Schedule,
-} from './pacing.js';
+export { PACING, nextRevealBudget, revealEnd, schedulerFor, type Schedule } from './pacing.js';
 export { isSecretKey, redactText } from './redact.js';
 export { randomId } from './id.js';

@@ -30,7 +30,8 @@ const METADATA_KEYS = [
  * events a stream would have carried, so one reducer serves both and the resulting state is the same.
  */
 export function eventsFromJsonPrediction(body: unknown): FlowiseEvent[] {
-  if (!isRecord(body)) return [{ type: 'malformed', raw: String(body), reason: 'the JSON prediction is not an object' }];
+  if (!isRecord(body))
+    return [{ type: 'malformed', raw: String(body), reason: 'the JSON prediction is not an object' }];
   const events: FlowiseEvent[] = [{ type: 'start', data: '' }];
   const text = answerText(body);
   if (text) events.push({ type: 'token', data: text });

@@ -29,7 +29,7 @@ export async function readEventStream(body: ReadableStream<Uint8Array>, reader: 
         break;
       }
       reader.touch();
-      for (let at = 0; at < value.length && !reader.settled(); ) {
+      for (let at = 0; at < value.length && !reader.settled();) {
         const end = sliceEnd(value, at);
         const start = busyClock();
         reader.feed(at === 0 && end === value.length ? value : value.subarray(at, end));

@@ -27,7 +27,10 @@ describe('recordings of a real Flowise 3.1.4', () => {
     expect(answer.status).toBe('done');
     expect(state.status).toBe('done');
     expect(state.chatId).toBe('a0000000-0000-4000-8000-000000000001');
-    expect(answer.metadata).toMatchObject({ chatId: 'a0000000-0000-4000-8000-000000000001', memoryType: 'Buffer Memory' });
+    expect(answer.metadata).toMatchObject({
+      chatId: 'a0000000-0000-4000-8000-000000000001',
+      memoryType: 'Buffer Memory',
+    });
     expect(answer.metadata.chatMessageId).toMatch(/^[0-9a-f-]{36}$/);
     expect(state.diagnostics).toEqual([]);
   });
@@ -37,7 +40,10 @@ describe('recordings of a real Flowise 3.1.4', () => {
     expect(answer.text).toBe(STORY);
     expect(answer.text.startsWith('OnceOnce')).toBe(false);
     expect(answer.sourceDocuments).toHaveLength(1);
-    expect(answer.sourceDocuments[0]!.metadata).toEqual({ source: 'https://example.com/fox-story', title: 'The fox and the river' });
+    expect(answer.sourceDocuments[0]!.metadata).toEqual({
+      source: 'https://example.com/fox-story',
+      title: 'The fox and the river',
+    });
     // hostile content is kept as data; escaping it is the renderer's job
     expect(answer.sourceDocuments[0]!.pageContent).toContain('<img src=x onerror="alert(1)">');
   });
@@ -127,9 +133,14 @@ describe('recordings of a real Flowise 3.1.4', () => {
 
   it('agentflow-aborted: the partial text stays; the node shows the error', () => {
     const { answer } = replay('agentflow-aborted');
-    expect(answer.text).toBe('Once upon a time, a small fox named Ünï lived by a river 🦊. Every morning she counted the stones,');
+    expect(answer.text).toBe(
+      'Once upon a time, a small fox named Ünï lived by a river 🦊. Every morning she counted the stones,',
+    );
     expect(answer.agentFlow?.status).toBe('ERROR');
-    expect(answer.agentFlow?.nodes.at(-1)).toMatchObject({ status: 'ERROR', error: 'Error in LLM node: This operation was aborted' });
+    expect(answer.agentFlow?.nodes.at(-1)).toMatchObject({
+      status: 'ERROR',
+      error: 'Error in LLM node: This operation was aborted',
+    });
     expect(answer.status).toBe('error');
   });
 
@@ -158,7 +169,9 @@ describe('recordings of a real Flowise 3.1.4', () => {
     expect(errorFromStatus(auth.status, serverMessage(auth.text), { chatflowId: 'x' }).kind).toBe('auth');
 
     const unknown = readRecording('unknown-chatflow-json');
-    const notFound = errorFromStatus(unknown.status, serverMessage(unknown.text), { chatflowId: '00000000-0000-4000-8000-00000000dead' });
+    const notFound = errorFromStatus(unknown.status, serverMessage(unknown.text), {
+      chatflowId: '00000000-0000-4000-8000-00000000dead',
+    });
     expect(notFound).toMatchObject({ kind: 'not-found', status: 404 });
     expect(notFound.message).toContain('00000000-0000-4000-8000-00000000dead');
 
@@ -172,16 +185,29 @@ describe('recordings of a real Flowise 3.1.4', () => {
       const recording = readRecording(name);
       return createFlowiseClient({
         apiHost: 'http://recorded.invalid',
-        fetch: createReplayFetch({ source: recording.text, status: recording.status, contentType: recording.headers['content-type'] }),
+        fetch: createReplayFetch({
+          source: recording.text,
+          status: recording.status,
+          contentType: recording.headers['content-type'],
+        }),
       });
     };
     expect(await answer('streamable-check').checkStreaming('flow')).toBe(true);
     await expect(answer('abort-call').abortPrediction('flow', 'chat')).resolves.toBeUndefined();
-    await expect(answer('streamable-check-unknown').checkStreaming('dead')).rejects.toMatchObject({ kind: 'not-found', status: 500 });
+    await expect(answer('streamable-check-unknown').checkStreaming('dead')).rejects.toMatchObject({
+      kind: 'not-found',
+      status: 500,
+    });
   });
 
   it('every stream recording decodes to the same events at every chunk boundary', () => {
-    for (const name of ['conversation-stream', 'retrieval-stream', 'hitl-stream', 'llm-drops-midstream', 'agentflow-aborted']) {
+    for (const name of [
+      'conversation-stream',
+      'retrieval-stream',
+      'hitl-stream',
+      'llm-drops-midstream',
+      'agentflow-aborted',
+    ]) {
       const body = readRecording(name).body;
       const whole = JSON.stringify(parseChunks([body]));
       // Compared as JSON text and reported together: a deep toEqual per cut made this test

@@ -5,7 +5,18 @@ import { parseChunks } from './test-support/events.js';
 
 describe('redaction', () => {
   it('recognises secret-looking keys and leaves ordinary ones', () => {
-    for (const key of ['apiKey', 'openAIApiKey', 'api_key', 'password', 'token', 'accessToken', 'access_token', 'Authorization', 'secret', 'credential']) {
+    for (const key of [
+      'apiKey',
+      'openAIApiKey',
+      'api_key',
+      'password',
+      'token',
+      'accessToken',
+      'access_token',
+      'Authorization',
+      'secret',
+      'credential',
+    ]) {
       expect(isSecretKey(key), key).toBe(true);
     }
     for (const key of ['input_tokens', 'total_tokens', 'tokens', 'question', 'modelName', 'keyName']) {

@@ -36,7 +36,8 @@ function redactValue(value: unknown, seen: WeakMap<object, unknown>): unknown {
   const copy: Record<string, unknown> = {};
   seen.set(value, copy);
   for (const [key, item] of Object.entries(value)) {
-    copy[key] = isSecretKey(key) && item !== '' && item !== null && item !== undefined ? REDACTED : redactValue(item, seen);
+    copy[key] =
+      isSecretKey(key) && item !== '' && item !== null && item !== undefined ? REDACTED : redactValue(item, seen);
   }
   return copy;
 }

@@ -53,7 +53,8 @@ describe('reduce: structural sharing is the contract', () => {
 
   it('keeps at most MAX_DIAGNOSTICS diagnostics', () => {
     let state = askedState();
-    for (let i = 0; i < MAX_DIAGNOSTICS + 5; i++) state = reduce(state, { type: 'malformed', raw: String(i), reason: 'bad' });
+    for (let i = 0; i < MAX_DIAGNOSTICS + 5; i++)
+      state = reduce(state, { type: 'malformed', raw: String(i), reason: 'bad' });
     expect(state.diagnostics).toHaveLength(MAX_DIAGNOSTICS);
     expect(state.diagnostics.at(-1)?.raw).toBe(String(MAX_DIAGNOSTICS + 4));
   });
@@ -96,7 +97,10 @@ describe('reduce: event semantics', () => {
       { type: 'nextAgentFlow', data: { nodeId: 'b', nodeLabel: 'B', status: 'INPROGRESS' } },
       { type: 'nextAgentFlow', data: { nodeId: 'a', nodeLabel: 'A', status: 'FINISHED' } },
     ]);
-    expect(lastAnswer(state).agentFlow?.nodes.map((n) => `${n.nodeId}:${n.status}`)).toEqual(['a:FINISHED', 'b:INPROGRESS']);
+    expect(lastAnswer(state).agentFlow?.nodes.map((n) => `${n.nodeId}:${n.status}`)).toEqual([
+      'a:FINISHED',
+      'b:INPROGRESS',
+    ]);
   });
 
   it('keeps unknown, tool and tts events on the answer', () => {
@@ -111,7 +115,14 @@ describe('reduce: event semantics', () => {
   });
 
   it('a server abort event marks the answer aborted', () => {
-    expect(lastAnswer(reduceOnto([{ type: 'token', data: 'x' }, { type: 'abort', data: '[DONE]' }])).status).toBe('aborted');
+    expect(
+      lastAnswer(
+        reduceOnto([
+          { type: 'token', data: 'x' },
+          { type: 'abort', data: '[DONE]' },
+        ]),
+      ).status,
+    ).toBe('aborted');
   });
 });
 

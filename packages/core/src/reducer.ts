@@ -88,7 +88,11 @@ export function reduceAll(state: ChatState, events: readonly FlowiseEvent[], now
   let next = state;
   for (let i = 0; i < events.length; i++) {
     const event = events[i]!;
-    if (event.type === 'token' && events[i + 1]?.type === 'token' && isOpenAnswer(next.messages[next.messages.length - 1])) {
+    if (
+      event.type === 'token' &&
+      events[i + 1]?.type === 'token' &&
+      isOpenAnswer(next.messages[next.messages.length - 1])
+    ) {
       let text = event.data;
       while (events[i + 1]?.type === 'token') text += (events[++i] as EventOf<'token'>).data;
       next = reduce(next, { type: 'token', data: text }, now);
@@ -115,7 +119,8 @@ function markStreaming(message: AssistantMessage): AssistantMessage {
 }
 
 function appendToken(message: AssistantMessage, text: string, now: number): AssistantMessage {
-  const timings = message.timings.firstTokenAt === undefined ? { ...message.timings, firstTokenAt: now } : message.timings;
+  const timings =
+    message.timings.firstTokenAt === undefined ? { ...message.timings, firstTokenAt: now } : message.timings;
   return { ...message, status: 'streaming', text: message.text + text, timings };
 }
 

@@ -11,7 +11,10 @@ describe('createReplayFetch', () => {
       apiHost: 'http://replay.invalid',
       chatflowId: 'x',
       checkStreamable: false,
-      fetch: createReplayFetch({ source: readRecording('retrieval-stream').body, onRequest: (_url, body) => requests.push(body) }),
+      fetch: createReplayFetch({
+        source: readRecording('retrieval-stream').body,
+        onRequest: (_url, body) => requests.push(body),
+      }),
     });
     await store.send('Tell me a story');
     const answer = lastAnswer(store.getState());
@@ -26,7 +29,10 @@ describe('createReplayFetch', () => {
       chatflowId: 'x',
       checkStreamable: false,
       batch: 0,
-      fetch: createReplayFetch({ source: Array.from({ length: 50 }, (_, i) => ({ event: 'token', data: `t${i} ` })), intervalMs: 10 }),
+      fetch: createReplayFetch({
+        source: Array.from({ length: 50 }, (_, i) => ({ event: 'token', data: `t${i} ` })),
+        intervalMs: 10,
+      }),
     });
     const done = store.send('Hi');
     await new Promise((resolve) => setTimeout(resolve, 120));

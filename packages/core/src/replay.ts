@@ -56,11 +56,17 @@ export function createReplayFetch(options: ReplayOptions): typeof fetch {
         cancelled = true;
       },
     });
-    return new Response(body, { status: options.status ?? 200, headers: { 'Content-Type': options.contentType ?? 'text/event-stream' } });
+    return new Response(body, {
+      status: options.status ?? 200,
+      headers: { 'Content-Type': options.contentType ?? 'text/event-stream' },
+    });
   };
 }
 
-function toChunks(source: ReplayOptions['source'], intervalMs: number): { bytes: string | Uint8Array; delayMs: number }[] {
+function toChunks(
+  source: ReplayOptions['source'],
+  intervalMs: number,
+): { bytes: string | Uint8Array; delayMs: number }[] {
   if (source instanceof Uint8Array) return splitText(new TextDecoder().decode(source), intervalMs);
   if (typeof source === 'string') return splitText(source, intervalMs);
   return source.map((e) => ({ bytes: encodeFlowiseEvent(e.event, e.data), delayMs: e.delayMs ?? intervalMs }));
@@ -76,10 +82,14 @@ function splitText(text: string, intervalMs: number) {
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
   });
 }
 

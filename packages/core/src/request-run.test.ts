@@ -54,7 +54,9 @@ describe('the streamable check acts only while connecting', () => {
   it('its "not found" ends a request that is still connecting', async () => {
     const started = Date.now();
     const streamable = Promise.resolve<StreamableAnswer>({ error: notFound });
-    await expect(streamPrediction(request('unknown', { streamable, firstByteTimeoutMs: 5_000 }))).rejects.toMatchObject(notFound);
+    await expect(streamPrediction(request('unknown', { streamable, firstByteTimeoutMs: 5_000 }))).rejects.toMatchObject(
+      notFound,
+    );
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 
@@ -72,7 +74,9 @@ describe('the streamable check acts only while connecting', () => {
     const controller = new AbortController();
     const streamable = Promise.resolve<StreamableAnswer>({ streamable: false });
     // `unknown` never answers a streaming request: only the caller's abort can end this one now.
-    const run = streamPrediction(request('unknown', { streamable, firstByteTimeoutMs: 150, signal: controller.signal }));
+    const run = streamPrediction(
+      request('unknown', { streamable, firstByteTimeoutMs: 150, signal: controller.signal }),
+    );
     setTimeout(() => controller.abort(), 600);
     await expect(run).resolves.toBe('aborted');
   });
@@ -98,8 +102,8 @@ describe('the idle wait applies while receiving, whatever the body', () => {
 
 describe("deadlines beyond a timer's range", () => {
   it('an Infinity first-byte wait is no wait at all, not an instant timeout', async () => {
-    await expect(streamPrediction(request('plain', { firstByteTimeoutMs: Infinity, idleTimeoutMs: Infinity }))).resolves.toBe(
-      'completed',
-    );
+    await expect(
+      streamPrediction(request('plain', { firstByteTimeoutMs: Infinity, idleTimeoutMs: Infinity })),
+    ).resolves.toBe('completed');
   });
 });

@@ -11,7 +11,17 @@
 import { FlowiseError, type ChatError } from './errors.js';
 import type { FlowiseEvent } from './events.js';
 import { startDeadline, type Deadline } from './deadline.js';
-import { ERROR_BODY_LIMIT, endpointUrl, errorText, fetchOf, readLimited, redactError, requestHeaders, responseError, unreachableError } from './http.js';
+import {
+  ERROR_BODY_LIMIT,
+  endpointUrl,
+  errorText,
+  fetchOf,
+  readLimited,
+  redactError,
+  requestHeaders,
+  responseError,
+  unreachableError,
+} from './http.js';
 import { eventsFromJsonPrediction } from './json-prediction.js';
 import { readEventStream } from './read-stream.js';
 import { redactText } from './redact.js';
@@ -68,7 +78,10 @@ export class RequestRun {
     const { request } = this;
     return fetchOf(request)(endpointUrl(request.apiHost, `prediction/${encodeURIComponent(request.chatflowId)}`), {
       method: 'POST',
-      headers: requestHeaders(request, { 'Content-Type': 'application/json', Accept: 'text/event-stream, application/json' }),
+      headers: requestHeaders(request, {
+        'Content-Type': 'application/json',
+        Accept: 'text/event-stream, application/json',
+      }),
       // Flowise streams only when asked; a request that does not say is a streaming request here.
       body: JSON.stringify({ streaming: true, ...request.body }),
       signal: this.controller.signal,

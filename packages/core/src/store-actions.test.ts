@@ -73,7 +73,11 @@ describe('loadChatbotConfig', () => {
 
   it("loads another chatflow's config when asked by id, each once", async () => {
     const store = chat('plain');
-    await Promise.all([store.loadChatbotConfig('sources'), store.loadChatbotConfig('sources'), store.loadChatbotConfig()]);
+    await Promise.all([
+      store.loadChatbotConfig('sources'),
+      store.loadChatbotConfig('sources'),
+      store.loadChatbotConfig(),
+    ]);
     expect(requestsTo('/api/v1/public-chatbotConfig/sources')).toHaveLength(1);
     expect(requestsTo('/api/v1/public-chatbotConfig/plain')).toHaveLength(1);
   });
@@ -90,7 +94,7 @@ describe('loadChatbotConfig', () => {
 });
 
 describe('client', () => {
-  it("is one object that follows configure(): a new API key is used, a removed one is not sent", async () => {
+  it('is one object that follows configure(): a new API key is used, a removed one is not sent', async () => {
     const store = chat('plain', { apiKey: 'key-one-1234' });
     const client = store.client;
     await client.getChatbotConfig('plain');

@@ -23,7 +23,6 @@ function chat(chatflowId: string, options: Partial<ChatStoreOptions> = {}): Chat
   return store;
 }
 
-
 describe('every mock scenario reaches the state', () => {
   it('sources, tools, agent reasoning, artifacts and follow-up prompts', async () => {
     const sources = chat('sources');
@@ -32,7 +31,9 @@ describe('every mock scenario reaches the state', () => {
 
     const tools = chat('tools');
     await tools.send('Hi');
-    expect(lastAnswer(tools.getState()).usedTools).toEqual([{ tool: 'calculator', toolInput: { input: '6*7' }, toolOutput: '42' }]);
+    expect(lastAnswer(tools.getState()).usedTools).toEqual([
+      { tool: 'calculator', toolInput: { input: '6*7' }, toolOutput: '42' },
+    ]);
 
     const agents = chat('agent-reasoning');
     await agents.send('Hi');

@@ -26,7 +26,8 @@ function chat(chatflowId: string, options: Partial<ChatStoreOptions> = {}): Chat
 }
 
 const slow = { overrideConfig: { mock: { rate: 200, tokens: 2000 } } };
-const until = (check: () => boolean, ms = 5000) => vi.waitFor(() => expect(check()).toBe(true), { timeout: ms, interval: 5 });
+const until = (check: () => boolean, ms = 5000) =>
+  vi.waitFor(() => expect(check()).toBe(true), { timeout: ms, interval: 5 });
 
 describe('createChatStore', () => {
   it('asks, streams and finishes; the chatId it generated is sent and kept', async () => {

@@ -118,7 +118,12 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
         const message = 'This answer cannot be rated yet: Flowise has not given it a message id.';
         return Promise.reject(new FlowiseError({ kind: 'bad-response', message }));
       }
-      const feedback = { chatflowId: session.config.chatflowId, chatId: state.chatId, messageId: chatMessageId, rating };
+      const feedback = {
+        chatflowId: session.config.chatflowId,
+        chatId: state.chatId,
+        messageId: chatMessageId,
+        rating,
+      };
       return session.client.sendFeedback(content === undefined ? feedback : { ...feedback, content });
     },
     loadChatbotConfig: (chatflowId) => session.loadChatbotConfig(chatflowId),

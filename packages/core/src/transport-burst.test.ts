@@ -9,7 +9,11 @@ import { streamPrediction } from './transport.js';
 
 const TOKENS = 50_000;
 const body = new TextEncoder().encode(
-  ['event: start\ndata: \n\n', ...Array.from({ length: TOKENS }, (_, i) => `data: {"event":"token","data":" word${i}"}\n\n`), 'data: {"event":"end","data":"[DONE]"}\n\n'].join(''),
+  [
+    'event: start\ndata: \n\n',
+    ...Array.from({ length: TOKENS }, (_, i) => `data: {"event":"token","data":" word${i}"}\n\n`),
+    'data: {"event":"end","data":"[DONE]"}\n\n',
+  ].join(''),
 );
 const oneChunk = async () => new Response(body, { headers: { 'Content-Type': 'text/event-stream' } });
 

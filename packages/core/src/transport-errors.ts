@@ -11,7 +11,10 @@ export function silenceError(ms: number, chatflowId: string): ChatError {
 
 /** The response went quiet for the idle wait. */
 export function idleError(ms: number): ChatError {
-  return { kind: 'timeout', message: `The answer stalled: nothing arrived for ${seconds(ms)}. The text so far is kept.` };
+  return {
+    kind: 'timeout',
+    message: `The answer stalled: nothing arrived for ${seconds(ms)}. The text so far is kept.`,
+  };
 }
 
 /** The stream closed cleanly, but before Flowise's `end` event. */

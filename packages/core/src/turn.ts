@@ -1,5 +1,11 @@
 import type { ChatError } from './errors.js';
-import { createAssistantMessage, isOpenAnswer, type AssistantMessage, type ChatState, type UserMessage } from './state.js';
+import {
+  createAssistantMessage,
+  isOpenAnswer,
+  type AssistantMessage,
+  type ChatState,
+  type UserMessage,
+} from './state.js';
 
 /** What starts a turn: the user's question and the ids of the two messages it creates. */
 export interface TurnStart {

@@ -1,7 +1,24 @@
 /** The words of the generated answer: markdown with a paragraph, a list, a code block and Unicode. */
 const PARAGRAPH =
-  'Once upon a time, a small fox named Ünï lived by a river 🦊. She counted the stones every morning and told the moon what she had learned.'.split(' ');
-const LIST = ['\n\n-', 'Listen', 'more', 'than', 'you', 'count.', '\n-', 'Ask', '**good**', 'questions.', '\n-', 'Keep', '`notes`', 'short.'];
+  'Once upon a time, a small fox named Ünï lived by a river 🦊. She counted the stones every morning and told the moon what she had learned.'.split(
+    ' ',
+  );
+const LIST = [
+  '\n\n-',
+  'Listen',
+  'more',
+  'than',
+  'you',
+  'count.',
+  '\n-',
+  'Ask',
+  '**good**',
+  'questions.',
+  '\n-',
+  'Keep',
+  '`notes`',
+  'short.',
+];
 const CODE = ['\n\n```js\nconst', 'listen', '=', '()', '=>', '"more";\n```\n\n'];
 const WORDS = [...PARAGRAPH, ...LIST, ...CODE];
 

@@ -35,7 +35,9 @@ const server = await startMockFlowise({
 });
 
 console.log(`Mock Flowise listening on ${server.url}  (default scenario: ${values.scenario}, ${values.rate} tokens/s)`);
-console.log(`POST ${server.url}/api/v1/prediction/<scenario>   scenarios: ${scenarioNames.join(', ')}, fixture-<recording>`);
+console.log(
+  `POST ${server.url}/api/v1/prediction/<scenario>   scenarios: ${scenarioNames.join(', ')}, fixture-<recording>`,
+);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {

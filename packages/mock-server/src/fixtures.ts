@@ -21,7 +21,12 @@ const SKIPPED_HEADERS = new Set(['transfer-encoding', 'content-length', 'date', 
  */
 export function findFixturesDir(explicit?: string): string | undefined {
   const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = [explicit, process.env.FLOWISE_FIXTURES, resolve(process.cwd(), '../shared/fixtures'), resolve(here, '../../../../shared/fixtures')];
+  const candidates = [
+    explicit,
+    process.env.FLOWISE_FIXTURES,
+    resolve(process.cwd(), '../shared/fixtures'),
+    resolve(here, '../../../../shared/fixtures'),
+  ];
   return candidates.find((dir): dir is string => Boolean(dir) && existsSync(dir!));
 }
 
@@ -43,9 +48,12 @@ export function readRecordedResponse(dir: string, name: string): RecordedRespons
 /** Replays a recording: its status and headers, then its body, an SSE event per write paced by `rate` events/s. */
 export async function replayRecording(res: ServerResponse, recording: RecordedResponse, rate: number): Promise<void> {
   res.statusCode = recording.status;
-  for (const [name, value] of recording.headers) if (!SKIPPED_HEADERS.has(name.toLowerCase())) res.setHeader(name, value);
+  for (const [name, value] of recording.headers)
+    if (!SKIPPED_HEADERS.has(name.toLowerCase())) res.setHeader(name, value);
   res.setHeader('Access-Control-Allow-Origin', '*');
-  const isStream = recording.headers.some(([name, value]) => name.toLowerCase() === 'content-type' && value.startsWith('text/event-stream'));
+  const isStream = recording.headers.some(
+    ([name, value]) => name.toLowerCase() === 'content-type' && value.startsWith('text/event-stream'),
+  );
   if (!isStream) {
     res.setHeader('Content-Length', recording.body.length);
     res.end(recording.body);

@@ -3,7 +3,15 @@ import type { ScenarioContext, Step } from './scenario-types.js';
 /** What a non-streaming request gets instead of the stream the steps describe. */
 export type JsonOutcome = { status: number; body: unknown } | { drop: true } | { hang: true };
 
-const PASSTHROUGH = new Set(['sourceDocuments', 'usedTools', 'fileAnnotations', 'agentReasoning', 'artifacts', 'action', 'agentFlowExecutedData']);
+const PASSTHROUGH = new Set([
+  'sourceDocuments',
+  'usedTools',
+  'fileAnnotations',
+  'agentReasoning',
+  'artifacts',
+  'action',
+  'agentFlowExecutedData',
+]);
 
 /**
  * The JSON prediction Flowise answers with when not streaming: the text of all tokens, the other payloads under
@@ -11,7 +19,12 @@ const PASSTHROUGH = new Set(['sourceDocuments', 'usedTools', 'fileAnnotations', 
  * An `error` step becomes Flowise's 500 error body.
  */
 export function jsonFromSteps(steps: Step[], context: ScenarioContext): JsonOutcome {
-  const body: Record<string, unknown> = { text: '', question: context.question, chatId: context.chatId, chatMessageId: context.chatMessageId };
+  const body: Record<string, unknown> = {
+    text: '',
+    question: context.question,
+    chatId: context.chatId,
+    chatMessageId: context.chatMessageId,
+  };
   for (const step of steps) {
     if (step.kind === 'drop') return { drop: true };
     if (step.kind === 'stall') return { hang: true };

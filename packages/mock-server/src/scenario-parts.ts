@@ -1,16 +1,33 @@
 /** The building blocks of the mock's scenarios: event steps, Flowise-shaped payloads and canned errors. */
 import { answerTokens } from './answer.js';
 import type { Reply, Scenario, ScenarioContext, Step } from './scenario-types.js';
-export const ev = (event: string, data: unknown, extra?: Record<string, unknown>): Step => ({ kind: 'event', event, data, ...(extra ? { extra } : {}) });
+export const ev = (event: string, data: unknown, extra?: Record<string, unknown>): Step => ({
+  kind: 'event',
+  event,
+  data,
+  ...(extra ? { extra } : {}),
+});
 export const metadata = (c: ScenarioContext, more: Record<string, unknown> = {}) =>
-  ev('metadata', { chatId: c.chatId, chatMessageId: c.chatMessageId, question: c.question, sessionId: c.chatId, memoryType: 'Buffer Memory', ...more });
+  ev('metadata', {
+    chatId: c.chatId,
+    chatMessageId: c.chatMessageId,
+    question: c.question,
+    sessionId: c.chatId,
+    memoryType: 'Buffer Memory',
+    ...more,
+  });
 export const END = ev('end', '[DONE]');
 export const stream = (...steps: Step[]): Reply => ({ kind: 'stream', steps });
 export const chatAnswer = (c: ScenarioContext, after: Step[] = [], meta: Record<string, unknown> = {}): Reply =>
   stream(ev('start', ''), { kind: 'tokens', tokens: answerTokens(c.tokens) }, ...after, metadata(c, meta), END);
 const httpError = (status: number, message: string, headers?: Record<string, string>): Scenario => ({
   description: `HTTP ${status} with Flowise's JSON error body`,
-  reply: () => ({ kind: 'json', status, body: { statusCode: status, success: false, message, stack: {} }, ...(headers ? { headers } : {}) }),
+  reply: () => ({
+    kind: 'json',
+    status,
+    body: { statusCode: status, success: false, message, stack: {} },
+    ...(headers ? { headers } : {}),
+  }),
 });
 
 /** Flowise's message for each HTTP error the mock can answer with. */
@@ -49,25 +66,45 @@ export const HUGE_TOKEN = ' lorem ipsum dolor sit amet,'.repeat(Math.ceil((1024 
 
 export const SOURCES = [
   {
-    pageContent: 'Foxes listen more than they count. The river taught the fox to hear the fish, the reeds and the wind.',
-    metadata: { source: 'https://example.com/fox-story', title: 'The fox and the river', loc: { lines: { from: 1, to: 12 } } },
+    pageContent:
+      'Foxes listen more than they count. The river taught the fox to hear the fish, the reeds and the wind.',
+    metadata: {
+      source: 'https://example.com/fox-story',
+      title: 'The fox and the river',
+      loc: { lines: { from: 1, to: 12 } },
+    },
   },
   {
     pageContent: 'Stones by the river are counted every morning; notes are kept short.',
     metadata: { source: '/data/uploads/river-notes.pdf', page: 3, loc: { pageNumber: 3 } },
   },
   {
-    pageContent: 'Hostile content: <img src=x onerror=alert(1)> <script>window.__pwned=1</script> [click](javascript:alert(1))',
+    pageContent:
+      'Hostile content: <img src=x onerror=alert(1)> <script>window.__pwned=1</script> [click](javascript:alert(1))',
     metadata: { source: 'javascript:alert(1)', title: '<b>bold title</b>' },
   },
 ];
 export const CALCULATOR = [{ tool: 'calculator', toolInput: { input: '6*7' }, toolOutput: '42' }];
-export const flowNode = (nodeId: string, nodeLabel: string, status: string) => ev('nextAgentFlow', { nodeId, nodeLabel, status });
-export const START_NODE = { nodeId: 'startAgentflow_0', nodeLabel: 'Start', data: { id: 'startAgentflow_0', name: 'startAgentflow' }, previousNodeIds: [], status: 'FINISHED' };
+export const flowNode = (nodeId: string, nodeLabel: string, status: string) =>
+  ev('nextAgentFlow', { nodeId, nodeLabel, status });
+export const START_NODE = {
+  nodeId: 'startAgentflow_0',
+  nodeLabel: 'Start',
+  data: { id: 'startAgentflow_0', name: 'startAgentflow' },
+  previousNodeIds: [],
+  status: 'FINISHED',
+};
 export const LLM_NODE = {
   nodeId: 'llmAgentflow_0',
   nodeLabel: 'Storyteller',
-  data: { id: 'llmAgentflow_0', name: 'llmAgentflow', input: { llmModel: 'chatOpenAICustom', llmModelConfig: { modelName: 'test-model', openAIApiKey: 'sk-mock-secret' } } },
+  data: {
+    id: 'llmAgentflow_0',
+    name: 'llmAgentflow',
+    input: {
+      llmModel: 'chatOpenAICustom',
+      llmModelConfig: { modelName: 'test-model', openAIApiKey: 'sk-mock-secret' },
+    },
+  },
   previousNodeIds: ['startAgentflow_0'],
   status: 'FINISHED',
 };
@@ -86,7 +123,11 @@ export const ACTION = {
     { type: 'agentflowv2-approve-button', label: 'Proceed' },
     { type: 'agentflowv2-reject-button', label: 'Reject' },
   ],
-  data: { nodeId: 'humanInputAgentflow_0', nodeLabel: 'Human Input 0', input: { messages: [], humanInputEnableFeedback: false } },
+  data: {
+    nodeId: 'humanInputAgentflow_0',
+    nodeLabel: 'Human Input 0',
+    input: { messages: [], humanInputEnableFeedback: false },
+  },
 };
 // A 1×1 transparent PNG.
 export const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';

@@ -63,8 +63,15 @@ describe('the mock Flowise server', () => {
   it('an unknown chatflow never answers a streaming request, and 404s a JSON one', async () => {
     const { port } = new URL(mock.url);
     const status = await new Promise<string>((resolve) => {
-      const req = httpRequest({ host: '127.0.0.1', port, method: 'POST', path: '/api/v1/prediction/unknown', headers: { 'Content-Type': 'application/json' } }, (res) =>
-        resolve(`status ${res.statusCode}`),
+      const req = httpRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: '/api/v1/prediction/unknown',
+          headers: { 'Content-Type': 'application/json' },
+        },
+        (res) => resolve(`status ${res.statusCode}`),
       );
       req.on('error', () => undefined);
       req.end(JSON.stringify({ question: 'Hi', streaming: true }));
@@ -76,7 +83,12 @@ describe('the mock Flowise server', () => {
     expect(status).toBe('silent');
     const json = await post('unknown', { streaming: false });
     expect(json.status).toBe(404);
-    expect(await json.json()).toEqual({ statusCode: 404, success: false, message: 'Chatflow unknown not found in the database!', stack: {} });
+    expect(await json.json()).toEqual({
+      statusCode: 404,
+      success: false,
+      message: 'Chatflow unknown not found in the database!',
+      stack: {},
+    });
   });
 
   it('the streamable check: true, false for json, 500 not found for unknown', async () => {
@@ -135,14 +147,20 @@ describe('the mock Flowise server', () => {
     const ok = await (await post('plain', {}, { Authorization: 'Bearer secret-key' })).text();
     expect(events(ok).at(-1)?.event).toBe('end');
     expect(mock.predictions()).toHaveLength(2);
-    expect(mock.predictions()[0]).toMatchObject({ method: 'POST', body: { question: 'Hi', streaming: true }, headers: { authorization: 'Bearer wrong' } });
+    expect(mock.predictions()[0]).toMatchObject({
+      method: 'POST',
+      body: { question: 'Hi', streaming: true },
+      headers: { authorization: 'Bearer wrong' },
+    });
   });
 
   describe('close()', () => {
     /** Settles like `promise`, or rejects saying what did not happen in time (instead of hanging until the test timeout). */
     function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
       let timer: ReturnType<typeof setTimeout> | undefined;
-      const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} within ${ms} ms`)), ms)));
+      const late = new Promise<never>(
+        (_, reject) => (timer = setTimeout(() => reject(new Error(`${what} within ${ms} ms`)), ms)),
+      );
       return Promise.race([promise, late]).finally(() => clearTimeout(timer));
     }
 

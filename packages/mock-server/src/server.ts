@@ -6,6 +6,7 @@ import { jsonFromSteps } from './json-answer.js';
 import { parseMultipart } from './multipart.js';
 import type { Reply, ScenarioContext } from './scenario-types.js';
 import { scenarios } from './scenarios.js';
+import { CHATBOT_CONFIG, hang, isUnknown, parseJson, readBody } from './request-helpers.js';
 import { playSteps } from './stream-player.js';
 import { sendJson, sendJsonError, sendRaw, startStream } from './wire.js';
 
@@ -60,7 +61,11 @@ export interface MockFlowise {
   /** Empties `requests`, e.g. between tests. */
   clearRequests(): void;
   /** Changes behaviour for the next requests. */
-  configure(options: Partial<Pick<MockFlowiseOptions, 'scenario' | 'rate' | 'tokens' | 'heartbeatMs' | 'stallMs' | 'apiKey' | 'honourAbort'>>): void;
+  configure(
+    options: Partial<
+      Pick<MockFlowiseOptions, 'scenario' | 'rate' | 'tokens' | 'heartbeatMs' | 'stallMs' | 'apiKey' | 'honourAbort'>
+    >,
+  ): void;
   /** Ends open streams and hanging connections, then stops listening. */
   close(): Promise<void>;
 }
@@ -69,7 +74,15 @@ const PREFIX = '/api/v1/';
 
 /** Starts a Flowise-compatible server on 127.0.0.1 that plays scripted scenarios (see the README's table). */
 export async function startMockFlowise(options: MockFlowiseOptions = {}): Promise<MockFlowise> {
-  const settings = { scenario: 'plain', rate: 0, tokens: 60, heartbeatMs: 30_000, stallMs: 3000, honourAbort: true, ...options };
+  const settings = {
+    scenario: 'plain',
+    rate: 0,
+    tokens: 60,
+    heartbeatMs: 30_000,
+    stallMs: 3000,
+    honourAbort: true,
+    ...options,
+  };
   const fixturesDir = findFixturesDir(options.fixturesDir);
   const requests: RecordedRequest[] = [];
   const abortedChats = new Set<string>();
@@ -111,7 +124,12 @@ export async function startMockFlowise(options: MockFlowiseOptions = {}): Promis
     if (endpoint === 'prediction' && req.method === 'POST' && params[0]) return predict(req, res, params[0], body);
     if (endpoint === 'chatflows-streaming' && params[0]) {
       const id = params[0];
-      if (isUnknown(id)) return sendJsonError(res, 500, `Error: chatflowsService.checkIfChatflowIsValidForStreaming - Chatflow ${id} not found`);
+      if (isUnknown(id))
+        return sendJsonError(
+          res,
+          500,
+          `Error: chatflowsService.checkIfChatflowIsValidForStreaming - Chatflow ${id} not found`,
+        );
       return sendJson(res, 200, { isStreaming: scenarioFor(id).streamable !== false });
     }
     if (endpoint === 'chatmessage' && params[0] === 'abort' && req.method === 'PUT' && params[2]) {
@@ -126,7 +144,16 @@ export async function startMockFlowise(options: MockFlowiseOptions = {}): Promis
     if (endpoint === 'attachments' && req.method === 'POST') {
       const files = parseMultipart(raw, contentType).filter((f) => f.field === 'files');
       if (files.length === 0) return sendJsonError(res, 400, 'No files provided');
-      return sendJson(res, 200, files.map((f) => ({ name: f.name, mimeType: f.mimeType, size: f.content.length, content: f.content.toString('utf8') })));
+      return sendJson(
+        res,
+        200,
+        files.map((f) => ({
+          name: f.name,
+          mimeType: f.mimeType,
+          size: f.content.length,
+          content: f.content.toString('utf8'),
+        })),
+      );
     }
     if (endpoint === 'ping') return sendRaw(res, 200, 'text/html; charset=utf-8', 'pong');
     return sendJsonError(res, 404, `Cannot ${req.method} ${route}`);
@@ -139,7 +166,11 @@ export async function startMockFlowise(options: MockFlowiseOptions = {}): Promis
   async function predict(req: IncomingMessage, res: ServerResponse, chatflowId: string, body: unknown): Promise<void> {
     const request = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
     const streaming = request.streaming === true || request.streaming === 'true';
-    const mock = ((request.overrideConfig as Record<string, unknown> | undefined)?.mock ?? {}) as { rate?: number; tokens?: number; scenario?: string };
+    const mock = ((request.overrideConfig as Record<string, unknown> | undefined)?.mock ?? {}) as {
+      rate?: number;
+      tokens?: number;
+      scenario?: string;
+    };
     const name = mock.scenario ?? chatflowId;
 
     if (name.startsWith('fixture-') && fixturesDir) {
@@ -160,13 +191,27 @@ export async function startMockFlowise(options: MockFlowiseOptions = {}): Promis
       chatMessageId: randomUUID(),
       streaming,
       tokens: mock.tokens ?? (name === 'long' && options.tokens === undefined ? 5000 : settings.tokens),
-      ...(typeof request.humanInput === 'object' && request.humanInput ? { humanInput: request.humanInput as ScenarioContext['humanInput'] } : {}),
+      ...(typeof request.humanInput === 'object' && request.humanInput
+        ? { humanInput: request.humanInput as ScenarioContext['humanInput'] }
+        : {}),
     };
     abortedChats.delete(context.chatId);
-    return reply(res, scenario.reply(context), context, streaming && scenario.streamable !== false, mock.rate ?? settings.rate);
+    return reply(
+      res,
+      scenario.reply(context),
+      context,
+      streaming && scenario.streamable !== false,
+      mock.rate ?? settings.rate,
+    );
   }
 
-  async function reply(res: ServerResponse, answer: Reply, context: ScenarioContext, streaming: boolean, rate: number): Promise<void> {
+  async function reply(
+    res: ServerResponse,
+    answer: Reply,
+    context: ScenarioContext,
+    streaming: boolean,
+    rate: number,
+  ): Promise<void> {
     if (answer.kind === 'hang') return hang(res);
     if (answer.kind === 'raw') return sendRaw(res, answer.status, answer.contentType, answer.body, answer.headers);
     if (answer.kind === 'json') return sendJson(res, answer.status, answer.body, answer.headers);
@@ -189,7 +234,11 @@ export async function startMockFlowise(options: MockFlowiseOptions = {}): Promis
     const input = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
     if (req.method === 'POST' && params[0]) {
       if (!input.chatId || !input.messageId || (input.rating !== 'THUMBS_UP' && input.rating !== 'THUMBS_DOWN')) {
-        return sendJsonError(res, 400, 'Invalid feedback: chatId, messageId and rating (THUMBS_UP | THUMBS_DOWN) are required');
+        return sendJsonError(
+          res,
+          400,
+          'Invalid feedback: chatId, messageId and rating (THUMBS_UP | THUMBS_DOWN) are required',
+        );
       }
       const record = { ...input, chatflowid: params[0], id: randomUUID(), createdDate: new Date().toISOString() };
       feedback.set(record.id, record);
@@ -206,7 +255,9 @@ export async function startMockFlowise(options: MockFlowiseOptions = {}): Promis
 
   const port = await new Promise<number>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 3000, options.host ?? '127.0.0.1', () => resolve((server.address() as { port: number }).port));
+    server.listen(options.port ?? 3000, options.host ?? '127.0.0.1', () =>
+      resolve((server.address() as { port: number }).port),
+    );
   });
   const host = options.host ?? '127.0.0.1';
   return {
@@ -223,35 +274,3 @@ export async function startMockFlowise(options: MockFlowiseOptions = {}): Promis
       }),
   };
 }
-
-/** Unknown chatflow ids (as Flowise would not find them). */
-function isUnknown(id: string): boolean {
-  return id === 'unknown' || id.startsWith('unknown-');
-}
-
-function hang(res: ServerResponse): Promise<void> {
-  return new Promise((resolve) => res.once('close', resolve));
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
-
-const CHATBOT_CONFIG = {
-  starterPrompts: { 0: { prompt: 'Tell me a story' }, 1: { prompt: 'What is 6 times 7?' }, 2: { prompt: 'Which sources do you use?' } },
-  followUpPrompts: { status: true },
-  uploads: { isImageUploadAllowed: false, imgUploadSizeAndTypes: [], isRAGFileUploadAllowed: true, fileUploadSizeAndTypes: [{ fileTypes: ['text/plain', 'application/pdf'], maxUploadSize: 5 }], isSpeechToTextEnabled: false },
-};

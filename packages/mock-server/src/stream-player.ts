@@ -73,7 +73,7 @@ export async function playSteps(res: ServerResponse, steps: Step[], options: Pla
 async function playTokens(res: ServerResponse, tokens: string[], options: PlayOptions): Promise<boolean> {
   const interval = options.rate > 0 ? 1000 / options.rate : 0;
   const started = Date.now();
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     if (res.destroyed || res.writableEnded) return false;
     if (options.aborted()) {
       endAborted(res);

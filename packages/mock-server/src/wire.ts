@@ -40,7 +40,12 @@ export function startStream(res: ServerResponse): void {
 }
 
 /** Sends a JSON body with Flowise's headers. */
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   res.statusCode = status;
   for (const [name, value] of JSON_HEADERS) res.setHeader(name, value);
@@ -50,12 +55,23 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 }
 
 /** Flowise's error body: `{ statusCode, success: false, message, stack: {} }`. */
-export function sendJsonError(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
+export function sendJsonError(
+  res: ServerResponse,
+  status: number,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
   sendJson(res, status, { statusCode: status, success: false, message, stack: {} }, headers);
 }
 
 /** Any other body (HTML pages, empty bodies). */
-export function sendRaw(res: ServerResponse, status: number, contentType: string | undefined, body: string, headers: Record<string, string> = {}): void {
+export function sendRaw(
+  res: ServerResponse,
+  status: number,
+  contentType: string | undefined,
+  body: string,
+  headers: Record<string, string> = {},
+): void {
   res.statusCode = status;
   res.setHeader('Access-Control-Allow-Origin', '*');
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);

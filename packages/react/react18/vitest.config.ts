@@ -19,7 +19,14 @@ export default defineProject({
     alias: workspaceAlias,
     dedupe: ['react', 'react-dom', 'zustand', '@testing-library/react'],
   },
-  server: { fs: { allow: [fileURLToPath(new URL('../../..', import.meta.url)), sharedDir(fileURLToPath(new URL('../../../../shared', import.meta.url)))] } },
+  server: {
+    fs: {
+      allow: [
+        fileURLToPath(new URL('../../..', import.meta.url)),
+        sharedDir(fileURLToPath(new URL('../../../../shared', import.meta.url))),
+      ],
+    },
+  },
   test: {
     name: 'react-18',
     testTimeout,

@@ -27,7 +27,9 @@ export function useChatStore(store?: ChatStore): ChatStore {
   const fromContext = useContext(ChatStoreContext);
   const resolved = store ?? fromContext;
   if (!resolved) {
-    throw new Error('flowise-kit: no chat store. Pass a `store` prop or render inside <FlowiseChatProvider store={...}>.');
+    throw new Error(
+      'flowise-kit: no chat store. Pass a `store` prop or render inside <FlowiseChatProvider store={...}>.',
+    );
   }
   return resolved;
 }

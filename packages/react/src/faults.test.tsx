@@ -34,7 +34,18 @@ function ask(window: HTMLElement, question: string) {
   fireEvent.click(within(window).getByRole('button', { name: 'Send' }));
 }
 
-const FLOWS = ['plain', 'sources', 'tools', 'follow-up', 'repeat-start', 'drop', 'http-500', 'error-event', 'malformed', 'json'];
+const FLOWS = [
+  'plain',
+  'sources',
+  'tools',
+  'follow-up',
+  'repeat-start',
+  'drop',
+  'http-500',
+  'error-event',
+  'malformed',
+  'json',
+];
 const FAILING = new Set(['drop', 'http-500', 'error-event']);
 
 describe('many chats in one page', () => {
@@ -44,14 +55,22 @@ describe('many chats in one page', () => {
       <div>
         {Array.from({ length: COUNT }, (_, i) => (
           <section key={i} data-testid={`chat-${i}`}>
-            <ChatWindow apiHost={mock.url} chatflowId={FLOWS[i % FLOWS.length]!} checkStreamable={false} overrideConfig={{ mock: { rate: 400 } }} />
+            <ChatWindow
+              apiHost={mock.url}
+              chatflowId={FLOWS[i % FLOWS.length]!}
+              checkStreamable={false}
+              overrideConfig={{ mock: { rate: 400 } }}
+            />
           </section>
         ))}
       </div>,
     );
     const windows = Array.from({ length: COUNT }, (_, i) => screen.getByTestId(`chat-${i}`));
     act(() => windows.forEach((window, i) => ask(window, `Question ${i}`)));
-    await vi.waitFor(() => expect(document.querySelectorAll('[aria-busy="true"]')).toHaveLength(0), { timeout: 15_000, interval: 50 });
+    await vi.waitFor(() => expect(document.querySelectorAll('[aria-busy="true"]')).toHaveLength(0), {
+      timeout: 15_000,
+      interval: 50,
+    });
     await act(() => new Promise((resolve) => setTimeout(resolve, 100)));
 
     expect(mock.predictions()).toHaveLength(COUNT);
@@ -79,13 +98,21 @@ describe('unmounting', () => {
     const before = timers();
     const view = render(
       <StrictMode>
-        <ChatWindow apiHost={mock.url} chatflowId="long" checkStreamable={false} overrideConfig={{ mock: { rate: 200, tokens: 2000 } }} />
+        <ChatWindow
+          apiHost={mock.url}
+          chatflowId="long"
+          checkStreamable={false}
+          overrideConfig={{ mock: { rate: 200, tokens: 2000 } }}
+        />
       </StrictMode>,
     );
     act(() => ask(view.container, 'A long one'));
     await vi.waitFor(() => expect(view.container.textContent).toContain('word3'), { timeout: 5000, interval: 10 });
     view.unmount();
-    await vi.waitFor(() => expect(mock.requests.some((r) => r.method === 'PUT' && r.path.includes('/chatmessage/abort/'))).toBe(true), { timeout: 3000 });
+    await vi.waitFor(
+      () => expect(mock.requests.some((r) => r.method === 'PUT' && r.path.includes('/chatmessage/abort/'))).toBe(true),
+      { timeout: 3000 },
+    );
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(mock.predictions()).toHaveLength(1);
     expect(timers()).toBeLessThanOrEqual(before);

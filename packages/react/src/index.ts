@@ -25,7 +25,11 @@ export {
   type ToolTraceData,
 } from './selectors.js';
 export { useStarterPrompts, type UseStarterPromptsOptions } from './starter-prompts.js';
-export { useFlowisePrediction, type UseFlowisePredictionOptions, type UseFlowisePredictionResult } from './useFlowisePrediction.js';
+export {
+  useFlowisePrediction,
+  type UseFlowisePredictionOptions,
+  type UseFlowisePredictionResult,
+} from './useFlowisePrediction.js';
 export { localStorageAdapter, type PersistenceAdapter } from './persistence.js';
 export { Markdown, type MarkdownProps } from './components/Markdown/Markdown.js';
 export { safeImageUrl, safeLinkUrl } from './components/Markdown/safe-url.js';

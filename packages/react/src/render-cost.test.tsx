@@ -16,7 +16,12 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('render cost while 1,000 tokens stream', () => {
   it('SourceList and ToolTrace render 0 times, earlier rows 0 times, the streaming row at most once per frame and per 50 ms', async () => {
-    const store = replayStore(answerEvents(3, [{ event: 'sourceDocuments', data: SOURCES }, { event: 'usedTools', data: TOOLS }]));
+    const store = replayStore(
+      answerEvents(3, [
+        { event: 'sourceDocuments', data: SOURCES },
+        { event: 'usedTools', data: TOOLS },
+      ]),
+    );
     await store.send('First question');
     const firstAnswerId = store.getState().messages[1]!.id;
 

@@ -112,7 +112,10 @@ export function useMessage(id: string, store?: ChatStore): ChatMessage | undefin
 
 /** The source documents of an answer (default: the latest). Tokens never change this reference. */
 export function useSources(messageId?: string, store?: ChatStore): SourceDocument[] {
-  const selector = useCallback((s: ChatState) => answerById(s, messageId)?.sourceDocuments ?? EMPTY_SOURCES, [messageId]);
+  const selector = useCallback(
+    (s: ChatState) => answerById(s, messageId)?.sourceDocuments ?? EMPTY_SOURCES,
+    [messageId],
+  );
   return useChatSelector(selector, Object.is, store);
 }
 
@@ -132,16 +135,19 @@ export interface ToolTraceData {
 
 /** The tool and agent trace of an answer (default: the latest). Tokens never change it. */
 export function useToolTrace(messageId?: string, store?: ChatStore): ToolTraceData {
-  const selector = useCallback((s: ChatState): ToolTraceData => {
-    const answer = answerById(s, messageId);
-    return {
-      usedTools: answer?.usedTools ?? EMPTY_TOOLS,
-      calledTools: answer?.calledTools ?? EMPTY_TOOLS,
-      agentReasoning: answer?.agentReasoning ?? EMPTY_STEPS,
-      agentFlow: answer?.agentFlow,
-      nextAgent: answer?.nextAgent,
-    };
-  }, [messageId]);
+  const selector = useCallback(
+    (s: ChatState): ToolTraceData => {
+      const answer = answerById(s, messageId);
+      return {
+        usedTools: answer?.usedTools ?? EMPTY_TOOLS,
+        calledTools: answer?.calledTools ?? EMPTY_TOOLS,
+        agentReasoning: answer?.agentReasoning ?? EMPTY_STEPS,
+        agentFlow: answer?.agentFlow,
+        nextAgent: answer?.nextAgent,
+      };
+    },
+    [messageId],
+  );
   return useChatSelector(selector, shallowEqual, store);
 }
 
@@ -153,7 +159,9 @@ export function pendingToolCalls(trace: Pick<ToolTraceData, 'calledTools' | 'use
 
 /** Whether `ToolTrace` shows anything for this trace (an answer, or what `useToolTrace` gave). */
 export function hasToolTrace(
-  trace: Pick<ToolTraceData, 'calledTools' | 'usedTools' | 'agentReasoning'> & { agentFlow?: AgentFlowState | undefined },
+  trace: Pick<ToolTraceData, 'calledTools' | 'usedTools' | 'agentReasoning'> & {
+    agentFlow?: AgentFlowState | undefined;
+  },
 ): boolean {
   const shown = pendingToolCalls(trace).length + trace.usedTools.length + trace.agentReasoning.length;
   return shown + (trace.agentFlow?.nodes.length ?? 0) > 0;

@@ -32,7 +32,11 @@ const answer: AssistantMessage = {
   extraEvents: [],
 };
 const history: ChatMessage[] = [{ id: 'u1', role: 'user', text: 'What is 6 times 7?', createdAt: 1 }, answer];
-const options = { apiHost: 'http://127.0.0.1:1', chatflowId: 'x', initialMessages: history } satisfies UseFlowisePredictionOptions;
+const options = {
+  apiHost: 'http://127.0.0.1:1',
+  chatflowId: 'x',
+  initialMessages: history,
+} satisfies UseFlowisePredictionOptions;
 
 /** What a page composes: the hook's store shared through the provider with the conversation. */
 function Conversation(props: Partial<UseFlowisePredictionOptions>) {
@@ -48,7 +52,10 @@ function Conversation(props: Partial<UseFlowisePredictionOptions>) {
 function serverRender(element: ReactElement): string {
   const warnings = vi.spyOn(console, 'error').mockImplementation(() => undefined);
   const html = renderToString(element);
-  expect(warnings.mock.calls.map((call) => String(call[0])), 'React warnings').toEqual([]);
+  expect(
+    warnings.mock.calls.map((call) => String(call[0])),
+    'React warnings',
+  ).toEqual([]);
   return html;
 }
 
@@ -83,7 +90,11 @@ describe('server rendering', () => {
 
   it('leaves persisted history for after mount: the server HTML shows the initial messages', () => {
     const saved: ChatMessage[] = [{ id: 's1', role: 'user', text: 'A saved question', createdAt: 1 }];
-    const persistence: PersistenceAdapter = { load: vi.fn(() => ({ messages: saved })), save: vi.fn(), remove: vi.fn() };
+    const persistence: PersistenceAdapter = {
+      load: vi.fn(() => ({ messages: saved })),
+      save: vi.fn(),
+      remove: vi.fn(),
+    };
     const html = serverRender(<Conversation persistKey="support-chat" persistence={persistence} />);
     expect(html).toContain('What is 6 times 7?');
     expect(html).not.toContain('A saved question');

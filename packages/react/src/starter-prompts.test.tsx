@@ -29,7 +29,9 @@ function Chat({ apiHost, chatflowId, given }: { apiHost: string; chatflowId: str
 
 // GETs only: the page's origin differs from the mock's, so each GET comes after a CORS preflight.
 const configRequests = () =>
-  mock.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/api/v1/public-chatbotConfig/')).map((r) => r.path);
+  mock.requests
+    .filter((r) => r.method === 'GET' && r.path.startsWith('/api/v1/public-chatbotConfig/'))
+    .map((r) => r.path);
 
 describe('useStarterPrompts', () => {
   it("shows the chatflow's starter prompts from its chatbot config", async () => {
@@ -45,7 +47,10 @@ describe('useStarterPrompts', () => {
     view.rerender(<Chat apiHost={mock.url} chatflowId="unknown-flow" />);
     await screen.findByText('(none)');
     await vi.waitFor(() =>
-      expect(configRequests()).toEqual(['/api/v1/public-chatbotConfig/plain', '/api/v1/public-chatbotConfig/unknown-flow']),
+      expect(configRequests()).toEqual([
+        '/api/v1/public-chatbotConfig/plain',
+        '/api/v1/public-chatbotConfig/unknown-flow',
+      ]),
     );
     expect(screen.getByTestId('prompts').textContent).toBe('(none)');
   });

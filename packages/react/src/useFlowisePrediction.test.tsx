@@ -15,19 +15,24 @@ const base = (events = answerEvents(5)): UseFlowisePredictionOptions => ({
 
 describe('useFlowisePrediction', () => {
   it('streams into messages and status; functions and store keep their identity across renders', async () => {
-    const { result, rerender } = renderHook((props: UseFlowisePredictionOptions) => useFlowisePrediction(props), { initialProps: base() });
+    const { result, rerender } = renderHook((props: UseFlowisePredictionOptions) => useFlowisePrediction(props), {
+      initialProps: base(),
+    });
     const first = result.current;
     await act(() => result.current.send('Hi'));
     expect(result.current.status).toBe('done');
     expect(result.current.messages).toHaveLength(2);
     rerender({ ...base(), onEnd: () => undefined });
-    for (const key of ['send', 'stop', 'retry', 'reset', 'store'] as const) expect(result.current[key]).toBe(first[key]);
+    for (const key of ['send', 'stop', 'retry', 'reset', 'store'] as const)
+      expect(result.current[key]).toBe(first[key]);
   });
 
   it('calls the latest callback without recreating the store', async () => {
     const a = vi.fn();
     const b = vi.fn();
-    const { result, rerender } = renderHook((props: UseFlowisePredictionOptions) => useFlowisePrediction(props), { initialProps: { ...base(), onEnd: a } });
+    const { result, rerender } = renderHook((props: UseFlowisePredictionOptions) => useFlowisePrediction(props), {
+      initialProps: { ...base(), onEnd: a },
+    });
     const store = result.current.store;
     rerender({ ...base(), onEnd: b });
     await act(() => result.current.send('Hi'));
@@ -68,7 +73,11 @@ describe('useFlowisePrediction', () => {
     const saved = new Map<string, Partial<ChatState>>();
     const persistence: PersistenceAdapter = {
       load: (key) => saved.get(key),
-      save: (key, state) => void saved.set(key, JSON.parse(JSON.stringify({ chatId: state.chatId, messages: state.messages })) as Partial<ChatState>),
+      save: (key, state) =>
+        void saved.set(
+          key,
+          JSON.parse(JSON.stringify({ chatId: state.chatId, messages: state.messages })) as Partial<ChatState>,
+        ),
       remove: (key) => void saved.delete(key),
     };
     const first = renderHook(() => useFlowisePrediction({ ...base(), persistKey: 'k', persistence }));
@@ -76,7 +85,10 @@ describe('useFlowisePrediction', () => {
     first.unmount();
     expect(saved.get('k')?.messages).toHaveLength(2);
     const second = renderHook(() => useFlowisePrediction({ ...base(), persistKey: 'k', persistence }));
-    expect(second.result.current.messages.map((m) => (m.role === 'user' ? m.text : m.status))).toEqual(['Remember me', 'done']);
+    expect(second.result.current.messages.map((m) => (m.role === 'user' ? m.text : m.status))).toEqual([
+      'Remember me',
+      'done',
+    ]);
     expect(second.result.current.store.getState().chatId).toBe('chat-1');
   });
 

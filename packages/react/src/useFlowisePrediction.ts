@@ -51,11 +51,13 @@ const useClientLayoutEffect = typeof window === 'undefined' ? useEffect : useLay
  *
  * The store is created once; new option values (callbacks, apiKey, overrideConfig …) are applied without
  * recreating it or restarting a stream. Unmounting aborts an open stream. The component that calls this re-renders
- * when `messages`, `status` or `error` change (at most once per 50 ms while streaming); components that only need a slice
+ * when `messages`, `status` or `error` change (at most once per 50 ms while streaming); components that only need a
+ * slice
  * should read it through {@link FlowiseChatProvider} and the selector hooks instead.
  *
  * @example
- * const { messages, status, send, stop } = useFlowisePrediction({ apiHost: 'http://localhost:3000', chatflowId: 'abc' });
+ * const { messages, status, send, stop } = useFlowisePrediction({ apiHost: 'http://localhost:3000', chatflowId: 'abc'
+ * });
  */
 export function useFlowisePrediction(options: UseFlowisePredictionOptions): UseFlowisePredictionResult {
   const latest = useRef(options);
@@ -66,14 +68,48 @@ export function useFlowisePrediction(options: UseFlowisePredictionOptions): UseF
     latest.current = options;
   });
 
-  const { apiHost, apiKey, headers, overrideConfig, chatflowId, streaming, batch, firstByteTimeoutMs, idleTimeoutMs, fetch } = options;
+  const {
+    apiHost,
+    apiKey,
+    headers,
+    overrideConfig,
+    chatflowId,
+    streaming,
+    batch,
+    firstByteTimeoutMs,
+    idleTimeoutMs,
+    fetch,
+  } = options;
   // A layout effect: it runs before every passive effect, so a child that calls the store in its own effect (loads
   // the chatbot config, sends a question) already talks to the new chatflow and connection.
   useClientLayoutEffect(() => {
     if (!owned) return;
     // Undefined is passed on: removing a prop (an API key, a custom fetch) must unset it, not keep the old value.
-    owned.configure({ apiHost, apiKey, headers, overrideConfig, chatflowId, streaming, batch, firstByteTimeoutMs, idleTimeoutMs, fetch });
-  }, [owned, apiHost, apiKey, headers, overrideConfig, chatflowId, streaming, batch, firstByteTimeoutMs, idleTimeoutMs, fetch]);
+    owned.configure({
+      apiHost,
+      apiKey,
+      headers,
+      overrideConfig,
+      chatflowId,
+      streaming,
+      batch,
+      firstByteTimeoutMs,
+      idleTimeoutMs,
+      fetch,
+    });
+  }, [
+    owned,
+    apiHost,
+    apiKey,
+    headers,
+    overrideConfig,
+    chatflowId,
+    streaming,
+    batch,
+    firstByteTimeoutMs,
+    idleTimeoutMs,
+    fetch,
+  ]);
 
   const { persistKey } = options;
   const adapter = options.persistence ?? localStorageAdapter;
@@ -101,7 +137,10 @@ export function useFlowisePrediction(options: UseFlowisePredictionOptions): UseF
   return { messages, status, error, send: store.send, stop: store.stop, retry: store.retry, reset: store.reset, store };
 }
 
-function createOwnedStore(options: UseFlowisePredictionOptions, latest: { current: UseFlowisePredictionOptions }): ChatStore {
+function createOwnedStore(
+  options: UseFlowisePredictionOptions,
+  latest: { current: UseFlowisePredictionOptions },
+): ChatStore {
   const { store: _store, initialMessages, persistKey: _key, persistence: _persistence, ...rest } = options;
   return createChatStore({
     ...rest,

@@ -55,7 +55,9 @@ describe('ChatWidget', () => {
   });
 
   it('keeps the conversation per chatflow and clears it on request', async () => {
-    const first = render(<ChatWidget apiHost={mock.url} chatflowId="plain" defaultOpen starterPrompts={['Remember']} />);
+    const first = render(
+      <ChatWidget apiHost={mock.url} chatflowId="plain" defaultOpen starterPrompts={['Remember']} />,
+    );
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Remember' }));
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -68,7 +70,12 @@ describe('ChatWidget', () => {
   });
 
   it('maps flowise-embed theme keys to custom properties', () => {
-    expect(themeToStyle({ button: { backgroundColor: '#ff0000', size: 'large', right: 30 }, chatWindow: { fontSize: 18, botMessage: { textColor: '#111' } } })).toEqual({
+    expect(
+      themeToStyle({
+        button: { backgroundColor: '#ff0000', size: 'large', right: 30 },
+        chatWindow: { fontSize: 18, botMessage: { textColor: '#111' } },
+      }),
+    ).toEqual({
       '--fk-accent': '#ff0000',
       '--fk-launcher-bg': '#ff0000',
       '--fk-font-size': '18px',

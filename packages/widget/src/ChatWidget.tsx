@@ -57,7 +57,10 @@ export function ChatWidget({
   const panelId = useId();
   const launcher = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
-  const chat = useFlowisePrediction({ ...options, ...(persist ? { persistKey: `flowise-kit:${options.chatflowId}` } : {}) });
+  const chat = useFlowisePrediction({
+    ...options,
+    ...(persist ? { persistKey: `flowise-kit:${options.chatflowId}` } : {}),
+  });
   const prompts = useStarterPrompts({
     prompts: starterPrompts ?? theme?.chatWindow?.starterPrompts,
     chatflowId: options.chatflowId,
@@ -90,22 +93,44 @@ export function ChatWidget({
     [store],
   );
 
-  const rootClass = ['fk-widget', fullPage ? 'fk-widget--full' : 'fk-widget--floating', open ? 'fk-widget--open' : '', className ?? '']
+  const rootClass = [
+    'fk-widget',
+    fullPage ? 'fk-widget--full' : 'fk-widget--floating',
+    open ? 'fk-widget--open' : '',
+    className ?? '',
+  ]
     .filter(Boolean)
     .join(' ');
   return (
     <FlowiseChatProvider store={chat.store}>
       <div className={rootClass} data-fk-theme={colorScheme} style={themeToStyle(theme)}>
         {open ? (
-          <div ref={panel} id={panelId} className="fk-widget__panel" role={fullPage ? 'region' : 'dialog'} aria-label={heading} onKeyDown={onKeyDown}>
+          <div
+            ref={panel}
+            id={panelId}
+            className="fk-widget__panel"
+            role={fullPage ? 'region' : 'dialog'}
+            aria-label={heading}
+            onKeyDown={onKeyDown}
+          >
             {theme?.chatWindow?.showTitle === false ? null : (
               <header className="fk-widget__header">
                 <span className="fk-widget__title">{heading}</span>
-                <button type="button" className="fk-button fk-button--ghost" onClick={() => chat.reset()} aria-label="Clear conversation">
+                <button
+                  type="button"
+                  className="fk-button fk-button--ghost"
+                  onClick={() => chat.reset()}
+                  aria-label="Clear conversation"
+                >
                   Clear
                 </button>
                 {fullPage ? null : (
-                  <button type="button" className="fk-button fk-button--ghost fk-widget__close" onClick={close} aria-label="Close chat">
+                  <button
+                    type="button"
+                    className="fk-button fk-button--ghost fk-widget__close"
+                    onClick={close}
+                    aria-label="Close chat"
+                  >
                     ✕
                   </button>
                 )}
@@ -144,7 +169,13 @@ export function ChatWidget({
           >
             <svg viewBox="0 0 24 24" width="26" height="26" aria-hidden="true">
               {open ? (
-                <path d="M6 6l12 12M18 6L6 18" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" fill="none" />
+                <path
+                  d="M6 6l12 12M18 6L6 18"
+                  stroke="currentColor"
+                  strokeWidth="2.2"
+                  strokeLinecap="round"
+                  fill="none"
+                />
               ) : (
                 <path d="M4 5h16v10H9l-5 4V5z" fill="currentColor" />
               )}

@@ -17,5 +17,9 @@ export const CHROMIUM_ARGS: readonly string[] = [
 
 /** Launches {@link chromiumPath} with {@link CHROMIUM_ARGS}; `options` go to playwright, their `args` after ours. */
 export function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
-  return chromium.launch({ ...options, executablePath: chromiumPath(), args: [...CHROMIUM_ARGS, ...(options.args ?? [])] });
+  return chromium.launch({
+    ...options,
+    executablePath: chromiumPath(),
+    args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
+  });
 }

@@ -3,7 +3,11 @@ import { join, resolve } from 'node:path';
 // By path, not by package name: Vite and Storybook load their config files (which use this file) with Node itself,
 // which would resolve `@flowise-kit/mock-server` to its build. The mock server stays the one owner of where the
 // recordings are and how one is read.
-import { findFixturesDir, readRecordedResponse, type RecordedResponse } from '../../../packages/mock-server/src/fixtures.js';
+import {
+  findFixturesDir,
+  readRecordedResponse,
+  type RecordedResponse,
+} from '../../../packages/mock-server/src/fixtures.js';
 import { REPO } from './repo.js';
 
 export type { RecordedResponse };
@@ -26,7 +30,10 @@ export function fixturePath(name: string): string {
 /** Reads the recording `name` (status, headers, the body's exact bytes) with the mock server's reader; throws when missing. */
 export function readFixture(name: string): RecordedResponse {
   const recording = readRecordedResponse(fixturesDir(), name);
-  if (!recording) throw new Error(`Recording ${fixturePath(name)} is missing: is ../shared beside the repository (or $FLOWISE_FIXTURES set)?`);
+  if (!recording)
+    throw new Error(
+      `Recording ${fixturePath(name)} is missing: is ../shared beside the repository (or $FLOWISE_FIXTURES set)?`,
+    );
   return recording;
 }
 

@@ -4,7 +4,14 @@
  * @packageDocumentation
  */
 export { CHROMIUM_ARGS, chromiumPath, launchChromium } from './chromium.js';
-export { FIXTURES_ALIAS, fixturePath, fixturesAlias, fixturesDir, readFixture, type RecordedResponse } from './fixtures.js';
+export {
+  FIXTURES_ALIAS,
+  fixturePath,
+  fixturesAlias,
+  fixturesDir,
+  readFixture,
+  type RecordedResponse,
+} from './fixtures.js';
 export { REPO, build } from './repo.js';
 export { serveDirectory, type ServedDirectory, type ServeOptions } from './static-server.js';
 export { serveStorybook } from './storybook.js';

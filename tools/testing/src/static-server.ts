@@ -30,10 +30,13 @@ export interface ServeOptions {
 
 /** Passes the request on to `target` and its answer back, chunk by chunk. */
 function forward(req: IncomingMessage, res: ServerResponse, target: URL): void {
-  const upstream = request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
-    res.writeHead(answer.statusCode ?? 502, answer.headers);
-    answer.pipe(res);
-  });
+  const upstream = request(
+    { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
+    (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    },
+  );
   upstream.setNoDelay(true);
   upstream.on('error', () => res.destroy());
   req.pipe(upstream);
@@ -43,7 +46,11 @@ function forward(req: IncomingMessage, res: ServerResponse, target: URL): void {
  * Serves `root` on 127.0.0.1 on a free port (`index.html` for folders, 404 outside `root`); `extra` maps more URL
  * paths to files anywhere, e.g. `{ '/hostile.html': '/abs/path/hostile.html' }`.
  */
-export async function serveDirectory(root: string, extra: Record<string, string> = {}, options: ServeOptions = {}): Promise<ServedDirectory> {
+export async function serveDirectory(
+  root: string,
+  extra: Record<string, string> = {},
+  options: ServeOptions = {},
+): Promise<ServedDirectory> {
   const proxies = Object.entries(options.proxy ?? {});
   const server = createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -51,7 +58,8 @@ export async function serveDirectory(root: string, extra: Record<string, string>
     if (proxy) return forward(req, res, new URL(proxy[1]));
     const path = extra[pathname] ?? join(root, pathname);
     const file = existsSync(path) && statSync(path).isDirectory() ? join(path, 'index.html') : path;
-    if (!(file.startsWith(root) || Object.values(extra).includes(file)) || !existsSync(file)) return void res.writeHead(404).end();
+    if (!(file.startsWith(root) || Object.values(extra).includes(file)) || !existsSync(file))
+      return void res.writeHead(404).end();
     res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(res);
   });

@@ -13,7 +13,9 @@ export const wireEvent: fc.Arbitrary<FlowiseEvent> = fc.oneof(
   fc.record({ type: fc.constant('agentFlowEvent' as const), data: fc.constantFrom('INPROGRESS', 'FINISHED') }),
   fc.record({
     type: fc.constant('sourceDocuments' as const),
-    data: fc.array(fc.record({ pageContent: fc.string({ unit: 'grapheme' }), metadata: fc.dictionary(fc.string(), fc.string()) })),
+    data: fc.array(
+      fc.record({ pageContent: fc.string({ unit: 'grapheme' }), metadata: fc.dictionary(fc.string(), fc.string()) }),
+    ),
   }),
   fc.record({
     type: fc.constant('unknown' as const),
@@ -47,7 +49,11 @@ export const anyEvent: fc.Arbitrary<FlowiseEvent> = fc.oneof(
   fc.record({ type: fc.constant('unknown' as const), name: fc.string(), data: fc.jsonValue() }),
   fc.record({
     type: fc.constant('nextAgentFlow' as const),
-    data: fc.record({ nodeId: fc.constantFrom('a', 'b'), nodeLabel: fc.constant('N'), status: fc.constantFrom('INPROGRESS', 'FINISHED') }),
+    data: fc.record({
+      nodeId: fc.constantFrom('a', 'b'),
+      nodeLabel: fc.constant('N'),
+      status: fc.constantFrom('INPROGRESS', 'FINISHED'),
+    }),
   }),
 );
 

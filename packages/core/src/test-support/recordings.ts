@@ -16,7 +16,10 @@ export interface Recording {
 export function readRecording(name: string): Recording {
   const dir = findFixturesDir();
   const recorded = dir ? readRecordedResponse(dir, name) : undefined;
-  if (!recorded) throw new Error(`Recording ${name}.http is missing from ${dir ?? '../shared/fixtures'}: is ../shared beside the repository?`);
+  if (!recorded)
+    throw new Error(
+      `Recording ${name}.http is missing from ${dir ?? '../shared/fixtures'}: is ../shared beside the repository?`,
+    );
   const headers = Object.fromEntries(recorded.headers.map(([header, value]) => [header.toLowerCase(), value]));
   const body = new Uint8Array(recorded.body);
   return { status: recorded.status, headers, body, text: new TextDecoder().decode(body) };

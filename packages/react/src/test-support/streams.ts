@@ -1,4 +1,10 @@
-import { createChatStore, createReplayFetch, type ChatStore, type ChatStoreOptions, type ReplayEvent } from '@flowise-kit/core';
+import {
+  createChatStore,
+  createReplayFetch,
+  type ChatStore,
+  type ChatStoreOptions,
+  type ReplayEvent,
+} from '@flowise-kit/core';
 
 /** Events of an answer: start, `tokens` tokens, then whatever follows, metadata and end. */
 export function answerEvents(tokens: number, after: ReplayEvent[] = [], delayMs = 0): ReplayEvent[] {

@@ -25,7 +25,16 @@ const STATUS_LABEL: Partial<Record<AssistantMessage['status'], string>> = {
 };
 
 /** One answer: its markdown, a streaming cursor, its status, follow-up prompts, copy and retry. */
-export const AssistantMessageView = memo(function AssistantMessageView({ message, isLatest, onRetry, onFollowUp, onAction, onFeedback, onSelect, selected = false }: AssistantMessageViewProps) {
+export const AssistantMessageView = memo(function AssistantMessageView({
+  message,
+  isLatest,
+  onRetry,
+  onFollowUp,
+  onAction,
+  onFeedback,
+  onSelect,
+  selected = false,
+}: AssistantMessageViewProps) {
   const streaming = message.status === 'streaming' || message.status === 'submitted';
   const finished = !streaming;
   const label = STATUS_LABEL[message.status];
@@ -67,7 +76,9 @@ export const AssistantMessageView = memo(function AssistantMessageView({ message
       {finished ? (
         <div className="fk-message__actions">
           {message.text ? <CopyButton text={message.text} /> : null}
-          {onFeedback && message.status === 'done' ? <FeedbackButtons message={message} onFeedback={onFeedback} /> : null}
+          {onFeedback && message.status === 'done' ? (
+            <FeedbackButtons message={message} onFeedback={onFeedback} />
+          ) : null}
           {isLatest && onRetry && (message.status === 'error' || message.status === 'aborted') ? (
             <button type="button" className="fk-button fk-button--ghost" onClick={onRetry}>
               Retry
@@ -75,7 +86,9 @@ export const AssistantMessageView = memo(function AssistantMessageView({ message
           ) : null}
         </div>
       ) : null}
-      {isLatest && message.status === 'done' && message.action && onAction ? <ActionButtons action={message.action} onAction={onAction} /> : null}
+      {isLatest && message.status === 'done' && message.action && onAction ? (
+        <ActionButtons action={message.action} onAction={onAction} />
+      ) : null}
       {isLatest && finished && message.followUpPrompts.length > 0 && onFollowUp ? (
         <div className="fk-followups" role="group" aria-label="Follow-up questions">
           {message.followUpPrompts.map((prompt) => (
@@ -91,7 +104,13 @@ export const AssistantMessageView = memo(function AssistantMessageView({ message
 });
 
 /** Approve / reject buttons of an agentflow's human-input node. */
-function ActionButtons({ action, onAction }: { action: FlowiseAction; onAction: NonNullable<AssistantMessageViewProps['onAction']> }) {
+function ActionButtons({
+  action,
+  onAction,
+}: {
+  action: FlowiseAction;
+  onAction: NonNullable<AssistantMessageViewProps['onAction']>;
+}) {
   const elements = action.elements?.length
     ? action.elements
     : [
@@ -117,7 +136,13 @@ function ActionButtons({ action, onAction }: { action: FlowiseAction; onAction: 
   );
 }
 
-function FeedbackButtons({ message, onFeedback }: { message: AssistantMessage; onFeedback: NonNullable<AssistantMessageViewProps['onFeedback']> }) {
+function FeedbackButtons({
+  message,
+  onFeedback,
+}: {
+  message: AssistantMessage;
+  onFeedback: NonNullable<AssistantMessageViewProps['onFeedback']>;
+}) {
   const [rating, setRating] = useState<'THUMBS_UP' | 'THUMBS_DOWN' | undefined>();
   const rate = (value: 'THUMBS_UP' | 'THUMBS_DOWN') => {
     setRating(value);
@@ -125,10 +150,22 @@ function FeedbackButtons({ message, onFeedback }: { message: AssistantMessage; o
   };
   return (
     <>
-      <button type="button" className="fk-button fk-button--ghost" aria-label="Good answer" aria-pressed={rating === 'THUMBS_UP'} onClick={() => rate('THUMBS_UP')}>
+      <button
+        type="button"
+        className="fk-button fk-button--ghost"
+        aria-label="Good answer"
+        aria-pressed={rating === 'THUMBS_UP'}
+        onClick={() => rate('THUMBS_UP')}
+      >
         👍
       </button>
-      <button type="button" className="fk-button fk-button--ghost" aria-label="Bad answer" aria-pressed={rating === 'THUMBS_DOWN'} onClick={() => rate('THUMBS_DOWN')}>
+      <button
+        type="button"
+        className="fk-button fk-button--ghost"
+        aria-label="Bad answer"
+        aria-pressed={rating === 'THUMBS_DOWN'}
+        onClick={() => rate('THUMBS_DOWN')}
+      >
         👎
       </button>
     </>

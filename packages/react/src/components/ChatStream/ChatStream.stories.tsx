@@ -12,8 +12,21 @@ function Replay(props: ReplaySpec & { emptyState?: string }) {
 const meta = {
   title: 'Components/ChatStream',
   component: Replay,
-  parameters: { docs: { description: { component: 'The conversation. Stories replay recordings of a real Flowise 3.1.4 server through the real transport.' } } },
-  decorators: [(Story) => <div style={{ height: 420, display: 'flex', flexDirection: 'column' }}><Story /></div>],
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'The conversation. Stories replay recordings of a real Flowise 3.1.4 server through the real transport.',
+      },
+    },
+  },
+  decorators: [
+    (Story) => (
+      <div style={{ height: 420, display: 'flex', flexDirection: 'column' }}>
+        <Story />
+      </div>
+    ),
+  ],
 } satisfies Meta<typeof Replay>;
 export default meta;
 type Story = StoryObj<typeof meta>;
@@ -96,7 +109,9 @@ export const LongMarkdown: Story = {
   args: {
     source: [
       { event: 'start', data: '' },
-      ...MARKDOWN.join('').split(/(?<= )/).map((data) => ({ event: 'token', data })),
+      ...MARKDOWN.join('')
+        .split(/(?<= )/)
+        .map((data) => ({ event: 'token', data })),
       { event: 'metadata', data: { followUpPrompts: ['Show me the reducer', 'What is a token event?'] } },
       { event: 'end', data: '[DONE]' },
     ],
@@ -106,7 +121,10 @@ export const LongMarkdown: Story = {
     const article = await answer(canvasElement);
     await waitFor(() => expect(article).toHaveTextContent('A quote to finish.'));
     await expect(article.querySelector('table')).not.toBeNull();
-    await expect(within(article).getByRole('link', { name: 'safe link' })).toHaveAttribute('href', 'https://example.com');
+    await expect(within(article).getByRole('link', { name: 'safe link' })).toHaveAttribute(
+      'href',
+      'https://example.com',
+    );
     await expect(within(article).queryByRole('link', { name: 'unsafe one' })).toBeNull();
     await expect(within(article).getByRole('button', { name: 'What is a token event?' })).toBeVisible();
   },
@@ -141,11 +159,21 @@ export const AutoScroll: Story = {
     question: 'Write a long answer',
     source: [
       { event: 'start', data: '' },
-      ...Array.from({ length: 400 }, (_, i) => ({ event: 'token', data: i % 25 === 24 ? ` word${i}.\n\n` : ` word${i}`, delayMs: 25 })),
+      ...Array.from({ length: 400 }, (_, i) => ({
+        event: 'token',
+        data: i % 25 === 24 ? ` word${i}.\n\n` : ` word${i}`,
+        delayMs: 25,
+      })),
       { event: 'end', data: '[DONE]' },
     ],
   },
-  decorators: [(Story) => <div style={{ height: 260, display: 'flex', flexDirection: 'column' }}><Story /></div>],
+  decorators: [
+    (Story) => (
+      <div style={{ height: 260, display: 'flex', flexDirection: 'column' }}>
+        <Story />
+      </div>
+    ),
+  ],
   play: async ({ canvasElement }) => {
     const article = await answer(canvasElement);
     await waitFor(() => expect(article).toHaveTextContent('word3'));

@@ -24,7 +24,12 @@ describe('ChatStream', () => {
     await act(async () => {
       fireEvent.click(within(chips).getByRole('button', { name: 'Why?' }));
     });
-    expect(store.getState().messages.filter((m) => m.role === 'user').map((m) => m.text)).toEqual(['Greet me', 'Why?']);
+    expect(
+      store
+        .getState()
+        .messages.filter((m) => m.role === 'user')
+        .map((m) => m.text),
+    ).toEqual(['Greet me', 'Why?']);
   });
 
   it('an error shows its message and a retry button; the partial answer stays', async () => {
@@ -87,17 +92,19 @@ describe('ChatStream', () => {
     await act(async () => {
       fireEvent.click(within(group).getByRole('button', { name: 'Proceed' }));
     });
-    expect(requests[1]).toMatchObject({ question: 'Proceed', humanInput: { type: 'proceed', startNodeId: 'humanInputAgentflow_0', feedback: '' } });
+    expect(requests[1]).toMatchObject({
+      question: 'Proceed',
+      humanInput: { type: 'proceed', startNodeId: 'humanInputAgentflow_0', feedback: '' },
+    });
   });
 
   it('announces completed sentences, never fragments', () => {
     expect(announceableSentences('Hello there. How are y', false)).toEqual(['Hello there.']);
     expect(announceableSentences('Hello there. How are you', true)).toEqual(['Hello there.', 'How are you']);
     expect(announceableSentences('no sentence yet', false)).toEqual([]);
-    expect(announceableSentences('**One day** the [river](https://r.example) spoke.\n\n```js\nconst a = 1;\n```', true)).toEqual([
-      'One day the river spoke.',
-      'const a = 1;',
-    ]);
+    expect(
+      announceableSentences('**One day** the [river](https://r.example) spoke.\n\n```js\nconst a = 1;\n```', true),
+    ).toEqual(['One day the river spoke.', 'const a = 1;']);
     expect(announceableSentences('Call _current_date_time_ now.', true)).toEqual(['Call current_date_time now.']);
   });
 });
@@ -105,7 +112,8 @@ describe('ChatStream', () => {
 describe('the incremental sentence splitter', () => {
   it('matches a full split at every length of a growing text', async () => {
     const { createSentenceSplitter } = await import('./announce');
-    const text = 'First one. Second **bold** one! A question? Then a list:\n\n- item\n- item two\n\nAnd the end… really.';
+    const text =
+      'First one. Second **bold** one! A question? Then a list:\n\n- item\n- item two\n\nAnd the end… really.';
     const split = createSentenceSplitter();
     for (let end = 1; end <= text.length; end++) {
       expect(split(text.slice(0, end), false)).toEqual(announceableSentences(text.slice(0, end), false));
@@ -127,6 +135,10 @@ describe('the live region', () => {
     expect(region.children[0]).toBe(before[2]);
     expect(region.lastElementChild!.textContent).toBe('Sentence number 10. ');
     view.rerender(<LiveAnnouncer text={sentences.join(' ')} finished />);
-    expect(Array.from(region.children, (child) => child.textContent)).toEqual(['Sentence number 37. ', 'Sentence number 38. ', 'Sentence number 39. ']);
+    expect(Array.from(region.children, (child) => child.textContent)).toEqual([
+      'Sentence number 37. ',
+      'Sentence number 38. ',
+      'Sentence number 39. ',
+    ]);
   });
 });

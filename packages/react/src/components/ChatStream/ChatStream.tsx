@@ -37,16 +37,29 @@ export interface ChatStreamProps {
  *
  * The conversation: questions and answers in order, streaming answers with a cursor, per-answer status, follow-up
  * chips, copy and retry. It sticks to the bottom while the reader is at the bottom and lets go as soon as they
- * scroll up; a "Jump to latest" button brings them back and re-attaches. Rows subscribe to their own message, so a long history costs nothing while an answer streams.
+ * scroll up; a "Jump to latest" button brings them back and re-attaches. Rows subscribe to their own message, so a
+ * long history costs nothing while an answer streams.
  */
-export const ChatStream = memo(function ChatStream({ store: explicit, className, emptyState, onFollowUp, onAction, onFeedback, onSelectAnswer, selectedAnswerId }: ChatStreamProps) {
+export const ChatStream = memo(function ChatStream({
+  store: explicit,
+  className,
+  emptyState,
+  onFollowUp,
+  onAction,
+  onFeedback,
+  onSelectAnswer,
+  selectedAnswerId,
+}: ChatStreamProps) {
   const store = useChatStore(explicit);
   const ids = useMessageIds(store);
   const { scrollRef, contentRef, isAtBottom, scrollToBottom } = useFollowBottom();
   // The first answer's markdown should not be the page's first use of the markdown lexer (see warm-up.ts).
   useEffect(warmUpMarkdown, []);
   const retry = useCallback(() => void store.retry(), [store]);
-  const followUp = useCallback((prompt: string) => (onFollowUp ? onFollowUp(prompt) : void store.send(prompt)), [store, onFollowUp]);
+  const followUp = useCallback(
+    (prompt: string) => (onFollowUp ? onFollowUp(prompt) : void store.send(prompt)),
+    [store, onFollowUp],
+  );
   const action = useCallback(
     (flowAction: FlowiseAction, type: 'proceed' | 'reject', label: string) => {
       if (onAction) return onAction(flowAction, type, label);
@@ -57,7 +70,11 @@ export const ChatStream = memo(function ChatStream({ store: explicit, className,
   );
   const lastId = ids[ids.length - 1];
   return (
-    <section ref={scrollRef} className={className ? `fk-chat-stream ${className}` : 'fk-chat-stream'} aria-label="Conversation">
+    <section
+      ref={scrollRef}
+      className={className ? `fk-chat-stream ${className}` : 'fk-chat-stream'}
+      aria-label="Conversation"
+    >
       <div ref={contentRef} className="fk-chat-stream__content">
         {ids.length === 0 && emptyState ? <div className="fk-chat-stream__empty">{emptyState}</div> : null}
         {ids.map((id) => (

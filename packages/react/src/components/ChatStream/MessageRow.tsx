@@ -17,7 +17,17 @@ export interface MessageRowProps {
 }
 
 /** One message, subscribed to by id: a token re-renders only the row of the answer it belongs to. */
-export const MessageRow = memo(function MessageRow({ id, isLatest, store, onRetry, onFollowUp, onAction, onFeedback, onSelect, selected }: MessageRowProps) {
+export const MessageRow = memo(function MessageRow({
+  id,
+  isLatest,
+  store,
+  onRetry,
+  onFollowUp,
+  onAction,
+  onFeedback,
+  onSelect,
+  selected,
+}: MessageRowProps) {
   const message = useMessage(id, store);
   if (!message) return null;
   if (message.role === 'user') {

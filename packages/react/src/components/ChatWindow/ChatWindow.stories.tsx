@@ -12,7 +12,13 @@ function Replay(props: ReplaySpec & { title?: string; theme?: 'light' | 'dark' |
 const meta = {
   title: 'Components/ChatWindow',
   component: Replay,
-  decorators: [(Story) => <div style={{ height: 640, maxWidth: 720 }}><Story /></div>],
+  decorators: [
+    (Story) => (
+      <div style={{ height: 640, maxWidth: 720 }}>
+        <Story />
+      </div>
+    ),
+  ],
 } satisfies Meta<typeof Replay>;
 export default meta;
 type Story = StoryObj<typeof meta>;
@@ -21,7 +27,9 @@ export const WithSources: Story = {
   args: { source: 'retrieval', question: 'Tell me a story', title: 'Fox facts', intervalMs: 15 },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await waitFor(() => expect(canvas.getByRole('link', { name: 'The fox and the river' })).toBeVisible(), { timeout: 4000 });
+    await waitFor(() => expect(canvas.getByRole('link', { name: 'The fox and the river' })).toBeVisible(), {
+      timeout: 4000,
+    });
     await expect(canvas.getByRole('article', { name: 'Answer' })).toHaveTextContent('The end.');
     await expect(canvas.getByRole('textbox', { name: 'Message' })).toBeVisible();
   },
@@ -42,7 +50,14 @@ export const Dark: Story = {
 
 /** The real hook against the mock Flowise server (`pnpm mock` on port 3000), or any Flowise. */
 function PlaygroundWindow({ apiHost, chatflowId }: { apiHost: string; chatflowId: string }) {
-  return <ChatWindow key={`${apiHost}/${chatflowId}`} apiHost={apiHost} chatflowId={chatflowId} title={`Playground · ${chatflowId}`} />;
+  return (
+    <ChatWindow
+      key={`${apiHost}/${chatflowId}`}
+      apiHost={apiHost}
+      chatflowId={chatflowId}
+      title={`Playground · ${chatflowId}`}
+    />
+  );
 }
 
 export const Playground: StoryObj<typeof PlaygroundWindow> = {
@@ -51,12 +66,31 @@ export const Playground: StoryObj<typeof PlaygroundWindow> = {
   argTypes: {
     chatflowId: {
       control: 'select',
-      options: ['plain', 'sources', 'tools', 'agentflow', 'agent-tools', 'agent-reasoning', 'follow-up', 'hitl', 'error-event', 'http-404', 'http-429', 'drop', 'stall', 'long', 'unknown'],
+      options: [
+        'plain',
+        'sources',
+        'tools',
+        'agentflow',
+        'agent-tools',
+        'agent-reasoning',
+        'follow-up',
+        'hitl',
+        'error-event',
+        'http-404',
+        'http-429',
+        'drop',
+        'stall',
+        'long',
+        'unknown',
+      ],
     },
   },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await userEvent.type(canvas.getByRole('textbox', { name: 'Message' }), 'Hello{Enter}');
-    await waitFor(() => expect(canvas.getByRole('article', { name: 'Answer' })).toHaveAttribute('data-status', 'done'), { timeout: 8000 });
+    await waitFor(
+      () => expect(canvas.getByRole('article', { name: 'Answer' })).toHaveAttribute('data-status', 'done'),
+      { timeout: 8000 },
+    );
   },
 };

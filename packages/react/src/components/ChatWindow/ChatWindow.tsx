@@ -55,7 +55,15 @@ function OwnedChatWindow(props: UseFlowisePredictionOptions & ChatWindowLayoutPr
   return <ChatWindowLayout {...props} store={store} />;
 }
 
-function ChatWindowLayout({ store, className, title, placeholder, emptyState, showDetails = true, theme = 'light' }: ChatWindowLayoutProps & { store: ChatStore }) {
+function ChatWindowLayout({
+  store,
+  className,
+  title,
+  placeholder,
+  emptyState,
+  showDetails = true,
+  theme = 'light',
+}: ChatWindowLayoutProps & { store: ChatStore }) {
   return (
     <FlowiseChatProvider store={store}>
       <div className={className ? `fk-chat-window ${className}` : 'fk-chat-window'} data-fk-theme={theme}>

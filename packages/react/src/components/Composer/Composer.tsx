@@ -23,7 +23,13 @@ export interface ComposerProps {
  * A text field with a Send button that becomes Stop while an answer streams. Enter sends, Shift+Enter adds a line,
  * and Enter while an input method (IME) is composing does neither.
  */
-export const Composer = memo(function Composer({ store: explicit, className, placeholder = 'Ask a question…', disabled = false, label = 'Message' }: ComposerProps) {
+export const Composer = memo(function Composer({
+  store: explicit,
+  className,
+  placeholder = 'Ask a question…',
+  disabled = false,
+  label = 'Message',
+}: ComposerProps) {
   const store = useChatStore(explicit);
   const status = useChatStatus(store);
   const [text, setText] = useState('');
@@ -65,7 +71,12 @@ export const Composer = memo(function Composer({ store: explicit, className, pla
           Stop
         </button>
       ) : (
-        <button type="submit" className="fk-button fk-button--primary fk-composer__button" disabled={!canSend} aria-label="Send">
+        <button
+          type="submit"
+          className="fk-button fk-button--primary fk-composer__button"
+          disabled={!canSend}
+          aria-label="Send"
+        >
           Send
         </button>
       )}

@@ -8,9 +8,14 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 export const Complete: Story = {
-  args: { text: '### Heading\n\nText with **bold**, `code` and a [link](https://example.com).\n\n- one\n- two\n\n```sh\npnpm test\n```' },
+  args: {
+    text: '### Heading\n\nText with **bold**, `code` and a [link](https://example.com).\n\n- one\n- two\n\n```sh\npnpm test\n```',
+  },
   play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('link', { name: 'link' })).toHaveAttribute('rel', 'noopener noreferrer nofollow');
+    await expect(within(canvasElement).getByRole('link', { name: 'link' })).toHaveAttribute(
+      'rel',
+      'noopener noreferrer nofollow',
+    );
   },
 };
 
@@ -56,8 +61,12 @@ function Typing({ text }: { text: string }) {
 
 export const Typewriter: StoryObj<typeof Typing> = {
   render: (args) => <Typing {...args} />,
-  args: { text: 'Streaming **markdown** with `inline code`, a list:\n\n- first\n- second\n\nand a block:\n\n```js\nconsole.log("done");\n```' },
+  args: {
+    text: 'Streaming **markdown** with `inline code`, a list:\n\n- first\n- second\n\nand a block:\n\n```js\nconsole.log("done");\n```',
+  },
   play: async ({ canvasElement }) => {
-    await waitFor(() => expect(canvasElement.querySelector('pre code')).toHaveTextContent('console.log("done");'), { timeout: 5000 });
+    await waitFor(() => expect(canvasElement.querySelector('pre code')).toHaveTextContent('console.log("done");'), {
+      timeout: 5000,
+    });
   },
 };

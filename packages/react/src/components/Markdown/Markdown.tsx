@@ -26,22 +26,41 @@ const Block = memo(function Block({ source }: { source: string }) {
  * looseness changes. An item that is not the last is lexed with a stand-in item after it: marked trims the end of
  * a list's last item (the spaces of an indented code line, the blank lines of an open fence), not of the others.
  */
-const ListItem = memo(function ListItem({ source, marker, last, loose }: { source: string; marker: string; last: boolean; loose: boolean }) {
-  const list = Lexer.lex(last ? source : `${source}${marker} .\n`, { gfm: true }).find((token): token is Tokens.List => token.type === 'list');
+const ListItem = memo(function ListItem({
+  source,
+  marker,
+  last,
+  loose,
+}: {
+  source: string;
+  marker: string;
+  last: boolean;
+  loose: boolean;
+}) {
+  const list = Lexer.lex(last ? source : `${source}${marker} .\n`, { gfm: true }).find(
+    (token): token is Tokens.List => token.type === 'list',
+  );
   const item = list?.items[0];
   return item ? renderListItem(item, loose, 0) : <li>{source}</li>;
 });
 
-const sameItems = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((s, i) => s === b[i]);
-const sameList = (a: ListBlock, b: ListBlock) => a.delimiter === b.delimiter && a.start === b.start && a.loose === b.loose && sameItems(a.items, b.items);
+const sameItems = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((s, i) => s === b[i]);
+const sameList = (a: ListBlock, b: ListBlock) =>
+  a.delimiter === b.delimiter && a.start === b.start && a.loose === b.loose && sameItems(a.items, b.items);
 
 /** A top-level list: the list element around memoised items, so a growing last item re-renders only itself. */
-const List = memo(function List({ list }: { list: ListBlock }) {
-  const marker = list.ordered ? `1${list.delimiter}` : list.delimiter;
-  const items = list.items.map((source, index) => <ListItem key={index} source={source} marker={marker} last={index === list.items.length - 1} loose={list.loose} />);
-  if (!list.ordered) return <ul>{items}</ul>;
-  return <ol {...(list.start !== 1 ? { start: list.start } : {})}>{items}</ol>;
-}, (a, b) => sameList(a.list, b.list));
+const List = memo(
+  function List({ list }: { list: ListBlock }) {
+    const marker = list.ordered ? `1${list.delimiter}` : list.delimiter;
+    const items = list.items.map((source, index) => (
+      <ListItem key={index} source={source} marker={marker} last={index === list.items.length - 1} loose={list.loose} />
+    ));
+    if (!list.ordered) return <ul>{items}</ul>;
+    return <ol {...(list.start !== 1 ? { start: list.start } : {})}>{items}</ol>;
+  },
+  (a, b) => sameList(a.list, b.list),
+);
 
 function RenderedBlock({ block }: { block: RenderBlock }) {
   return typeof block === 'string' ? <Block source={block} /> : <List list={block} />;
@@ -50,8 +69,10 @@ function RenderedBlock({ block }: { block: RenderBlock }) {
 /** Settled blocks are rendered in groups of this many. */
 const GROUP = 32;
 
-const sameBlock = (a: RenderBlock, b: RenderBlock) => a === b || (typeof a !== 'string' && typeof b !== 'string' && sameList(a, b));
-const sameBlocks = (a: { blocks: RenderBlock[] }, b: { blocks: RenderBlock[] }) => a.blocks.length === b.blocks.length && a.blocks.every((block, i) => sameBlock(block, b.blocks[i]!));
+const sameBlock = (a: RenderBlock, b: RenderBlock) =>
+  a === b || (typeof a !== 'string' && typeof b !== 'string' && sameList(a, b));
+const sameBlocks = (a: { blocks: RenderBlock[] }, b: { blocks: RenderBlock[] }) =>
+  a.blocks.length === b.blocks.length && a.blocks.every((block, i) => sameBlock(block, b.blocks[i]!));
 
 /**
  * A run of settled blocks in one box. As one flat list, every frame of a long answer would make React walk all its
@@ -94,7 +115,10 @@ export const Markdown = memo(function Markdown({ text, streaming = false, classN
     return schedulerFor('frame')!(() => setShown({ length: end, budget: nextBudget }));
   }, [capped, end, nextBudget]);
   const visible = capped ? text.slice(0, end) : text;
-  const units = useMemo(() => renderableUnits(visible, streaming || capped, split), [visible, streaming, capped, split]);
+  const units = useMemo(
+    () => renderableUnits(visible, streaming || capped, split),
+    [visible, streaming, capped, split],
+  );
   const blocks = useMemo(() => toBlocks(units), [units]);
   // The last two blocks can still change while streaming; whole groups of the blocks before them are settled.
   const settled = Math.max(0, Math.floor((blocks.length - 2) / GROUP) * GROUP);

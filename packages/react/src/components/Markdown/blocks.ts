@@ -63,7 +63,12 @@ function listUnits(list: Tokens.List, markdown: string, at: number, isLastToken:
     if (markdown.startsWith(item.raw, position)) source = item.raw;
     else if (index === list.items.length - 1 && isLastToken) source = markdown.slice(position);
     else return undefined;
-    units.push({ source, bullet: marker[1] ?? marker[3]!, loose: blankInside(item), ...(index === 0 ? { first: true } : {}) });
+    units.push({
+      source,
+      bullet: marker[1] ?? marker[3]!,
+      loose: blankInside(item),
+      ...(index === 0 ? { first: true } : {}),
+    });
     position += source.length;
   }
   // marked may keep a line break in the list's raw that no item holds.
@@ -80,7 +85,10 @@ export function splitUnits(markdown: string): Unit[] {
   const tokens = Lexer.lex(markdown, { gfm: true });
   let position = 0;
   for (const [index, token] of tokens.entries()) {
-    const items = token.type === 'list' ? listUnits(token as Tokens.List, markdown, position, index === tokens.length - 1) : undefined;
+    const items =
+      token.type === 'list'
+        ? listUnits(token as Tokens.List, markdown, position, index === tokens.length - 1)
+        : undefined;
     if (items) {
       units.push(...items);
       for (const unit of items) position += unit.source.length;
@@ -103,7 +111,8 @@ export function splitUnits(markdown: string): Unit[] {
  *
  * Where it may cut: at least the last two units are lexed again (a paragraph or item continued, a setext
  * underline, a fence closed), and only before a unit that starts in the first column and after one that ends in a
- * blank line or is an item of the same list (see {@link mayCutBetween}). Appending text can re-join blocks that are not separated so (marked reads `para\n2) x\n-` as a
+ * blank line or is an item of the same list (see {@link mayCutBetween}). Appending text can re-join blocks that are
+ * not separated so (marked reads `para\n2) x\n-` as a
  * paragraph and a setext heading, and `para\n2) x\n- -` as one paragraph again), and an indented line after a
  * blank line still belongs to the list item before it. An item lexed on its own continues the list before it when
  * a full lex would go on with that list (see {@link continuesList}). When the new text does not extend the
@@ -125,7 +134,8 @@ export function createUnitSplitter(): (markdown: string) => Unit[] {
       const next = splitUnits(markdown.slice(offset));
       const [head] = next;
       const before = stable[stable.length - 1]!;
-      if (head?.first && head.bullet === before.bullet && continuesList(before.source, head.source)) next[0] = { ...head, first: false };
+      if (head?.first && head.bullet === before.bullet && continuesList(before.source, head.source))
+        next[0] = { ...head, first: false };
       previousUnits = [...stable, ...next];
     }
     previousText = markdown;
@@ -144,7 +154,13 @@ export function createUnitSplitter(): (markdown: string) => Unit[] {
 function mayCutBetween(before: Unit, after: Unit): boolean {
   if (!/^\S/.test(after.source)) return false;
   if (ENDS_WITH_BLANK_LINE.test(before.source)) return true;
-  return before.bullet !== undefined && after.bullet === before.bullet && !after.first && !before.first && NON_EMPTY_ITEM.test(before.source);
+  return (
+    before.bullet !== undefined &&
+    after.bullet === before.bullet &&
+    !after.first &&
+    !before.first &&
+    NON_EMPTY_ITEM.test(before.source)
+  );
 }
 
 /** A list item with content after its marker. */
@@ -163,7 +179,7 @@ function continuesList(previous: string, next: string): boolean {
  */
 export function toBlocks(units: readonly Unit[]): RenderBlock[] {
   const blocks: RenderBlock[] = [];
-  for (let i = 0; i < units.length; ) {
+  for (let i = 0; i < units.length;) {
     const unit = units[i]!;
     if (unit.bullet === undefined) {
       blocks.push(unit.source);
@@ -178,7 +194,13 @@ export function toBlocks(units: readonly Unit[]): RenderBlock[] {
       loose ||= Boolean(units[i]!.loose);
     }
     const number = MARKER.exec(unit.source)?.[2];
-    blocks.push({ items, ordered: number !== undefined, delimiter: unit.bullet, start: number === undefined ? 1 : Number(number), loose });
+    blocks.push({
+      items,
+      ordered: number !== undefined,
+      delimiter: unit.bullet,
+      start: number === undefined ? 1 : Number(number),
+      loose,
+    });
   }
   return blocks;
 }
@@ -187,10 +209,13 @@ export function toBlocks(units: readonly Unit[]): RenderBlock[] {
  * The units to render for an answer. While it streams, the last unit is completed (an unclosed `**`, code fence
  * or link is closed) so the half-written markdown renders as what it will become instead of flickering.
  */
-export function renderableUnits(markdown: string, streaming: boolean, split: (markdown: string) => readonly Unit[] = splitUnits): Unit[] {
+export function renderableUnits(
+  markdown: string,
+  streaming: boolean,
+  split: (markdown: string) => readonly Unit[] = splitUnits,
+): Unit[] {
   const units = split(markdown).slice();
   const last = units[units.length - 1];
   if (streaming && last) units[units.length - 1] = { ...last, source: remend(last.source) };
   return units;
 }
-

@@ -70,7 +70,15 @@ export function renderListItem(item: Tokens.ListItem, loose: boolean, key: numbe
     <li key={key}>
       {item.task ? <input type="checkbox" checked={Boolean(item.checked)} disabled readOnly /> : null}
       {item.task ? ' ' : null}
-      {renderBlocks(loose ? tokens.map((t): Token => (t.type === 'text' && (t as Tokens.Text).tokens ? { ...(t as Tokens.Text), type: 'paragraph' } as Tokens.Paragraph : t)) : tokens)}
+      {renderBlocks(
+        loose
+          ? tokens.map((t): Token =>
+              t.type === 'text' && (t as Tokens.Text).tokens
+                ? ({ ...(t as Tokens.Text), type: 'paragraph' } as Tokens.Paragraph)
+                : t,
+            )
+          : tokens,
+      )}
     </li>
   );
 }
@@ -134,9 +142,20 @@ function renderInlineToken(token: Token, key: number): ReactNode {
       const link = token as Tokens.Link;
       const href = safeLinkUrl(link.href);
       const children = renderInline(link.tokens);
-      if (!href) return <span key={key} className="fk-markdown__unsafe-link">{children}</span>;
+      if (!href)
+        return (
+          <span key={key} className="fk-markdown__unsafe-link">
+            {children}
+          </span>
+        );
       return (
-        <a key={key} href={href} target="_blank" rel="noopener noreferrer nofollow" {...(link.title ? { title: link.title } : {})}>
+        <a
+          key={key}
+          href={href}
+          target="_blank"
+          rel="noopener noreferrer nofollow"
+          {...(link.title ? { title: link.title } : {})}
+        >
           {children}
         </a>
       );
@@ -144,7 +163,12 @@ function renderInlineToken(token: Token, key: number): ReactNode {
     case 'image': {
       const image = token as Tokens.Image;
       const src = safeImageUrl(image.href);
-      if (!src) return <span key={key} className="fk-markdown__unsafe-image">{image.text ? `[${decodeEntities(image.text)}]` : null}</span>;
+      if (!src)
+        return (
+          <span key={key} className="fk-markdown__unsafe-image">
+            {image.text ? `[${decodeEntities(image.text)}]` : null}
+          </span>
+        );
       return <img key={key} src={src} alt={decodeEntities(image.text)} loading="lazy" referrerPolicy="no-referrer" />;
     }
     case 'html':

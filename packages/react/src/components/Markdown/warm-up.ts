@@ -1,7 +1,8 @@
 import { Lexer } from 'marked';
 
 /** Markdown that takes marked through its common paths: a heading, emphasis, a link, a tight list, a fence, a table. */
-const SAMPLE = '# Title\n\nSome *emphasis*, **bold** and `code` with a [link](https://example.com).\n\n- one\n- two\n  continued\n\n1. first\n\n```js\nconst a = 1;\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n> quote\n';
+const SAMPLE =
+  '# Title\n\nSome *emphasis*, **bold** and `code` with a [link](https://example.com).\n\n- one\n- two\n  continued\n\n1. first\n\n```js\nconst a = 1;\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n> quote\n';
 
 let warmed = false;
 

@@ -23,7 +23,12 @@ export const FromRecording: Story = {
   args: { source: 'retrieval', question: 'Tell me a story' },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await waitFor(() => expect(canvas.getByRole('link', { name: 'The fox and the river' })).toHaveAttribute('href', 'https://example.com/fox-story'));
+    await waitFor(() =>
+      expect(canvas.getByRole('link', { name: 'The fox and the river' })).toHaveAttribute(
+        'href',
+        'https://example.com/fox-story',
+      ),
+    );
     // the recorded <img onerror> payload is shown as text, never as an element
     await expect(canvasElement.querySelector('img')).toBeNull();
     await expect(canvas.getByText(/onerror/)).toBeVisible();
@@ -37,7 +42,10 @@ export const ManySources: Story = {
     source: answerWith(
       Array.from({ length: 12 }, (_, i) => ({
         pageContent: `Paragraph ${i + 1} of the handbook. `.repeat(12),
-        metadata: i % 3 === 0 ? { source: `https://docs.example.com/handbook/${i + 1}`, title: `Handbook, part ${i + 1}` } : { source: `/uploads/handbook-${i + 1}.pdf`, page: i + 4 },
+        metadata:
+          i % 3 === 0
+            ? { source: `https://docs.example.com/handbook/${i + 1}`, title: `Handbook, part ${i + 1}` }
+            : { source: `/uploads/handbook-${i + 1}.pdf`, page: i + 4 },
       })),
     ),
   },
@@ -54,7 +62,10 @@ export const HostileMetadata: Story = {
   args: {
     question: 'Q',
     source: answerWith([
-      { pageContent: '<script>window.__pwned = 1</script> Normal text after.', metadata: { source: 'javascript:alert(1)', title: '<img src=x onerror=alert(1)>' } },
+      {
+        pageContent: '<script>window.__pwned = 1</script> Normal text after.',
+        metadata: { source: 'javascript:alert(1)', title: '<img src=x onerror=alert(1)>' },
+      },
       { pageContent: 'Data URL source.', metadata: { source: 'data:text/html,<script>alert(1)</script>' } },
     ]),
   },

@@ -24,13 +24,22 @@ export interface SourceListProps {
  * The source documents of an answer: title, a link only for safe http(s) sources, location, a short excerpt and the
  * full text on demand. Renders nothing when there are none. Subscribes to the sources only: tokens never render it.
  */
-export const SourceList = memo(function SourceList({ messageId, store, className, excerptLength = 220, title = 'Sources' }: SourceListProps) {
+export const SourceList = memo(function SourceList({
+  messageId,
+  store,
+  className,
+  excerptLength = 220,
+  title = 'Sources',
+}: SourceListProps) {
   const sources = useSources(messageId, useChatStore(store));
   if (sources.length === 0) return null;
   return (
     <section className={className ? `fk-source-list ${className}` : 'fk-source-list'} aria-label={title}>
       <h3 className="fk-source-list__title">
-        {title} <span className="fk-badge" aria-label={`${sources.length} sources`}>{sources.length}</span>
+        {title}{' '}
+        <span className="fk-badge" aria-label={`${sources.length} sources`}>
+          {sources.length}
+        </span>
       </h3>
       <ol className="fk-source-list__items">
         {sources.map((document, index) => {
@@ -45,7 +54,11 @@ export const SourceList = memo(function SourceList({ messageId, store, className
                 ) : (
                   <span className="fk-source__title">{info.title}</span>
                 )}
-                {info.location ? <span className="fk-source__location" title={info.location}>{info.location}</span> : null}
+                {info.location ? (
+                  <span className="fk-source__location" title={info.location}>
+                    {info.location}
+                  </span>
+                ) : null}
               </div>
               <p className="fk-source__excerpt">{info.excerpt}</p>
               {info.truncated ? (

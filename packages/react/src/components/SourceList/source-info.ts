@@ -20,10 +20,20 @@ export function sourceInfo(document: SourceDocument, index: number, excerptLengt
   const page = meta.page ?? (meta.loc as { pageNumber?: unknown } | undefined)?.pageNumber;
   const lines = (meta.loc as { lines?: { from?: unknown; to?: unknown } } | undefined)?.lines;
   const location =
-    page !== undefined ? `page ${String(page)}` : lines?.from !== undefined ? `lines ${String(lines.from)}–${String(lines.to)}` : undefined;
+    page !== undefined
+      ? `page ${String(page)}`
+      : lines?.from !== undefined
+        ? `lines ${String(lines.from)}–${String(lines.to)}`
+        : undefined;
   const content = document.pageContent.replace(/\s+/g, ' ').trim();
   const truncated = content.length > excerptLength;
-  return { title, href, location, excerpt: truncated ? `${content.slice(0, excerptLength).trimEnd()}…` : content, truncated };
+  return {
+    title,
+    href,
+    location,
+    excerpt: truncated ? `${content.slice(0, excerptLength).trimEnd()}…` : content,
+    truncated,
+  };
 }
 
 function text(value: unknown): string | undefined {

@@ -45,14 +45,27 @@ export const NestedAgents: Story = {
     jsonLimit: 300,
     source: [
       { event: 'start', data: '' },
-      { event: 'agentReasoning', data: [
-        { agentName: 'Supervisor', messages: ['The researcher should look this up.'], next: 'Researcher' },
-        { agentName: 'Researcher', messages: ['Searched the notes and computed a total.'], usedTools: [
-          { tool: 'search', toolInput: { query: 'fox habits' }, toolOutput: JSON.stringify({ results: Array.from({ length: 30 }, (_, i) => ({ id: i, title: `Result ${i}` })) }) },
-          { tool: 'calculator', toolInput: { input: '6*7' }, toolOutput: '42' },
-        ] },
-        { agentName: 'Writer', messages: ['Wrote the summary.'] },
-      ] },
+      {
+        event: 'agentReasoning',
+        data: [
+          { agentName: 'Supervisor', messages: ['The researcher should look this up.'], next: 'Researcher' },
+          {
+            agentName: 'Researcher',
+            messages: ['Searched the notes and computed a total.'],
+            usedTools: [
+              {
+                tool: 'search',
+                toolInput: { query: 'fox habits' },
+                toolOutput: JSON.stringify({
+                  results: Array.from({ length: 30 }, (_, i) => ({ id: i, title: `Result ${i}` })),
+                }),
+              },
+              { tool: 'calculator', toolInput: { input: '6*7' }, toolOutput: '42' },
+            ],
+          },
+          { agentName: 'Writer', messages: ['Wrote the summary.'] },
+        ],
+      },
       { event: 'calledTools', data: [{ tool: 'send_email', toolInput: { to: 'team@example.com' }, toolOutput: '' }] },
       { event: 'token', data: 'Done.' },
       { event: 'end', data: '[DONE]' },

@@ -24,7 +24,12 @@ export interface ToolTraceProps {
  * the agentflow's node timeline and multi-agent reasoning steps. Renders nothing when there is nothing to show.
  * Subscribes to these fields only: tokens never render it.
  */
-export const ToolTrace = memo(function ToolTrace({ messageId, store, className, jsonLimit = DEFAULT_JSON_LIMIT }: ToolTraceProps) {
+export const ToolTrace = memo(function ToolTrace({
+  messageId,
+  store,
+  className,
+  jsonLimit = DEFAULT_JSON_LIMIT,
+}: ToolTraceProps) {
   const trace = useToolTrace(messageId, useChatStore(store));
   if (!hasToolTrace(trace)) return null;
   const pending = pendingToolCalls(trace);
@@ -72,7 +77,8 @@ function FlowTimeline({ nodes, status }: { nodes: AgentFlowNodeStatus[]; status:
   return (
     <div className="fk-tool-trace__group">
       <h3 className="fk-tool-trace__title">
-        Flow {status ? <span className={`fk-status fk-status--${status.toLowerCase()}`}>{status.toLowerCase()}</span> : null}
+        Flow{' '}
+        {status ? <span className={`fk-status fk-status--${status.toLowerCase()}`}>{status.toLowerCase()}</span> : null}
       </h3>
       <ol className="fk-timeline">
         {nodes.map((node) => (

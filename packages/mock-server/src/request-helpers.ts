@@ -1,0 +1,48 @@
+/** Small pieces of the mock server's request handling. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** Unknown chatflow ids (as Flowise would not find them). */
+export function isUnknown(id: string): boolean {
+  return id === 'unknown' || id.startsWith('unknown-');
+}
+
+/** Waits until the client leaves (a request Flowise never answers). */
+export function hang(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => res.once('close', resolve));
+}
+
+/** The whole request body. */
+export function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/** JSON when the text is JSON, else the text. */
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** The public chatbot config every known chatflow of the mock has. */
+export const CHATBOT_CONFIG = {
+  starterPrompts: {
+    0: { prompt: 'Tell me a story' },
+    1: { prompt: 'What is 6 times 7?' },
+    2: { prompt: 'Which sources do you use?' },
+  },
+  followUpPrompts: { status: true },
+  uploads: {
+    isImageUploadAllowed: false,
+    imgUploadSizeAndTypes: [],
+    isRAGFileUploadAllowed: true,
+    fileUploadSizeAndTypes: [{ fileTypes: ['text/plain', 'application/pdf'], maxUploadSize: 5 }],
+    isSpeechToTextEnabled: false,
+  },
+};
