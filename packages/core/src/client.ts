@@ -1,3 +1,4 @@
+/** The Flowise endpoints a chat needs besides the prediction (flowise-protocol.md §7), as typed calls. */
 import { FlowiseError } from './errors.js';
 import {
   endpointUrl,

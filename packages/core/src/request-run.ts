@@ -26,7 +26,7 @@ import { eventsFromJsonPrediction } from './json-prediction.js';
 import { readEventStream } from './read-stream.js';
 import { redactText } from './redact.js';
 import { createEventParser } from './sse.js';
-import type { PredictionOutcome, PredictionRequest, StreamableAnswer } from './transport.js';
+import type { PredictionOutcome, PredictionRequest, StreamableAnswer } from './prediction-request.js';
 import * as fail from './transport-errors.js';
 
 /** The phases of a request. */

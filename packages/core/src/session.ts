@@ -7,7 +7,7 @@ import { FlowiseError, type ChatError } from './errors.js';
 import type { FlowiseConnection } from './http.js';
 import { randomId } from './id.js';
 import type { ChatCallbacks, ChatStoreOptions } from './store-types.js';
-import type { StreamableAnswer } from './transport.js';
+import type { StreamableAnswer } from './prediction-request.js';
 
 /** Options a session holds: everything but the initial state. */
 export type SessionOptions = Omit<ChatStoreOptions, 'initialState'>;

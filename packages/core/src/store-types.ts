@@ -1,3 +1,4 @@
+/** The chat store's public types: its options, callbacks and actions. */
 import type { StoreApi } from 'zustand/vanilla';
 import type { ChatbotConfig, FeedbackRating, FeedbackRecord, FlowiseClient } from './client.js';
 import type { ChatError } from './errors.js';
