@@ -42,6 +42,8 @@ const answerText = () => page.locator('article[aria-label="Answer"]').last().inn
 
 describe('the demo app', () => {
   it('streams an answer that grows over time, then shows its sources', async () => {
+    // 150 tokens at 60 a second: the samples below span well under half of the stream, even on a loaded machine.
+    mock.configure({ tokens: 150 });
     await ask('sources', 'Tell me about foxes');
     // The visible answer, not the article's whole text: its screen-reader live region keeps only the last three
     // sentences, so the article's text can shrink while the answer grows.
