@@ -1,27 +1,15 @@
 /** The store's Flowise calls besides the prediction: real HTTP to the mock Flowise server. */
-import { startMockFlowise, type MockFlowise } from '@flowise-kit/mock-server';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type MockFlowise } from '@flowise-kit/mock-server';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { FlowiseError } from './errors.js';
-import { createChatStore } from './store.js';
-import type { ChatStore, ChatStoreOptions } from './store-types.js';
 import { lastAnswer } from './test-support/events.js';
+import { useMockStores } from './test-support/mock-stores.js';
 
+const { mock: server, chat } = useMockStores({ rate: 0, tokens: 5 });
 let mock: MockFlowise;
-const stores: ChatStore[] = [];
-beforeAll(async () => {
-  mock = await startMockFlowise({ port: 0, rate: 0, tokens: 5 });
+beforeAll(() => {
+  mock = server();
 });
-afterAll(() => mock.close());
-beforeEach(() => mock.clearRequests());
-afterEach(() => {
-  for (const store of stores.splice(0)) store.dispose();
-});
-
-function chat(chatflowId: string, options: Partial<ChatStoreOptions> = {}): ChatStore {
-  const store = createChatStore({ apiHost: mock.url, chatflowId, ...options });
-  stores.push(store);
-  return store;
-}
 
 const requestsTo = (path: string) => mock.requests.filter((request) => request.path === path);
 

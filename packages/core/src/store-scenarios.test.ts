@@ -1,27 +1,14 @@
 /** Every mock scenario through the chat store into the state: real HTTP to the mock Flowise server. */
-import { answerTokens, startMockFlowise, type MockFlowise } from '@flowise-kit/mock-server';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { answerTokens, type MockFlowise } from '@flowise-kit/mock-server';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { lastAnswer } from './test-support/events.js';
-import { createChatStore } from './store.js';
-import type { ChatStore, ChatStoreOptions } from './store-types.js';
+import { useMockStores } from './test-support/mock-stores.js';
 
+const { mock: server, chat } = useMockStores({ rate: 0, tokens: 30 });
 let mock: MockFlowise;
-const stores: ChatStore[] = [];
-beforeAll(async () => {
-  mock = await startMockFlowise({ port: 0, rate: 0, tokens: 30 });
+beforeAll(() => {
+  mock = server();
 });
-afterAll(() => mock.close());
-beforeEach(() => mock.clearRequests());
-afterEach(() => {
-  for (const store of stores.splice(0)) store.dispose();
-  vi.unstubAllGlobals();
-});
-
-function chat(chatflowId: string, options: Partial<ChatStoreOptions> = {}): ChatStore {
-  const store = createChatStore({ apiHost: mock.url, chatflowId, ...options });
-  stores.push(store);
-  return store;
-}
 
 describe('every mock scenario reaches the state', () => {
   it('sources, tools, agent reasoning, artifacts and follow-up prompts', async () => {

@@ -1,29 +1,16 @@
 /** The chat store end to end: real HTTP to the mock Flowise server, real timers. */
-import { answerTokens, longAnswerTokens, startMockFlowise, type MockFlowise } from '@flowise-kit/mock-server';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { answerTokens, longAnswerTokens, type MockFlowise } from '@flowise-kit/mock-server';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ChatError } from './errors.js';
 import { createAssistantMessage } from './state.js';
 import { lastAnswer } from './test-support/events.js';
-import { createChatStore } from './store.js';
-import type { ChatStore, ChatStoreOptions } from './store-types.js';
+import { useMockStores } from './test-support/mock-stores.js';
 
+const { mock: server, chat } = useMockStores({ rate: 0, tokens: 30 });
 let mock: MockFlowise;
-const stores: ChatStore[] = [];
-beforeAll(async () => {
-  mock = await startMockFlowise({ port: 0, rate: 0, tokens: 30 });
+beforeAll(() => {
+  mock = server();
 });
-afterAll(() => mock.close());
-beforeEach(() => mock.clearRequests());
-afterEach(() => {
-  for (const store of stores.splice(0)) store.dispose();
-  vi.unstubAllGlobals();
-});
-
-function chat(chatflowId: string, options: Partial<ChatStoreOptions> = {}): ChatStore {
-  const store = createChatStore({ apiHost: mock.url, chatflowId, ...options });
-  stores.push(store);
-  return store;
-}
 
 const slow = { overrideConfig: { mock: { rate: 200, tokens: 2000 } } };
 const until = (check: () => boolean, ms = 5000) =>

@@ -4,6 +4,7 @@
  * document or storage. Any access to them at render throws here (ReferenceError), so a passing render proves none.
  */
 import type { AssistantMessage, ChatMessage } from '@flowise-kit/core';
+import { createAssistantMessage } from '@flowise-kit/core/internal';
 import type { ReactElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -14,22 +15,11 @@ import type { PersistenceAdapter } from './persistence.js';
 import { useFlowisePrediction, type UseFlowisePredictionOptions } from './useFlowisePrediction.js';
 
 const answer: AssistantMessage = {
-  id: 'a1',
-  role: 'assistant',
+  ...createAssistantMessage('a1', 1),
   status: 'done',
   text: 'The answer is **42**.',
-  reasoning: '',
-  sourceDocuments: [],
-  usedTools: [],
-  calledTools: [],
-  agentReasoning: [],
-  artifacts: [],
-  fileAnnotations: [],
   followUpPrompts: ['Why 42?'],
-  usage: [],
-  metadata: {},
   timings: { requestedAt: 1, endedAt: 2 },
-  extraEvents: [],
 };
 const history: ChatMessage[] = [{ id: 'u1', role: 'user', text: 'What is 6 times 7?', createdAt: 1 }, answer];
 const options = {
