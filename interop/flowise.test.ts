@@ -3,6 +3,7 @@
  */
 import {
   createChatStore,
+  predict,
   createFlowiseClient,
   type AssistantMessage,
   type ChatState,
@@ -171,5 +172,54 @@ describe('a real Flowise 3.1.4', () => {
     await expect(store.loadChatbotConfig('00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({
       kind: 'not-found',
     });
+  });
+
+  it('predict(): `for await` yields the model text exactly; a JSON answer the same; break ends it and asks Flowise to stop', async () => {
+    let text = '';
+    const streamed = predict({ apiHost: url, chatflowId: flows.conversation, question: 'Loop over [[alpha]]' });
+    for await (const event of streamed) if (event.type === 'token') text += event.data;
+    expect(streamed.status).toBe('completed');
+    expect(text).toBe(modelAnswer('[[alpha]]'));
+
+    let jsonText = '';
+    const json = predict({
+      apiHost: url,
+      chatflowId: flows.conversation,
+      question: 'Again [[alpha]]',
+      streaming: false,
+    });
+    for await (const event of json) if (event.type === 'token') jsonText += event.data;
+    expect(jsonText).toBe(modelAnswer('[[alpha]]'));
+
+    const stopped = predict({ apiHost: url, chatflowId: flows.conversation, question: 'Slowly [[slow]]' });
+    let tokens = 0;
+    for await (const event of stopped) if (event.type === 'token' && ++tokens === 2) break;
+    expect(stopped.status).toBe('stopped');
+  });
+
+  it('predict(): an unknown chatflow is not-found at once; a wrong API key is an auth error', async () => {
+    const missing = predict({ apiHost: url, chatflowId: '00000000-0000-4000-8000-000000000000', question: 'Hi' });
+    await expect(
+      (async () => {
+        for await (const _ of missing);
+      })(),
+    ).rejects.toMatchObject({ kind: 'not-found' });
+    // Flowise answers a wrong key with a 401 or with an `error` event in a 200 stream: thrown, or yielded.
+    const wrongKey = predict({
+      apiHost: url,
+      chatflowId: flows.protected,
+      question: 'Hi',
+      apiKey: 'wrong-key-1234567',
+    });
+    const said = await (async () => {
+      const seen: string[] = [];
+      try {
+        for await (const event of wrongKey) if (event.type === 'error') seen.push(String(event.data));
+      } catch (error) {
+        return `thrown:${(error as { kind: string }).kind}`;
+      }
+      return seen.join(' ');
+    })();
+    expect(said).toMatch(/thrown:auth|unauthori[sz]ed/i);
   });
 });

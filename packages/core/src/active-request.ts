@@ -8,7 +8,8 @@ import { PACING } from './pacing.js';
 import type { PredictionBody } from './prediction-body.js';
 import { reduceAll } from './reducer.js';
 import type { Session } from './session.js';
-import { optional, toChatError } from './session.js';
+import { optional } from './session.js';
+import { asChatError } from './streamable.js';
 import type { ChatState } from './state.js';
 import { streamPrediction } from './transport.js';
 import { failTurn } from './turn.js';
@@ -80,7 +81,7 @@ export class ActiveRequest {
     } catch (cause) {
       if (!host.owns(this)) return;
       this.batcher.flush();
-      const error = toChatError(cause);
+      const error = asChatError(cause);
       host.setState(failTurn(host.getState(), error, session.now()));
       session.call('onError', error);
     } finally {

@@ -48,6 +48,7 @@ export {
   type StreamableAnswer,
 } from './transport.js';
 export type { PredictionBody } from './prediction-body.js';
+export { predict, type PredictOptions, type Prediction, type PredictionStatus } from './predict.js';
 export type { FlowiseConnection } from './http.js';
 export {
   createFlowiseClient,

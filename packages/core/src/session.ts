@@ -3,11 +3,11 @@
  * and the chatbot config it caches per chatflow, and how it calls the app's callbacks.
  */
 import { createFlowiseClient, type ChatbotConfig, type FlowiseClient } from './client.js';
-import { FlowiseError, type ChatError } from './errors.js';
 import type { FlowiseConnection } from './http.js';
 import { randomId } from './id.js';
 import type { ChatCallbacks, ChatStoreOptions } from './store-types.js';
 import type { StreamableAnswer } from './prediction-request.js';
+import { askStreamable } from './streamable.js';
 
 /** Options a session holds: everything but the initial state. */
 export type SessionOptions = Omit<ChatStoreOptions, 'initialState'>;
@@ -67,15 +67,13 @@ export class Session {
   checkStreamable(): Promise<StreamableAnswer> | undefined {
     if (this.options.checkStreamable === false || this.options.streaming === false) return undefined;
     if (this.streamable) return this.streamable;
-    const check: Promise<StreamableAnswer> = this.client.checkStreaming(this.options.chatflowId).then(
-      (value) => ({ streamable: value }),
-      (error: unknown) => {
-        if (this.streamable === check) this.streamable = undefined;
-        const chatError = toChatError(error);
-        if (chatError.kind !== 'not-found') this.note('streamable-check-failed', chatError.message);
-        return { error: chatError };
-      },
-    );
+    const check: Promise<StreamableAnswer> = askStreamable(this.client, this.options.chatflowId).then((answer) => {
+      if (!('error' in answer)) return answer;
+      // Ask again next time: the failure may be passing.
+      if (this.streamable === check) this.streamable = undefined;
+      if (answer.error.kind !== 'not-found') this.note('streamable-check-failed', answer.error.message);
+      return answer;
+    });
     this.streamable = check;
     return check;
   }
@@ -110,11 +108,6 @@ function sameHeaders(a: Record<string, string> | undefined, b: Record<string, st
   if (a === b) return true;
   const keys = Object.keys(a ?? {});
   return keys.length === Object.keys(b ?? {}).length && keys.every((key) => a?.[key] === b?.[key]);
-}
-
-/** Any thrown value as a {@link ChatError}. */
-export function toChatError(error: unknown): ChatError {
-  return error instanceof FlowiseError ? error.toChatError() : { kind: 'network', message: String(error) };
 }
 
 /** `{ [key]: value }`, or nothing when the value is undefined (for `exactOptionalPropertyTypes`). */
