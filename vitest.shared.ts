@@ -13,6 +13,7 @@ export const workspaceAlias = [
   { find: /^@flowise-kit\/react\/styles\.css$/, replacement: source('./packages/react/src/styles/all.css') },
   { find: /^@flowise-kit\/widget$/, replacement: source('./packages/widget/src/index.ts') },
   { find: /^@flowise-kit\/mock-server$/, replacement: source('./packages/mock-server/src/index.ts') },
+  { find: /^@flowise-kit\/cli$/, replacement: source('./packages/cli/src/index.ts') },
 ];
 
 /**

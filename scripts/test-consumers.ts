@@ -7,10 +7,13 @@
  *       (itself installed from its tarball) in Chromium, with no page error;
  *   (c) a Node script in each app renders <ChatWindow> given a store, <ChatWindow> given connection options (the
  *       hook path) and <ChatWidget> to strings (SSR must not touch window); any thrown error or console.error fails;
- *   (d) a plain HTML page loads the widget's script build and streams an answer, with no page error.
+ *   (d) a plain HTML page loads the widget's script build and streams an answer, with no page error;
+ *   (e) a Node project installs core and the CLI: `npx flowise-kit predict` streams from the mock (text and --json,
+ *       a typed exit code for an unknown chatflow), and an ESM script runs `for await` over `predict()`.
  * Prints "consumers: N passed, N failed" and exits non-zero on any failure.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,7 +29,7 @@ const run = (cwd: string, command: string, args: string[]) =>
 
 console.log(`consumers: packing into ${packs}`);
 run(REPO, 'pnpm', ['build']);
-for (const name of ['core', 'react', 'widget', 'mock-server'])
+for (const name of ['core', 'react', 'widget', 'mock-server', 'cli'])
   run(join(REPO, 'packages', name), 'pnpm', ['pack', '--pack-destination', packs]);
 const tarball = (name: string) =>
   `file:${join(
@@ -243,6 +246,65 @@ Chatbot.init({ chatflowid: 'plain', apiHost: new URLSearchParams(location.search
     }
     if (errors.length) throw new Error(`page errors:\n${errors.join('\n')}`);
   });
+
+  await check(
+    '(e) Node: npx flowise-kit predict streams from the mock; for await over predict() in an ESM script',
+    async () => {
+      const dir = join(work, 'node-cli');
+      mkdirSync(dir);
+      writeFileSync(
+        join(dir, 'package.json'),
+        JSON.stringify({
+          name: 'consumer-node',
+          private: true,
+          type: 'module',
+          dependencies: { '@flowise-kit/core': tarball('core'), '@flowise-kit/cli': tarball('cli') },
+        }),
+      );
+      run(dir, 'npm', ['install', '--no-audit', '--no-fund', '--loglevel=error']);
+      // Asynchronously: the mock answers from this very process.
+      const exec = (command: string, args: string[]) =>
+        promisify(execFile)(command, args, { cwd: dir, encoding: 'utf8' });
+      const text = await exec('npx', ['flowise-kit', 'predict', '--host', mock.url, '--chatflow', 'sources', 'Hi']);
+      if (!text.stdout.includes('Once upon a time') || !/sources \(3\)/.test(text.stderr))
+        throw new Error(text.stdout + text.stderr);
+      const json = await exec('npx', [
+        'flowise-kit',
+        'predict',
+        '--host',
+        mock.url,
+        '--chatflow',
+        'plain',
+        '--json',
+        'Hi',
+      ]);
+      const last = JSON.parse(json.stdout.trim().split('\n').at(-1)!) as { type: string };
+      if (last.type !== 'end') throw new Error(json.stdout);
+      const missing = await exec('npx', [
+        'flowise-kit',
+        'predict',
+        '--host',
+        mock.url,
+        '--chatflow',
+        'unknown-x',
+        'Hi',
+      ]).then(
+        () => undefined,
+        (error: { code?: number; stderr?: string }) => error,
+      );
+      if (missing?.code !== 7 || !/not-found/.test(missing.stderr ?? ''))
+        throw new Error(`unknown chatflow: ${JSON.stringify(missing)}`);
+      writeFileSync(
+        join(dir, 'loop.mjs'),
+        `import { predict } from '@flowise-kit/core';
+let text = '';
+for await (const event of predict({ apiHost: process.argv[2], chatflowId: 'plain', question: 'Hi' })) if (event.type === 'token') text += event.data;
+console.log(text.length > 20 ? 'loop ok' : 'no text');`,
+      );
+      const loop = await exec('node', ['loop.mjs', mock.url]);
+      if (!loop.stdout.includes('loop ok')) throw new Error(loop.stdout + loop.stderr);
+    },
+  );
 } finally {
   await browser?.close();
   for (const stop of stops) await stop();

@@ -21,7 +21,7 @@ export type {
   ToolCall,
   UsageMetadata,
 } from './events.js';
-export { FlowiseError, isFlowiseError, type ChatError, type ChatErrorKind } from './errors.js';
+export { errorFromEvent, FlowiseError, isFlowiseError, type ChatError, type ChatErrorKind } from './errors.js';
 export {
   initialChatState,
   isOpenAnswer,

@@ -9,7 +9,7 @@ export { KNOWN_EVENT_NAMES } from './events.js';
 export { decode, eventFromPayload, type SseMessage } from './decode.js';
 export { createEventParser } from './sse.js';
 export { eventsFromJsonPrediction } from './json-prediction.js';
-export { errorFromEvent, errorFromStatus } from './errors.js';
+export { errorFromStatus } from './errors.js';
 export { createAssistantMessage } from './state.js';
 export { abortTurn, beginTurn, dropLastTurn, failTurn, type TurnStart } from './turn.js';
 export { endpointUrl } from './http.js';
