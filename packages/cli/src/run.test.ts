@@ -134,6 +134,12 @@ describe('flowise-kit predict', () => {
     expect((await cli(['ask'])).code).toBe(EXIT_CODES.usage);
     expect((await predict('plain')).stderr).toMatch(/no question/);
     expect((await cli(['--help'])).stdout).toMatch(/^flowise-kit predict \[options\]/);
+    const missing = await predict('plain', '--upload', join(dir, 'no-such-file.png'), 'Hi');
+    expect(missing).toMatchObject({
+      code: EXIT_CODES.usage,
+      stderr: expect.stringMatching(/cannot read .*no-such-file\.png: ENOENT/),
+    });
+    expect(mock.predictions()).toHaveLength(0);
   });
 });
 

@@ -15,7 +15,7 @@ import { redactWire } from './redact-wire.js';
 import { AnswerSummary } from './summary.js';
 import { teeFetch, type CapturedResponse } from './tee-fetch.js';
 import { terminalSafe } from './terminal.js';
-import { toUploads } from './uploads.js';
+import { toUploads, UsageError } from './uploads.js';
 
 /**
  * Runs the command line `argv` (without `node` and the script) and resolves its exit code; never throws for a
@@ -77,6 +77,10 @@ async function answer(command: Command, io: CliIO): Promise<number> {
   } catch (error) {
     await wire.finish();
     if (isFlowiseError(error)) return fail(io, error.toChatError(), command.apiKey);
+    if (error instanceof UsageError) {
+      io.stderr.write(`flowise-kit: ${error.message}\n`);
+      return EXIT_CODES.usage;
+    }
     throw error;
   }
 }

@@ -1,6 +1,9 @@
 import type { FlowiseClient } from '@flowise-kit/core';
 import { basename, extname } from 'node:path';
 
+/** A mistake in the command line found while running it (a file that cannot be read). */
+export class UsageError extends Error {}
+
 /** A file in a prediction's `uploads` (flowise-protocol.md §1). */
 export interface Upload {
   data: string;
@@ -39,7 +42,9 @@ export async function toUploads(
 ): Promise<Upload[]> {
   const uploads: Upload[] = [];
   for (const path of paths) {
-    const bytes = await read(path);
+    const bytes = await read(path).catch((error: unknown) => {
+      throw new UsageError(`cannot read ${path}: ${(error as { code?: string }).code ?? String(error)}`);
+    });
     const name = basename(path);
     const mime = MIME[extname(path).toLowerCase()] ?? 'application/octet-stream';
     if (mime.startsWith('image/') || mime.startsWith('audio/')) {
