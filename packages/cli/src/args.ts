@@ -69,7 +69,7 @@ export function parseCommand(argv: readonly string[], env: Record<string, string
     host,
     chatflow,
     apiKey: values['api-key'] ?? env.FLOWISE_API_KEY,
-    chatId: values['chat-id'],
+    chatId: values['chat-id'] || undefined,
     uploads,
     streaming: !values['no-stream'],
     output: values.json ? 'json' : values.raw ? 'raw' : 'text',

@@ -1,10 +1,14 @@
 #!/usr/bin/env node
-// The `flowise-kit` command. Ctrl-C stops the prediction (and asks Flowise to stop); a second Ctrl-C quits at once.
+// The `flowise-kit` command. Ctrl-C (or SIGTERM) stops the prediction and asks Flowise to stop; a second one quits.
 import { processIO, run } from './run.js';
 
 const controller = new AbortController();
-process.once('SIGINT', () => {
-  controller.abort();
-  process.once('SIGINT', () => process.exit(130));
-});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    controller.abort();
+    process.once(signal, () => process.exit(130));
+  });
+}
+// A reader that left (`| head`): stop like Ctrl-C, so Flowise is asked to stop generating.
+process.stdout.on('error', () => controller.abort());
 process.exitCode = await run(process.argv.slice(2), processIO(controller.signal));

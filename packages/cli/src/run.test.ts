@@ -72,6 +72,59 @@ describe('flowise-kit predict', () => {
     expect(agentflow.stdout).not.toContain('sk-mock-secret');
   });
 
+  it('--raw keeps the exact bytes of a stream written one byte per chunk (lines and characters cut anywhere)', async () => {
+    const { stdout } = await predict('trickle', '--raw', 'Hi');
+    const direct = await fetch(`${mock.url}/api/v1/prediction/trickle`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ question: 'Hi', streaming: true }),
+    });
+    // The same bytes but for the ids each answer gets.
+    const ids = (text: string) => text.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, 'ID');
+    expect(ids(stdout)).toBe(ids(await direct.text()));
+    expect(stdout).toContain('Ünï');
+  });
+
+  it('--raw redacts a secret even when its line arrives a byte at a time', async () => {
+    // The mock's real response, handed over one byte per chunk.
+    const byteByByte: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      let at = 0;
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (at < bytes.length) controller.enqueue(bytes.subarray(at, ++at));
+          else controller.close();
+        },
+      });
+      return new Response(body, { status: response.status, headers: response.headers });
+    };
+    let stdout = '';
+    const io = {
+      ...processIO(),
+      stdout: { write: (chunk: string | Uint8Array) => (stdout += String(chunk)) },
+      stderr: { write: () => true },
+      env: {},
+      fetch: byteByByte,
+    };
+    expect(await run(['predict', '--host', mock.url, '--chatflow', 'agentflow', '--raw', 'Hi'], io)).toBe(0);
+    expect(stdout).toContain('"openAIApiKey":"[redacted]"');
+    expect(stdout).not.toContain('sk-mock-secret');
+  });
+
+  it('--raw and record redact the echoed key of a JSON answer too (--no-stream)', async () => {
+    const raw = await predict('agentflow', '--raw', '--no-stream', 'Hi');
+    expect(raw.code).toBe(0);
+    expect(raw.stdout).toContain('agentFlowExecutedData');
+    expect(raw.stdout).not.toContain('sk-mock-secret');
+    const out = join(dir, 'json-answer.http');
+    await cli(['record', '--host', mock.url, '--chatflow', 'agentflow', '--no-stream', '--out', out, 'Hi']);
+    const file = readFileSync(out, 'utf8');
+    expect(file).toContain('[redacted]');
+    expect(file).not.toContain('sk-mock-secret');
+    expect(file).not.toMatch(/^(content-length|transfer-encoding|content-encoding):/im);
+  });
+
   it('--no-stream asks for JSON and prints the same answer; --chat-id continues a conversation', async () => {
     const { stdout } = await predict('plain', '--no-stream', '--chat-id', 'c-42', 'Hi');
     expect(stdout).toBe(`${ANSWER}\n`);
@@ -144,6 +197,13 @@ describe('flowise-kit predict', () => {
 });
 
 describe('flowise-kit record', () => {
+  it('a recording that cannot be written is a command-line error, exit 2', async () => {
+    const out = join(dir, 'no-such-dir', 'x.http');
+    const { code, stderr } = await cli(['record', '--host', mock.url, '--chatflow', 'plain', '--out', out, 'Hi']);
+    expect(code).toBe(EXIT_CODES.usage);
+    expect(stderr).toMatch(/cannot write .*x\.http: ENOENT/);
+  });
+
   it('saves the response as a recording the mock server replays as the same answer', async () => {
     const out = join(dir, 'agentflow-answer.http');
     const recorded = await cli(['record', '--host', mock.url, '--chatflow', 'agentflow', '--out', out, 'Hi']);

@@ -18,6 +18,8 @@ export class AnswerSummary {
   chatId: string | undefined;
   /** The text of the flow's `error` event, if it failed while running. */
   flowError: string | undefined;
+  /** Flowise sent `abort`: the answer was stopped on the server. */
+  abortedByServer = false;
 
   constructor(private readonly startedAt: number) {}
 
@@ -45,6 +47,9 @@ export class AnswerSummary {
         break;
       case 'error':
         this.flowError = event.data;
+        break;
+      case 'abort':
+        this.abortedByServer = true;
         break;
       default:
         break;

@@ -89,7 +89,7 @@ export interface FlowiseClient {
   /** `GET chatflows-streaming/:id`: whether the chatflow streams; a "not found" rejects with kind `not-found`. */
   checkStreaming(chatflowId: string, signal?: AbortSignal): Promise<boolean>;
   /** `PUT chatmessage/abort/:chatflowId/:chatId`: asks the server to stop generating (agentflows honour it). */
-  abortPrediction(chatflowId: string, chatId: string): Promise<void>;
+  abortPrediction(chatflowId: string, chatId: string, signal?: AbortSignal): Promise<void>;
   /** `POST feedback/:chatflowId`: rates an answer by its `chatMessageId`. */
   sendFeedback(feedback: {
     chatflowId: string;
@@ -125,8 +125,8 @@ export function createFlowiseClient(connection: FlowiseConnection | (() => Flowi
       });
       return body.isStreaming === true;
     },
-    async abortPrediction(chatflowId, chatId) {
-      await call('PUT', `chatmessage/abort/${id(chatflowId)}/${id(chatId)}`, { chatflowId });
+    async abortPrediction(chatflowId, chatId, signal) {
+      await call('PUT', `chatmessage/abort/${id(chatflowId)}/${id(chatId)}`, { chatflowId, signal });
     },
     sendFeedback({ chatflowId, ...feedback }) {
       return call('POST', `feedback/${id(chatflowId)}`, { chatflowId, json: { chatflowid: chatflowId, ...feedback } });

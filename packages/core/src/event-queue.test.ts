@@ -54,7 +54,15 @@ describe('EventQueue', () => {
     );
   });
 
-  it('leaving the loop early runs the return hook once and drops what was queued', async () => {
+  it('after a failure nobody pulled, leaving the loop ends it: a later pull is done, not the old error', async () => {
+    const queue = new EventQueue<string>();
+    const loop = queue.iterator(() => undefined);
+    queue.fail(new Error('boom'));
+    await loop.return!();
+    await expect(loop.next()).resolves.toEqual({ value: undefined, done: true });
+  });
+
+  it('leaving the loop early runs the return hook and drops what was queued', async () => {
     let returned = 0;
     const queue = new EventQueue<string>();
     const loop = queue.iterator(() => returned++);

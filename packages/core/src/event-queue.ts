@@ -16,7 +16,10 @@ export class EventQueue<T> {
 
   /** No more items: the loop ends after those queued, or at once (and without them) when `discard` is set. */
   close(discard = false): void {
-    if (discard) this.items = [];
+    if (discard) {
+      this.items = [];
+      this.failure = undefined;
+    }
     if (this.closed) return;
     this.closed = true;
     for (const waiter of this.waiters.splice(0)) waiter.resolve({ value: undefined, done: true });

@@ -63,6 +63,27 @@ describe('predict', () => {
     expect(mock.predictions()).toHaveLength(1);
   });
 
+  it('breaking on its end event is a completed answer: nothing is stopped, no abort call', async () => {
+    const prediction = ask('plain');
+    for await (const event of prediction) if (event.type === 'end') break;
+    expect(prediction.status).toBe('completed');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(aborts()).toHaveLength(0);
+  });
+
+  it('stopped before the loop, or with a signal already aborted: nothing is sent, not even the abort call', async () => {
+    const early = ask('plain');
+    early.stop();
+    expect(await collect(early)).toEqual([]);
+    const controller = new AbortController();
+    controller.abort();
+    const aborted = ask('plain', { signal: controller.signal });
+    expect(await collect(aborted)).toEqual([]);
+    expect(aborted.status).toBe('stopped');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(mock.requests).toEqual([]);
+  });
+
   it('aborting the signal ends the loop without an error and calls Flowise’s abort', async () => {
     const controller = new AbortController();
     const prediction = ask('stall', { signal: controller.signal });

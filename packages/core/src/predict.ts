@@ -35,6 +35,9 @@ export interface PredictOptions extends FlowiseConnection, Omit<PredictionBody, 
   checkStreamable?: boolean;
 }
 
+/** How long the abort call after a stop may take. */
+const ABORT_CALL_MS = 5_000;
+
 /** How a {@link Prediction} ended, or `running`. */
 export type PredictionStatus = 'running' | 'completed' | 'stopped' | 'failed';
 
@@ -75,17 +78,21 @@ export function predict(options: PredictOptions): Prediction {
     status = 'stopped';
     controller.abort();
     queue.close(true);
-    // Best effort: not every flow obeys, and the answer is over for us either way.
-    if (started)
+    // Best effort: not every flow obeys, and the answer is over for us either way. Bounded, so a hung server cannot
+    // keep a script that stopped alive.
+    if (started) {
+      const timeout = AbortSignal.timeout(ABORT_CALL_MS);
       createFlowiseClient(connection)
-        .abortPrediction(chatflowId, chatId)
+        .abortPrediction(chatflowId, chatId, timeout)
         .catch(() => undefined);
+    }
   };
   const onCallerAbort = () => stop();
 
   const start = () => {
+    if (status !== 'running') return queue.close(true); // stopped before the loop: nothing is sent
+    if (signal?.aborted) return stop(); // never sent, so there is nothing to ask Flowise to stop
     started = true;
-    if (signal?.aborted) return stop();
     signal?.addEventListener('abort', onCallerAbort, { once: true });
     const streaming = options.streaming !== false;
     const check = streaming && options.checkStreamable !== false;
@@ -95,8 +102,12 @@ export function predict(options: PredictOptions): Prediction {
       body: { ...bodyFields(options), question: options.question, streaming, chatId },
       signal: controller.signal,
       ...defined({ firstByteTimeoutMs, idleTimeoutMs }),
-      ...(check ? { streamable: askStreamable(createFlowiseClient(connection), chatflowId) } : {}),
-      onEvent: (event) => queue.push(event),
+      ...(check ? { streamable: askStreamable(createFlowiseClient(connection), chatflowId, controller.signal) } : {}),
+      onEvent: (event) => {
+        // Completed before the loop sees `end`: a loop that breaks on it has not stopped anything.
+        if (event.type === 'end' && status === 'running') status = 'completed';
+        queue.push(event);
+      },
     })
       .then(
         () => {

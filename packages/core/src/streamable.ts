@@ -7,8 +7,12 @@ import type { StreamableAnswer } from './prediction-request.js';
  * Asks `GET chatflows-streaming/:id`. Resolves `{ streamable }`, or `{ error }` when the check failed (an unknown
  * chatflow is `not-found`: the transport then fails the prediction at once instead of after the first-byte wait).
  */
-export function askStreamable(client: FlowiseClient, chatflowId: string): Promise<StreamableAnswer> {
-  return client.checkStreaming(chatflowId).then(
+export function askStreamable(
+  client: FlowiseClient,
+  chatflowId: string,
+  signal?: AbortSignal,
+): Promise<StreamableAnswer> {
+  return client.checkStreaming(chatflowId, signal).then(
     (streamable) => ({ streamable }),
     (error: unknown) => ({ error: asChatError(error) }),
   );
