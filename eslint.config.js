@@ -69,6 +69,23 @@ export default tseslint.config(
     },
   },
   {
+    // The server proxy runs wherever the Fetch API does (Next.js, Bun, Deno, Workers): no Node built-ins, no React.
+    files: ['packages/server/src/**/*.ts'],
+    ignores: ['packages/server/src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*'], message: '@flowise-kit/server runs on the Fetch API alone: no Node built-ins.' },
+            { group: ['react', 'react-dom', 'react/*'], message: '@flowise-kit/server has no React.' },
+            ...intoOtherPackages,
+          ],
+        },
+      ],
+    },
+  },
+  {
     // react is a binding: core's public or internal entry point, never core's files or the transport underneath.
     files: ['packages/react/src/**/*.{ts,tsx}'],
     rules: {

@@ -14,6 +14,7 @@ export const workspaceAlias = [
   { find: /^@flowise-kit\/widget$/, replacement: source('./packages/widget/src/index.ts') },
   { find: /^@flowise-kit\/mock-server$/, replacement: source('./packages/mock-server/src/index.ts') },
   { find: /^@flowise-kit\/cli$/, replacement: source('./packages/cli/src/index.ts') },
+  { find: /^@flowise-kit\/server$/, replacement: source('./packages/server/src/index.ts') },
 ];
 
 /**

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import ts from 'typescript';
 
 const repo = resolve(import.meta.dirname, '..');
-const PACKAGES = ['core', 'react', 'widget', 'mock-server', 'cli'];
+const PACKAGES = ['core', 'react', 'widget', 'mock-server', 'cli', 'server'];
 
 /** The exported names of a module, read with the TypeScript parser (`export { a, b as c }`, `export function x` ...). */
 function exportedNames(source: string, fileName = 'index.ts'): string[] {

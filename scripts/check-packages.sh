@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 pnpm build >/dev/null
 packs=$(mktemp -d)
 trap 'rm -rf "$packs"' EXIT
-for package in core react widget mock-server cli; do
+for package in core react widget mock-server cli server; do
   (cd "packages/$package" && pnpm exec publint --strict && pnpm pack --pack-destination "$packs" >/dev/null)
 done
 for tarball in "$packs"/*.tgz; do
@@ -19,4 +19,4 @@ for tarball in "$packs"/*.tgz; do
   # CSS and the self-contained script are not type entry points.
   pnpm exec attw "$tarball" --profile esm-only --exclude-entrypoints styles.css web.js --format table-flipped
 done
-echo "check:packages: 5 packages passed publint, the README/LICENSE/CHANGELOG check and attw"
+echo "check:packages: 6 packages passed publint, the README/LICENSE/CHANGELOG check and attw"
