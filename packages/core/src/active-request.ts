@@ -8,7 +8,7 @@ import { PACING } from './pacing.js';
 import type { PredictionBody } from './prediction-body.js';
 import { reduceAll } from './reducer.js';
 import type { Session } from './session.js';
-import { optional } from './session.js';
+import { defined } from './defined.js';
 import { asChatError } from './streamable.js';
 import type { ChatState } from './state.js';
 import { streamPrediction } from './transport.js';
@@ -67,9 +67,11 @@ export class ActiveRequest {
         chatflowId: config.chatflowId,
         body,
         signal: this.controller.signal,
-        ...optional('firstByteTimeoutMs', config.firstByteTimeoutMs),
-        ...optional('idleTimeoutMs', config.idleTimeoutMs),
-        ...optional('streamable', session.checkStreamable()),
+        ...defined({
+          firstByteTimeoutMs: config.firstByteTimeoutMs,
+          idleTimeoutMs: config.idleTimeoutMs,
+          streamable: session.checkStreamable(),
+        }),
         onEvent: (event) => this.onEvent(event),
       });
       if (!host.owns(this) || outcome === 'aborted') return;

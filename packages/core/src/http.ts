@@ -2,6 +2,7 @@
  * HTTP plumbing shared by the prediction transport and the client: where an endpoint is, which headers go with it,
  * and how a failed response or a failed fetch becomes a {@link ChatError} that never carries the API key.
  */
+import { defined } from './defined.js';
 import { errorFromStatus, type ChatError } from './errors.js';
 import { redactText } from './redact.js';
 
@@ -15,6 +16,12 @@ export interface FlowiseConnection {
   headers?: Record<string, string>;
   /** Defaults to the global `fetch`. */
   fetch?: typeof fetch;
+}
+
+/** Only the connection's own fields of `options` (a store's or a prediction's), the unset ones left out. */
+export function connectionOf(options: FlowiseConnection): FlowiseConnection {
+  const { apiHost, apiKey, headers, fetch } = options;
+  return { apiHost, ...defined({ apiKey, headers, fetch }) };
 }
 
 /** An error body is read up to this size: a proxy's error page can be large, and only its start says anything. */

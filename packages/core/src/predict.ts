@@ -5,7 +5,8 @@
  */
 import { createFlowiseClient } from './client.js';
 import type { FlowiseEvent } from './events.js';
-import type { FlowiseConnection } from './http.js';
+import { connectionOf, type FlowiseConnection } from './http.js';
+import { defined } from './defined.js';
 import { randomId } from './id.js';
 import type { PredictionBody } from './prediction-body.js';
 import { EventQueue } from './event-queue.js';
@@ -65,8 +66,9 @@ export interface Prediction extends AsyncIterable<FlowiseEvent> {
  * }
  */
 export function predict(options: PredictOptions): Prediction {
-  const { apiHost, apiKey, headers, fetch, chatflowId, signal, firstByteTimeoutMs, idleTimeoutMs } = options;
-  const connection: FlowiseConnection = { apiHost, ...defined({ apiKey, headers, fetch }) };
+  const { chatflowId, signal, firstByteTimeoutMs, idleTimeoutMs } = options;
+  const connection = connectionOf(options);
+  const client = createFlowiseClient(connection);
   const chatId = options.chatId ?? randomId();
   const controller = new AbortController();
   const queue = new EventQueue<FlowiseEvent>();
@@ -82,9 +84,7 @@ export function predict(options: PredictOptions): Prediction {
     // keep a script that stopped alive.
     if (started) {
       const timeout = AbortSignal.timeout(ABORT_CALL_MS);
-      createFlowiseClient(connection)
-        .abortPrediction(chatflowId, chatId, timeout)
-        .catch(() => undefined);
+      client.abortPrediction(chatflowId, chatId, timeout).catch(() => undefined);
     }
   };
   const onCallerAbort = () => stop();
@@ -102,7 +102,7 @@ export function predict(options: PredictOptions): Prediction {
       body: { ...bodyFields(options), question: options.question, streaming, chatId },
       signal: controller.signal,
       ...defined({ firstByteTimeoutMs, idleTimeoutMs }),
-      ...(check ? { streamable: askStreamable(createFlowiseClient(connection), chatflowId, controller.signal) } : {}),
+      ...(check ? { streamable: askStreamable(client, chatflowId, controller.signal) } : {}),
       onEvent: (event) => {
         // Completed before the loop sees `end`: a loop that breaks on it has not stopped anything.
         if (event.type === 'end' && status === 'running') status = 'completed';
@@ -156,9 +156,4 @@ function bodyFields(options: PredictOptions): Omit<PredictionBody, 'question'> {
     ...body
   } = options;
   return body;
-}
-
-/** The entries of `values` that are not undefined. */
-function defined<T extends Record<string, unknown>>(values: T): Partial<T> {
-  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
 }

@@ -3,7 +3,7 @@
  * and the chatbot config it caches per chatflow, and how it calls the app's callbacks.
  */
 import { createFlowiseClient, type ChatbotConfig, type FlowiseClient } from './client.js';
-import type { FlowiseConnection } from './http.js';
+import { connectionOf, type FlowiseConnection } from './http.js';
 import { randomId } from './id.js';
 import type { ChatCallbacks, ChatStoreOptions } from './store-types.js';
 import type { StreamableAnswer } from './prediction-request.js';
@@ -48,8 +48,7 @@ export class Session {
   }
 
   connection(): FlowiseConnection {
-    const { apiHost, apiKey, headers, fetch } = this.options;
-    return { apiHost, ...optional('apiKey', apiKey), ...optional('headers', headers), ...optional('fetch', fetch) };
+    return connectionOf(this.options);
   }
 
   id(): string {
@@ -108,11 +107,6 @@ function sameHeaders(a: Record<string, string> | undefined, b: Record<string, st
   if (a === b) return true;
   const keys = Object.keys(a ?? {});
   return keys.length === Object.keys(b ?? {}).length && keys.every((key) => a?.[key] === b?.[key]);
-}
-
-/** `{ [key]: value }`, or nothing when the value is undefined (for `exactOptionalPropertyTypes`). */
-export function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
 /** Surfaces a callback's exception without breaking the stream that called it. */

@@ -9,7 +9,8 @@ import type { FeedbackRating } from './client.js';
 import { FlowiseError } from './errors.js';
 import type { PredictionBody } from './prediction-body.js';
 import { addDiagnostic } from './reducer.js';
-import { Session, optional } from './session.js';
+import { defined } from './defined.js';
+import { Session } from './session.js';
 import { initialChatState, isOpenAnswer, type ChatState } from './state.js';
 import type { ChatActions, ChatStore, ChatStoreOptions, SendOptions } from './store-types.js';
 import { abortTurn, beginTurn, dropLastTurn } from './turn.js';
@@ -55,7 +56,7 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     if (!hasInput) return Promise.resolve();
     const chatId = store.getState().chatId ?? session.id();
     const ids = { userMessageId: session.id(), assistantMessageId: session.id() };
-    const turn = { ...ids, question, now: session.now(), ...optional('uploads', sendOptions?.uploads) };
+    const turn = { ...ids, question, now: session.now(), ...defined({ uploads: sendOptions?.uploads }) };
     setState(beginTurn({ ...store.getState(), chatId }, turn));
     lastQuestion = { question, options: sendOptions };
     active = new ActiveRequest(host, chatId);
