@@ -105,8 +105,13 @@ export default tseslint.config(
     },
   },
   {
-    // The widget, the demo and the mock server use packages as their users do: by name, public entry points only.
-    files: ['packages/widget/src/**/*.{ts,tsx}', 'packages/mock-server/src/**/*.ts', 'apps/*/src/**/*.{ts,tsx}'],
+    // The widget, the demo, the mock server and the CLI use packages as their users do: by name, public entry points only.
+    files: [
+      'packages/widget/src/**/*.{ts,tsx}',
+      'packages/mock-server/src/**/*.ts',
+      'packages/cli/src/**/*.ts',
+      'apps/*/src/**/*.{ts,tsx}',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -1,4 +1,4 @@
-import { redactSecrets } from '@flowise-kit/core';
+import { redactSecrets, redactText } from '@flowise-kit/core';
 
 /**
  * Wire text with secrets redacted. An event stream is redacted line by line: a `data:` line whose JSON holds
@@ -14,12 +14,7 @@ export function redactWire(text: string, apiKey: string | undefined): string {
       .split('\n')
       .map((line) => (line.startsWith('data:') ? `data:${redactJson(line.slice(5)) ?? line.slice(5)}` : line))
       .join('\n');
-  return redactKey(redacted, apiKey);
-}
-
-/** `text` with the API key replaced. */
-export function redactKey(text: string, apiKey: string | undefined): string {
-  return apiKey && apiKey.length >= 4 ? text.split(apiKey).join('[redacted]') : text;
+  return redactText(redacted, apiKey);
 }
 
 /** The JSON document `text` written again with its secrets redacted; itself when it has none; `undefined` if not JSON. */

@@ -6,12 +6,12 @@ import {
   isFlowiseError,
   predict,
   redactSecrets,
+  redactText,
   type ChatError,
 } from '@flowise-kit/core';
 import { USAGE, parseCommand, type Command } from './args.js';
 import { EXIT_CODES } from './exit-codes.js';
 import type { CliIO } from './io.js';
-import { redactKey } from './redact-wire.js';
 import { AnswerSummary } from './summary.js';
 import { terminalSafe } from './terminal.js';
 import { toUploads, UsageError } from './uploads.js';
@@ -67,7 +67,7 @@ async function answer(command: Command, io: CliIO): Promise<number> {
     for await (const event of prediction) {
       summary.add(event, Date.now());
       if (command.output === 'json')
-        io.stdout.write(`${redactKey(JSON.stringify(redactSecrets(event)), command.apiKey)}\n`);
+        io.stdout.write(`${redactText(JSON.stringify(redactSecrets(event)), command.apiKey)}\n`);
       else if (command.output === 'text' && event.type === 'token') io.stdout.write(terminalSafe(event.data));
     }
     if (command.output === 'text') io.stdout.write('\n');
@@ -92,7 +92,7 @@ async function answer(command: Command, io: CliIO): Promise<number> {
 }
 
 function fail(io: CliIO, error: ChatError, apiKey: string | undefined): number {
-  io.stderr.write(`flowise-kit: ${error.kind}: ${terminalSafe(redactKey(error.message, apiKey))}\n`);
+  io.stderr.write(`flowise-kit: ${error.kind}: ${terminalSafe(redactText(error.message, apiKey))}\n`);
   return EXIT_CODES[error.kind];
 }
 

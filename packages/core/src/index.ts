@@ -58,5 +58,5 @@ export {
   type FeedbackRecord,
   type FlowiseClient,
 } from './client.js';
-export { redactSecrets, REDACTED } from './redact.js';
+export { redactSecrets, redactText, REDACTED } from './redact.js';
 export { createReplayFetch, encodeFlowiseEvent, type ReplayEvent, type ReplayOptions } from './replay.js';

@@ -15,5 +15,5 @@ export { abortTurn, beginTurn, dropLastTurn, failTurn, type TurnStart } from './
 export { endpointUrl } from './http.js';
 export { Batcher } from './batching.js';
 export { PACING, nextRevealBudget, revealEnd, schedulerFor, type Schedule } from './pacing.js';
-export { isSecretKey, redactText } from './redact.js';
+export { isSecretKey } from './redact.js';
 export { randomId } from './id.js';
