@@ -17,6 +17,8 @@ export class WireCapture {
   private pending = '';
   private readonly decoder = new TextDecoder();
   private finished = false;
+  /** Whether the response is an event stream (printed line by line), set when it arrives. */
+  private eventStream = false;
 
   constructor(
     private readonly options: { raw: boolean; out: string | undefined; apiKey: string | undefined },
@@ -27,10 +29,15 @@ export class WireCapture {
   fetch(): typeof fetch | undefined {
     if (!this.options.raw && !this.options.out) return undefined;
     return teeFetch(
-      (response) => (this.response = response),
+      (response) => {
+        this.response = response;
+        const type = response.headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
+        this.eventStream = type.startsWith('text/event-stream');
+      },
       (bytes) => {
-        this.chunks.push(bytes);
-        if (this.options.raw && this.isEventStream()) this.printLines(this.decoder.decode(bytes, { stream: true }));
+        // Kept only where the whole body is needed: a recording, or an answer printed once it is whole.
+        if (this.options.out || !this.eventStream) this.chunks.push(bytes);
+        if (this.options.raw && this.eventStream) this.printLines(this.decoder.decode(bytes, { stream: true }));
       },
       this.io.fetch,
     );
@@ -42,7 +49,7 @@ export class WireCapture {
     this.finished = true;
     const body = Buffer.concat(this.chunks).toString('utf8');
     if (this.options.raw) {
-      const rest = this.isEventStream() ? this.pending + this.decoder.decode() : body;
+      const rest = this.eventStream ? this.pending + this.decoder.decode() : body;
       if (rest) this.io.stdout.write(redactWire(rest, this.options.apiKey));
     }
     if (!this.options.out || !this.response) return;
@@ -59,11 +66,6 @@ export class WireCapture {
       throw new UsageError(`cannot write ${this.options.out}: ${(error as { code?: string }).code ?? String(error)}`);
     }
     this.io.stderr.write(`flowise-kit: recorded HTTP ${status}, ${bytes.length} bytes, to ${this.options.out}\n`);
-  }
-
-  private isEventStream(): boolean {
-    const type = this.response?.headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
-    return type.startsWith('text/event-stream');
   }
 
   private printLines(text: string): void {

@@ -9,7 +9,7 @@ export class EventQueue<T> {
   /** Adds an item; ignored once the queue is closed. */
   push(item: T): void {
     if (this.closed) return;
-    const waiter = this.take();
+    const waiter = this.waiters.shift();
     if (waiter) waiter.resolve({ value: item, done: false });
     else this.items.push(item);
   }
@@ -58,9 +58,5 @@ export class EventQueue<T> {
       [Symbol.asyncIterator]: () => iterator,
     };
     return iterator;
-  }
-
-  private take() {
-    return this.waiters.shift();
   }
 }
