@@ -23,6 +23,8 @@ export default tseslint.config(
       '**/node_modules/**',
       '**/storybook-static/**',
       '**/coverage/**',
+      '**/.next/**',
+      'apps/nextjs/next-env.d.ts',
       'docs/api/**',
       'screenshots/**',
     ],

@@ -7,6 +7,8 @@
  *   streams 300 words 20 ms apart.
  * - `POST /v1/embeddings`: a 32-dimension hashed bag of words per input, normalised.
  * - `GET /v1/models`: one model.
+ * - `GET /v1/_test/completions`: every streamed completion (its question, words sent of all, and whether the client
+ *   hung up before the end): a test in another process sees from it whether Flowise stopped generating.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 
@@ -57,7 +59,16 @@ function embed(input: string): number[] {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function chat(req: ChatRequest, res: ServerResponse): Promise<void> {
+/** A streamed completion as the model saw it. */
+export interface CompletionRecord {
+  question: string;
+  sent: number;
+  total: number;
+  /** The client closed the connection before the last word: the generation was cancelled. */
+  cancelled: boolean;
+}
+
+async function chat(req: ChatRequest, res: ServerResponse, log: CompletionRecord[]): Promise<void> {
   const lastUser = [...req.messages].reverse().find((m) => m.role === 'user' || m.role === 'human');
   const question = text(lastUser?.content);
   const toolResult = [...req.messages].reverse().find((m) => m.role === 'tool');
@@ -113,6 +124,11 @@ async function chat(req: ChatRequest, res: ServerResponse): Promise<void> {
   } else {
     const words = answer.split(' ');
     const slow = question.includes('[[slow]]');
+    const record: CompletionRecord = { question, sent: 0, total: words.length, cancelled: false };
+    log.push(record);
+    res.on('close', () => {
+      if (!res.writableFinished) record.cancelled = true;
+    });
     for (let i = 0; i < words.length; i++) {
       if (question.includes('[[fail]]') && i === 3) {
         // An error inside the stream, as OpenAI sends one: the client fails the call (a dropped connection would be
@@ -123,6 +139,7 @@ async function chat(req: ChatRequest, res: ServerResponse): Promise<void> {
         return;
       }
       send({ index: 0, delta: { content: i === 0 ? words[i] : ` ${words[i]}` }, finish_reason: null });
+      record.sent = i + 1;
       if (slow) await sleep(20);
       if (res.destroyed) return;
     }
@@ -139,12 +156,17 @@ export async function startModelServer(): Promise<{
   close: () => Promise<void>;
 }> {
   const requests: { path: string; body: unknown }[] = [];
+  const completions: CompletionRecord[] = [];
   const server = createServer((req, res) => {
     void (async () => {
       const path = new URL(req.url ?? '/', 'http://x').pathname.replace(/^\/v1/, '');
       const body = req.method === 'POST' ? await readJson(req) : undefined;
       requests.push({ path, body });
-      if (path === '/chat/completions') return chat(body as ChatRequest, res);
+      if (path === '/chat/completions') return chat(body as ChatRequest, res, completions);
+      if (path === '/_test/completions') {
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        return void res.end(JSON.stringify(completions));
+      }
       if (path === '/embeddings') {
         const { input } = body as { input: string | string[] };
         const inputs = Array.isArray(input) ? input : [input];

@@ -2,13 +2,13 @@
 import { createChatStore, predict } from '@flowise-kit/core';
 import { createFlowiseHandler } from '@flowise-kit/server';
 import { describe, expect, inject, it } from 'vitest';
-import { modelAnswer } from './model-server';
+import { modelAnswer, type CompletionRecord } from './model-server';
 
-const { url, flows } = inject('flowise');
+const { url, modelUrl, flows } = inject('flowise');
 const handler = createFlowiseHandler({
   apiHost: url,
   apiKey: flows.apiKey,
-  chatflows: { support: flows.protected, stories: flows.conversation },
+  chatflows: { support: flows.protected, stories: flows.conversation, translator: flows.agentflow },
   basePath: '/api/flowise',
 });
 /** The page's requests, answered by the handler as a route handler would (no key anywhere on this side). */
@@ -56,5 +56,37 @@ describe('the proxy in front of a real Flowise', () => {
     ).rejects.toMatchObject({ status: 409 });
     first.stop();
     await loop;
+  });
+
+  it('a browser that leaves mid-answer stops the generation: the test model sees its stream cancelled', async () => {
+    // An agentflow: Flowise's abort reaches its LLM node (a classic chatflow ignores abort, protocol §7.2).
+    const question = `Slowly, then gone [[slow]] ${Date.now()}`;
+    const page = new AbortController();
+    const response = await viaProxy(`${apiHost}/api/v1/prediction/translator`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ question, streaming: true, chatId: `proxy-leave-${Date.now()}` }),
+      signal: page.signal,
+    });
+    expect(response.status).toBe(200);
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    let seen = '';
+    while (!seen.includes('word20')) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      seen += decoder.decode(value, { stream: true });
+    }
+    page.abort(); // the tab closes
+    await reader.cancel().catch(() => undefined);
+    const completion = async () => {
+      const log = (await (await fetch(`${modelUrl}/v1/_test/completions`)).json()) as CompletionRecord[];
+      return log.find((c) => c.question.includes(question));
+    };
+    await expect.poll(async () => (await completion())?.cancelled, { timeout: 10_000 }).toBe(true);
+    const record = (await completion())!;
+    // Stopped well before its 300 words (6 s at 20 ms a word), not run to the end for nobody.
+    expect(record.sent).toBeLessThan(150);
+    expect(record.total).toBe(300);
   });
 });

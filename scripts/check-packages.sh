@@ -10,6 +10,17 @@ trap 'rm -rf "$packs"' EXIT
 for package in core react widget mock-server cli server; do
   (cd "packages/$package" && pnpm exec publint --strict && pnpm pack --pack-destination "$packs" >/dev/null)
 done
+# A React Server Component may import the client entries only when their first statement is "use client" (the
+# library build adds it; a bundler drops directives from source modules). Core and the server package stay free of
+# it: they run on servers.
+for entry in react widget; do
+  head -n 1 "packages/$entry/dist/index.js" | grep -qx '"use client";' ||
+    { echo "check:packages: packages/$entry/dist/index.js does not start with \"use client\"" >&2; exit 1; }
+done
+for entry in core server; do
+  ! grep -q '^"use client"' "packages/$entry/dist/index.js" ||
+    { echo "check:packages: packages/$entry/dist/index.js is marked \"use client\"" >&2; exit 1; }
+done
 for tarball in "$packs"/*.tgz; do
   # What a reader of the package on npm looks for: its README, licence and changelog.
   listing=$(tar -tzf "$tarball")
@@ -19,4 +30,4 @@ for tarball in "$packs"/*.tgz; do
   # CSS and the self-contained script are not type entry points.
   pnpm exec attw "$tarball" --profile esm-only --exclude-entrypoints styles.css web.js --format table-flipped
 done
-echo "check:packages: 6 packages passed publint, the README/LICENSE/CHANGELOG check and attw"
+echo "check:packages: 6 packages passed publint, the \"use client\" check, the README/LICENSE/CHANGELOG check and attw"

@@ -9,7 +9,9 @@
  *       hook path) and <ChatWidget> to strings (SSR must not touch window); any thrown error or console.error fails;
  *   (d) a plain HTML page loads the widget's script build and streams an answer, with no page error;
  *   (e) a Node project installs core and the CLI: `npx flowise-kit predict` streams from the mock (text and --json,
- *       a typed exit code for an unknown chatflow), and an ESM script runs `for await` over `predict()`.
+ *       a typed exit code for an unknown chatflow), and an ESM script runs `for await` over `predict()`;
+ *   (f) a Next.js App Router app made from apps/nextjs (see consumer-nextjs.ts): next build, next start, an answer
+ *       through @flowise-kit/server with the key never in the page, one abort for a closed tab.
  * Prints "consumers: N passed, N failed" and exits non-zero on any failure.
  */
 import { execFile, execFileSync } from 'node:child_process';
@@ -19,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type * as MockServer from '@flowise-kit/mock-server';
 import { REPO, launchChromium, serveDirectory } from '@flowise-kit/testing';
+import { createNextApp, driveNextApp } from './consumer-nextjs.js';
 import type { Browser } from 'playwright-core';
 
 const work = mkdtempSync(join(tmpdir(), 'flowise-kit-consumers-'));
@@ -29,7 +32,7 @@ const run = (cwd: string, command: string, args: string[]) =>
 
 console.log(`consumers: packing into ${packs}`);
 run(REPO, 'pnpm', ['build']);
-for (const name of ['core', 'react', 'widget', 'mock-server', 'cli'])
+for (const name of ['core', 'react', 'widget', 'mock-server', 'cli', 'server'])
   run(join(REPO, 'packages', name), 'pnpm', ['pack', '--pack-destination', packs]);
 const tarball = (name: string) =>
   `file:${join(
@@ -303,6 +306,14 @@ console.log(text.length > 20 ? 'loop ok' : 'no text');`,
       );
       const loop = await exec('node', ['loop.mjs', mock.url]);
       if (!loop.stdout.includes('loop ok')) throw new Error(loop.stdout + loop.stderr);
+    },
+  );
+
+  await check(
+    '(f) Next.js App Router: a server component renders the kit; next build, next start; the key stays on the server',
+    async () => {
+      const dir = createNextApp({ work, tarball, run });
+      await driveNextApp(dir, { browser: browser!, mock });
     },
   );
 } finally {

@@ -10,7 +10,12 @@ export default defineConfig({
     rollupOptions: {
       external: [/^react(\/|$)/, /^react-dom(\/|$)/, /^zustand(\/|$)/, /^@flowise-kit\//, 'marked', 'remend'],
       // TSDoc ships in the .d.ts (tsc); in the JavaScript it only weighs on every consumer's download.
-      output: { comments: { legal: true, annotation: true, jsdoc: false } },
+      output: {
+        comments: { legal: true, annotation: true, jsdoc: false },
+        // "use client" heads the bundle so a React Server Component (Next.js App Router) can import and render it.
+        // Every export is client code (hooks, components that subscribe to a store); a directive in a source module would be dropped by the bundler, so it is added here, once.
+        banner: "'use client';",
+      },
     },
     target: 'es2022',
     minify: false,

@@ -33,6 +33,8 @@ export const EXIT_CODES = {
   incomplete: 13,
   /** The flow failed while running (its `error` event). */
   flow: 14,
+  /** The conversation is still answering an earlier question (a proxy's 409). */
+  busy: 15,
   /** Stopped: Ctrl-C or SIGTERM, or the answer was stopped on the server. */
   stopped: 130,
 } as const satisfies Record<ChatErrorKind | 'ok' | 'usage' | 'stopped', number>;

@@ -19,6 +19,11 @@ export type ChatErrorKind =
   | 'payload-too-large'
   /** 429: Flowise's rate limiter; `retryAfterMs` tells when to try again when the server said. */
   | 'rate-limited'
+  /**
+   * 409: the conversation is still answering an earlier question (a proxy such as `@flowise-kit/server` refuses a
+   * second prediction on one `chatId`: two streams on one conversation break each other in Flowise).
+   */
+  | 'busy'
   /** 5xx. */
   | 'server'
   /** Any other non-2xx status. */
@@ -145,6 +150,15 @@ export function errorFromStatus(
       status,
       message: `Too many requests: the chatflow's rate limit was reached. Try again ${wait}.`,
       ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+      ...detail,
+    };
+  }
+  if (status === 409) {
+    return {
+      kind: 'busy',
+      status,
+      message:
+        'This conversation is still answering an earlier question (perhaps in another tab): wait for it to finish or stop it, then ask again.',
       ...detail,
     };
   }

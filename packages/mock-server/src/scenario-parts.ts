@@ -36,6 +36,8 @@ const HTTP_ERRORS: Record<number, string> = {
   401: 'Unauthorized Access',
   403: 'This site is not allowed to access this chatbot',
   404: 'Chatflow {id} not found in the database!',
+  // Not Flowise's: @flowise-kit/server's answer to a second prediction on a conversation still answering.
+  409: 'This conversation is still answering: stop it or wait before asking again.',
   413: 'request entity too large',
   429: 'Too many requests, please try again later.',
   500: 'Error: predictionsServices.buildChatflow - Internal failure',

@@ -157,6 +157,12 @@ describe('what a pass-through cannot do', () => {
     const second = await post('prediction/plain', slow);
     expect(second.status).toBe(409);
     expect(((await second.json()) as { message: string }).message).toMatch(/still answering/);
+    // The kit shows it as what it is: a busy conversation, not a failed server.
+    const tab = createChatStore({ apiHost: base, chatflowId: 'plain', chatId: 'busy-1', checkStreamable: false });
+    stores.push(tab);
+    await tab.send('Me too');
+    expect(tab.getState().error).toMatchObject({ kind: 'busy', status: 409, message: /still answering/ });
+    expect(tab.getState().messages.map((m) => m.role)).toEqual(['user', 'assistant']);
     await first.text();
     const third = await post('prediction/plain', { ...slow, overrideConfig: undefined });
     expect(third.status).toBe(200);

@@ -12,6 +12,7 @@ export {
   readFixture,
   type RecordedResponse,
 } from './fixtures.js';
+export { recordNetwork } from './network-log.js';
 export { REPO, build } from './repo.js';
 export { serveDirectory, type ServedDirectory, type ServeOptions } from './static-server.js';
 export { serveStorybook } from './storybook.js';

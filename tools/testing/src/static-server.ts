@@ -26,6 +26,11 @@ export interface ServeOptions {
    * origin, as a dev server's proxy does. Each chunk is passed on as it arrives, so streams keep their pace.
    */
   proxy?: Record<string, string>;
+  /**
+   * URL path prefixes answered by a Node request listener, e.g. `{ '/api/flowise/': createServerAdapter(handler) }`:
+   * an app's own server route beside its page.
+   */
+  handlers?: Record<string, (req: IncomingMessage, res: ServerResponse) => unknown>;
 }
 
 /** Passes the request on to `target` and its answer back, chunk by chunk. */
@@ -52,10 +57,13 @@ export async function serveDirectory(
   options: ServeOptions = {},
 ): Promise<ServedDirectory> {
   const proxies = Object.entries(options.proxy ?? {});
+  const handlers = Object.entries(options.handlers ?? {});
   const server = createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const proxy = proxies.find(([prefix]) => pathname.startsWith(prefix));
     if (proxy) return forward(req, res, new URL(proxy[1]));
+    const handler = handlers.find(([prefix]) => pathname.startsWith(prefix));
+    if (handler) return void handler[1](req, res);
     const path = extra[pathname] ?? join(root, pathname);
     const file = existsSync(path) && statSync(path).isDirectory() ? join(path, 'index.html') : path;
     if (!(file.startsWith(root) || Object.values(extra).includes(file)) || !existsSync(file))

@@ -66,6 +66,7 @@ export const FAULTS: Fault[] = [
   ...http(401, 'auth', /API key|Unauthorized/i),
   ...http(403, 'forbidden', /not allowed/),
   ...http(404, 'not-found', /http-404/),
+  ...http(409, 'busy', /still answering/),
   ...http(413, 'payload-too-large', /too large/i),
   ...http(429, 'rate-limited', /Too many requests/),
   ...http(500, 'server', /Internal failure/),
