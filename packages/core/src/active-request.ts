@@ -12,7 +12,7 @@ import { defined } from './defined.js';
 import { asChatError } from './streamable.js';
 import type { ChatState } from './state.js';
 import { streamPrediction } from './transport.js';
-import { failTurn } from './turn.js';
+import { failTurn, markQueued } from './turn.js';
 
 /** What an active request needs from its store. */
 export interface RequestHost {
@@ -31,6 +31,8 @@ export class ActiveRequest {
   private readonly batcher: Batcher<FlowiseEvent>;
   /** Resolves when the turn has ended (done, failed or stopped); never rejects. */
   done: Promise<void> = Promise.resolve();
+  /** The prediction went out (false while it waits for `acquire`): only then may a Stop ask Flowise to abort. */
+  sent = false;
 
   constructor(
     private readonly host: RequestHost,
@@ -61,7 +63,10 @@ export class ActiveRequest {
     const { host } = this;
     const { session } = host;
     const { config } = session;
+    let release: (() => void) | undefined;
     try {
+      if (config.acquire) release = await this.wait(config.acquire);
+      this.sent = true;
       const outcome = await streamPrediction({
         ...session.connection(),
         chatflowId: config.chatflowId,
@@ -87,11 +92,24 @@ export class ActiveRequest {
       host.setState(failTurn(host.getState(), error, session.now()));
       session.call('onError', error);
     } finally {
+      // After the final state was committed (and saved): a tab queued behind this answer sees all of it.
+      release?.();
       if (host.owns(this)) {
         this.batcher.dispose();
         host.release(this);
       }
     }
+  }
+
+  /** Waits for the store's `acquire`; the answer shows as queued while it waits. */
+  private async wait(acquire: NonNullable<Session['config']['acquire']>): Promise<() => void> {
+    const { host } = this;
+    const queue = (queued: boolean) => {
+      if (host.owns(this)) host.setState(markQueued(host.getState(), queued));
+    };
+    const release = await acquire(this.chatId, this.controller.signal, () => queue(true));
+    queue(false);
+    return release;
   }
 
   private onEvent(event: FlowiseEvent): void {

@@ -91,6 +91,11 @@ export interface AssistantMessage {
   fileAnnotations: unknown[];
   /** A human-in-the-loop request (approve / reject) the run is waiting on. */
   action?: FlowiseAction;
+  /**
+   * Not sent yet: the question waits for another tab's answer in this conversation to end (see the store's
+   * `acquire` option). Two predictions on one `chatId` would break each other in Flowise.
+   */
+  queued?: boolean;
   /** Suggested next questions from `metadata`. */
   followUpPrompts: string[];
   /** Each model call's usage report, in order. */

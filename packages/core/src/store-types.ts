@@ -38,6 +38,14 @@ export interface ChatStoreOptions extends FlowiseConnection, ChatCallbacks {
   checkStreamable?: boolean;
   /** The conversation key to continue; by default one is generated before the first question. */
   chatId?: string;
+  /**
+   * Waits, before each prediction is sent, until this store may send on `chatId`, and resolves with the function
+   * that lets the next one go (called when the answer has ended). For conversations shared by tabs:
+   * `lockAcrossTabs` from `@flowise-kit/react` queues a question behind another tab's answer on the same chatId
+   * (two streams on one chatId break each other in Flowise). Call `onWait` when the question has to wait: its answer
+   * shows as queued. `signal` aborts the wait (Stop), and then nothing is sent.
+   */
+  acquire?: (chatId: string, signal: AbortSignal, onWait: () => void) => Promise<() => void>;
   /** Start from this state (e.g. restored history). */
   initialState?: Partial<ChatState>;
   /** Message and chat ids; defaults to random UUIDs. */

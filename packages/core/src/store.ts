@@ -79,7 +79,8 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     active = undefined;
     request.controller.abort();
     setState(abortTurn(store.getState(), session.now()));
-    if (!askServer) return;
+    // A question still queued behind another tab was never sent: the abort would stop that tab's answer.
+    if (!askServer || !request.sent) return;
     const chatId = store.getState().chatId ?? request.chatId;
     session.client.abortPrediction(session.config.chatflowId, chatId).catch((error: unknown) => {
       const detail = error instanceof Error ? error.message : String(error);

@@ -30,6 +30,16 @@ export function beginTurn(state: ChatState, turn: TurnStart): ChatState {
   return { ...rest, status: 'submitted', messages: [...state.messages, user, answer] };
 }
 
+/** Marks the open answer as queued behind another tab's (`true`) or no longer (`false`). */
+export function markQueued(state: ChatState, queued: boolean): ChatState {
+  const last = state.messages[state.messages.length - 1];
+  if (!isOpenAnswer(last) || Boolean(last.queued) === queued) return state;
+  const { queued: _was, ...answer } = last;
+  const messages = state.messages.slice();
+  messages[messages.length - 1] = queued ? { ...answer, queued } : answer;
+  return { ...state, messages };
+}
+
 /** Ends the open answer with an error; its partial text and everything it received stay. */
 export function failTurn(state: ChatState, error: ChatError, now: number): ChatState {
   return closeOpenAnswer(state, { status: 'error', error }, now, (m) => ({ ...m, status: 'error', error }));
@@ -50,7 +60,8 @@ function closeOpenAnswer(
   const last = state.messages[state.messages.length - 1];
   if (!isOpenAnswer(last)) return state;
   const messages = state.messages.slice();
-  messages[messages.length - 1] = patch({ ...last, timings: { ...last.timings, endedAt: now } });
+  const { queued: _queued, ...answer } = last;
+  messages[messages.length - 1] = patch({ ...answer, timings: { ...last.timings, endedAt: now } });
   return { ...state, ...chat, messages };
 }
 

@@ -31,6 +31,7 @@ export {
   type UseFlowisePredictionResult,
 } from './useFlowisePrediction.js';
 export { localStorageAdapter, type PersistenceAdapter } from './persistence.js';
+export { lockAcrossTabs } from './tab-lock.js';
 export { Markdown, type MarkdownProps } from './components/Markdown/Markdown.js';
 export { safeImageUrl, safeLinkUrl } from './components/Markdown/safe-url.js';
 export { ChatStream, type ChatStreamProps } from './components/ChatStream/ChatStream.js';

@@ -8,10 +8,15 @@ export interface PersistenceAdapter {
   save(key: string, state: ChatState): void;
   /** Forgets the conversation, when it has become empty (after `reset()`). */
   remove(key: string): void;
+  /**
+   * Calls `onChange` when another tab saved or removed the conversation under `key`; returns the unsubscribe. Optional:
+   * without it, tabs do not see each other's turns until a reload.
+   */
+  subscribe?(key: string, onChange: () => void): () => void;
 }
 
 /**
- * Saves `chatId` and `messages` in `localStorage`. Every access is guarded: no storage on the server, in a
+ * Saves `chatId` and `messages` in `localStorage`, and hears other tabs' saves (the `storage` event). Every access is guarded: no storage on the server, in a
  * sandboxed iframe or with storage disabled simply means nothing is persisted.
  */
 export const localStorageAdapter: PersistenceAdapter = {
@@ -40,6 +45,15 @@ export const localStorageAdapter: PersistenceAdapter = {
     } catch {
       // ignore
     }
+  },
+  subscribe(key, onChange) {
+    if (typeof window === 'undefined') return () => undefined;
+    // `storage` events come only from other tabs of this origin, never from this tab's own writes.
+    const listener = (event: StorageEvent) => {
+      if (event.key === key || event.key === null) onChange();
+    };
+    window.addEventListener('storage', listener);
+    return () => window.removeEventListener('storage', listener);
   },
 };
 

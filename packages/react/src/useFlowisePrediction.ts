@@ -10,6 +10,8 @@ import {
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { localStorageAdapter, type PersistenceAdapter } from './persistence.js';
+import { lockAcrossTabs } from './tab-lock.js';
+import { usePersistence } from './usePersistence.js';
 
 /** Options of {@link useFlowisePrediction}: the core store's options plus history and persistence. */
 export interface UseFlowisePredictionOptions extends Omit<ChatStoreOptions, 'initialState'> {
@@ -111,22 +113,7 @@ export function useFlowisePrediction(options: UseFlowisePredictionOptions): UseF
     fetch,
   ]);
 
-  const { persistKey } = options;
-  const adapter = options.persistence ?? localStorageAdapter;
-  useClientLayoutEffect(() => {
-    if (!persistKey) return;
-    const saved = adapter.load(persistKey);
-    if (saved) store.hydrate(saved);
-    let lastSaved: { messages: ChatMessage[]; status: ChatStatus } | undefined;
-    return store.subscribe((state) => {
-      // Save when a turn starts or ends, not on every token.
-      const settled = state.status !== 'streaming';
-      if (!settled || (lastSaved?.messages === state.messages && lastSaved.status === state.status)) return;
-      lastSaved = { messages: state.messages, status: state.status };
-      if (state.messages.length === 0) adapter.remove(persistKey);
-      else adapter.save(persistKey, state);
-    });
-  }, [store, persistKey, adapter]);
+  usePersistence(store, options.persistKey, options.persistence ?? localStorageAdapter);
 
   // Unmounting aborts the stream this component owns (StrictMode's rehearsal unmount has none open).
   useEffect(() => () => owned?.stop(), [owned]);
@@ -143,6 +130,8 @@ function createOwnedStore(
 ): ChatStore {
   const { store: _store, initialMessages, persistKey: _key, persistence: _persistence, ...rest } = options;
   return createChatStore({
+    // Tabs of one persisted conversation share its chatId: one answer at a time (an app may pass its own).
+    acquire: lockAcrossTabs,
     ...rest,
     ...(initialMessages ? { initialState: { messages: initialMessages } } : {}),
     // Callbacks go through the latest options, so a new callback prop never recreates the store.

@@ -37,7 +37,7 @@ export const AssistantMessageView = memo(function AssistantMessageView({
 }: AssistantMessageViewProps) {
   const streaming = message.status === 'streaming' || message.status === 'submitted';
   const finished = !streaming;
-  const label = STATUS_LABEL[message.status];
+  const label = message.queued ? 'Waiting for the answer in another tab…' : STATUS_LABEL[message.status];
   return (
     <article
       className={`fk-message fk-message--assistant fk-message--${message.status}${selected ? ' fk-message--selected' : ''}`}
