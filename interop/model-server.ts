@@ -66,6 +66,9 @@ export interface CompletionRecord {
   total: number;
   /** The client closed the connection before the last word: the generation was cancelled. */
   cancelled: boolean;
+  /** When the request came and when its response ended or was closed, in milliseconds since the epoch. */
+  startedAt: number;
+  endedAt?: number;
 }
 
 async function chat(req: ChatRequest, res: ServerResponse, log: CompletionRecord[]): Promise<void> {
@@ -124,9 +127,16 @@ async function chat(req: ChatRequest, res: ServerResponse, log: CompletionRecord
   } else {
     const words = answer.split(' ');
     const slow = question.includes('[[slow]]');
-    const record: CompletionRecord = { question, sent: 0, total: words.length, cancelled: false };
+    const record: CompletionRecord = {
+      question,
+      sent: 0,
+      total: words.length,
+      cancelled: false,
+      startedAt: Date.now(),
+    };
     log.push(record);
     res.on('close', () => {
+      record.endedAt = Date.now();
       if (!res.writableFinished) record.cancelled = true;
     });
     for (let i = 0; i < words.length; i++) {

@@ -27,6 +27,8 @@ describe('mergeHistory', () => {
     const done = answer('x-a', 'done', 'partial and done');
     expect(mergeHistory([question('x-q'), open], [question('x-q'), done])[1]).toBe(done);
     expect(mergeHistory([question('x-q'), done], [question('x-q'), open])[1]).toBe(done);
+    const stopped = answer('x-a', 'aborted', 'par');
+    expect(mergeHistory([question('x-q'), stopped], [question('x-q'), done])[1]).toBe(done);
   });
 
   it('returns ours itself when the other tab has nothing new', () => {
@@ -48,7 +50,7 @@ describe('mergeHistory', () => {
     })
     .map(({ shared, ours, theirs }) => {
       const settle = (list: Status[]) =>
-        list.map((s, i) => (i < list.length - 1 && (s === 'submitted' || s === 'streaming') ? 'done' : s));
+        list.map((s, index) => (index < list.length - 1 && (s === 'submitted' || s === 'streaming') ? 'done' : s));
       const past = shared.flatMap((s, i) => turn(`p${i}`, s));
       return {
         ours: [...past, ...settle(ours).flatMap((s, i) => turn(`o${i}`, s))],
@@ -65,7 +67,7 @@ describe('mergeHistory', () => {
         for (const id of ids(ours)) expect(result).toContain(id);
         const open = new Set(
           saved
-            .filter((m, i) => m.role === 'assistant' && 'status' in m && ['submitted', 'streaming'].includes(m.status))
+            .filter((m) => m.role === 'assistant' && 'status' in m && ['submitted', 'streaming'].includes(m.status))
             .flatMap((m) => [m.id, saved[saved.indexOf(m) - 1]!.id]),
         );
         const kept = ids(saved).filter((id) => !open.has(id) || ids(ours).includes(id));
@@ -97,7 +99,12 @@ describe('adoptSaved', () => {
 
   it('follows the other tab into a new conversation, or into an empty one when it cleared it', () => {
     const fresh = { chatId: 'c2', messages: turn('n') };
-    expect(adoptSaved(state(turn('a')), fresh)).toBe(fresh);
+    expect(adoptSaved(state(turn('a')), fresh)).toEqual(fresh);
+    // A conversation another tab has just begun: its chatId, without its question still being answered.
+    expect(adoptSaved(state([], undefined as never), { chatId: 'c3', messages: turn('q', 'streaming') })).toEqual({
+      chatId: 'c3',
+      messages: [],
+    });
     expect(adoptSaved(state(turn('a')), undefined)).toEqual({ messages: [] });
     expect(adoptSaved(state([]), undefined)).toBeUndefined();
   });

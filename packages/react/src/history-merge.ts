@@ -1,7 +1,11 @@
 import { isOpenAnswer, type ChatMessage, type ChatState } from '@flowise-kit/core';
 
-/** A settled message outranks an open one: the version of a message that knows more wins. */
-const rank = (message: ChatMessage) => (isOpenAnswer(message) ? 0 : 1);
+/**
+ * Of two versions of one message, the one that knows more wins: done over failed over stopped over still open. (A tab
+ * that loaded while another was answering shows that answer as stopped until the other tab saves it done.)
+ */
+const RANK: Record<string, number> = { done: 3, error: 2, aborted: 1 };
+const rank = (message: ChatMessage) => (message.role === 'user' ? 3 : (RANK[message.status] ?? 0));
 
 /**
  * The history another tab saved for this conversation, merged into ours: its order, then our messages it lacks.
@@ -14,7 +18,8 @@ export function mergeHistory(ours: ChatMessage[], saved: readonly ChatMessage[])
   const theirs = saved.filter((message, index) => {
     if (mine.has(message.id)) return true;
     const next = saved[index + 1];
-    const openThere = isOpenAnswer(message) || (message.role === 'user' && next && !mine.has(next.id) && isOpenAnswer(next));
+    const openThere =
+      isOpenAnswer(message) || (message.role === 'user' && next && !mine.has(next.id) && isOpenAnswer(next));
     return !openThere;
   });
   const merged = theirs.map((message) => {
@@ -29,11 +34,12 @@ export function mergeHistory(ours: ChatMessage[], saved: readonly ChatMessage[])
 
 /**
  * What this tab shows after another tab saved (`saved`) or cleared (`undefined`) the conversation, or `undefined` when
- * nothing changes. Another conversation (a new chatId: that tab cleared or switched) is adopted as it is.
+ * nothing changes. Another conversation (a new chatId: that tab cleared it, or started it) is adopted without a turn
+ * still open there.
  */
 export function adoptSaved(state: ChatState, saved: Partial<ChatState> | undefined): Partial<ChatState> | undefined {
   if (!saved) return state.messages.length ? { messages: [] } : undefined;
-  if (saved.chatId !== state.chatId) return saved;
+  if (saved.chatId !== state.chatId) return { ...saved, messages: mergeHistory([], saved.messages ?? []) };
   const messages = mergeHistory(state.messages, saved.messages ?? []);
   if (messages === state.messages) return undefined;
   const last = messages.at(-1);
