@@ -159,13 +159,21 @@ describe('a real Flowise 3.1.4', () => {
     const store = chat(flows.conversation);
     await store.send('Rate me [[alpha]]');
     const reply = answer(store.getState());
-    const record = await store.sendFeedback(reply.id, 'THUMBS_UP', 'helpful');
-    expect(record).toMatchObject({
-      chatflowid: flows.conversation,
-      chatId: store.getState().chatId,
-      rating: 'THUMBS_UP',
+    const first = await store.sendFeedback(reply.id, 'THUMBS_UP', 'helpful');
+    expect(first).toMatchObject({ id: expect.any(String), rating: 'THUMBS_UP', content: 'helpful' });
+    // A change of mind updates the same record: Flowise holds one per answer.
+    await store.sendFeedback(reply.id, 'THUMBS_DOWN', 'not quite');
+    expect(answer(store.getState()).feedback).toEqual({ id: first.id, rating: 'THUMBS_DOWN', content: 'not quite' });
+    const listed = (await (
+      await fetch(`${url}/api/v1/feedback/${flows.conversation}?chatId=${store.getState().chatId}`)
+    ).json()) as { id: string; messageId: string; rating: string; content?: string }[];
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toMatchObject({
+      id: first.id,
+      messageId: reply.metadata.chatMessageId,
+      rating: 'THUMBS_DOWN',
+      content: 'not quite',
     });
-    expect(record.messageId).toBe(reply.metadata.chatMessageId);
     const config = await store.loadChatbotConfig();
     expect(config).toBe(await store.loadChatbotConfig());
     expect(typeof config.uploads).toBe('object');

@@ -33,8 +33,15 @@ describe('createFlowiseClient', () => {
     const record = await client.sendFeedback({ chatflowId: 'plain', chatId: 'c', messageId: 'm', rating: 'THUMBS_UP' });
     expect(record).toMatchObject({ chatflowid: 'plain', chatId: 'c', messageId: 'm', rating: 'THUMBS_UP' });
     expect(typeof record.id).toBe('string');
-    const updated = await client.updateFeedback(record.id, { rating: 'THUMBS_DOWN', content: 'wrong' });
-    expect(updated).toMatchObject({ id: record.id, rating: 'THUMBS_DOWN', content: 'wrong' });
+    // As Flowise: the update answers a status, not the record.
+    await expect(client.updateFeedback(record.id, { rating: 'THUMBS_DOWN', content: 'wrong' })).resolves.toEqual({
+      status: 'OK',
+    });
+    expect(mock.requests[1]).toMatchObject({
+      method: 'PUT',
+      path: `/api/v1/feedback/${record.id}`,
+      body: { rating: 'THUMBS_DOWN', content: 'wrong' },
+    });
     expect(mock.requests[0]!.body).toMatchObject({
       chatflowid: 'plain',
       chatId: 'c',

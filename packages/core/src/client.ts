@@ -40,6 +40,26 @@ export interface ChatbotConfig {
       prompt: string;
     }
   >;
+  /** Whether answers may be rated (thumbs up or down, with an optional comment). */
+  chatFeedback?: {
+    /** `true` when the chatflow takes feedback. */
+    status?: boolean;
+  };
+  /** Lead capture: a form before the first question. */
+  leads?: {
+    /** `true` when the chatflow asks for a lead. */
+    status?: boolean;
+    /** The form's heading. */
+    title?: string;
+    /** Ask for a name. */
+    name?: boolean;
+    /** Ask for an e-mail address. */
+    email?: boolean;
+    /** Ask for a phone number. */
+    phone?: boolean;
+    /** Shown once the lead is saved. */
+    successMessage?: string;
+  };
   /** Whether follow-up prompts are enabled. */
   followUpPrompts?: {
     /** `true` when the chatflow suggests follow-up questions. */
@@ -71,6 +91,31 @@ export interface ChatbotConfig {
   [key: string]: unknown;
 }
 
+/** A lead for `POST leads`: who is asking, as the chatbot config's lead form collected it. */
+export interface Lead {
+  /** The chatflow the lead is for. */
+  chatflowId: string;
+  /** The conversation, when there is one. */
+  chatId?: string;
+  /** The person's name. */
+  name?: string;
+  /** Their e-mail address. */
+  email?: string;
+  /** Their phone number. */
+  phone?: string;
+}
+
+/** A lead as Flowise saved it. */
+export interface LeadRecord {
+  /** The lead's id. */
+  id: string;
+  /** The chatflow (Flowise's spelling). */
+  chatflowid: string;
+  /** The conversation. */
+  chatId: string;
+  [key: string]: unknown;
+}
+
 /** A file Flowise turned into text, ready to send in `uploads`. */
 export interface AttachmentResult {
   /** The file's name. */
@@ -98,10 +143,12 @@ export interface FlowiseClient {
     rating: FeedbackRating;
     content?: string;
   }): Promise<FeedbackRecord>;
-  /** `PUT feedback/:id`: changes a rating or its comment. */
-  updateFeedback(id: string, patch: { rating?: FeedbackRating; content?: string }): Promise<FeedbackRecord>;
+  /** `PUT feedback/:id`: changes a rating or its comment (Flowise answers `{ status: 'OK' }`, not the record). */
+  updateFeedback(id: string, patch: { rating?: FeedbackRating; content?: string }): Promise<unknown>;
   /** `GET public-chatbotConfig/:id`. */
   getChatbotConfig(chatflowId: string): Promise<ChatbotConfig>;
+  /** `POST leads`: saves the lead form's answers (name, e-mail, phone) for the chatflow. */
+  addLead(lead: Lead): Promise<LeadRecord>;
   /** `POST attachments/:chatflowId/:chatId` (multipart `files`): extracts the files' text for `uploads`. */
   uploadAttachments(chatflowId: string, chatId: string, files: readonly Blob[]): Promise<AttachmentResult[]>;
 }
@@ -136,6 +183,9 @@ export function createFlowiseClient(connection: FlowiseConnection | (() => Flowi
     },
     getChatbotConfig(chatflowId) {
       return call('GET', `public-chatbotConfig/${id(chatflowId)}`, { chatflowId });
+    },
+    addLead({ chatflowId, ...lead }) {
+      return call('POST', 'leads', { chatflowId, json: { chatflowid: chatflowId, ...lead } });
     },
     uploadAttachments(chatflowId, chatId, files) {
       const form = new FormData();

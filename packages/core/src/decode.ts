@@ -1,3 +1,4 @@
+import { redactSecrets, redactSecretText } from './redact.js';
 import {
   KNOWN_EVENT_NAMES,
   type FlowiseEvent,
@@ -52,7 +53,8 @@ const OBJECT_EVENTS = new Set<string>([
  * Accepts the data-only JSON envelope Flowise writes (`data:{"event":"token","data":"Hi"}`) and the
  * named-event form the public docs show (`event: token` + `data: Hi`). Returns `undefined` for a message
  * with no data (the blank dispatch after a `:heartbeat` comment). Never throws: an unknown name becomes an
- * `unknown` event, undecodable input a `malformed` one.
+ * `unknown` event, undecodable input a `malformed` one. Secret-looking values (`openAIApiKey` in a node's echoed
+ * configuration …) are redacted here, so the store, callbacks, persistence and exports never hold them.
  */
 export function decode(message: SseMessage): FlowiseEvent | undefined {
   const { event, data } = message;
@@ -96,7 +98,7 @@ export function eventFromPayload(
   extra: Record<string, unknown> = {},
   raw = '',
 ): FlowiseEvent {
-  if (!KNOWN.has(name)) return { type: 'unknown', name, data };
+  if (!KNOWN.has(name)) return { type: 'unknown', name, data: redactSecrets(data) };
   const type = name as KnownEventName;
   if (STRING_EVENTS.has(type)) {
     if (data === undefined || data === null) data = '';
@@ -106,6 +108,7 @@ export function eventFromPayload(
     }
     return { type, data } as FlowiseEvent;
   }
+  if (ARRAY_EVENTS.has(type) || OBJECT_EVENTS.has(type)) data = redactSecrets(data);
   if (ARRAY_EVENTS.has(type)) {
     if (!Array.isArray(data)) return malformed(raw, `"${type}" data is not an array`);
     if (type === 'sourceDocuments') return { type, data: data.map(toSourceDocument) };
@@ -121,7 +124,8 @@ export function eventFromPayload(
 }
 
 function malformed(raw: string, reason: string): FlowiseEvent {
-  return { type: 'malformed', raw: raw.length > 500 ? `${raw.slice(0, 500)}…` : raw, reason };
+  const text = redactSecretText(raw);
+  return { type: 'malformed', raw: text.length > 500 ? `${text.slice(0, 500)}…` : text, reason };
 }
 
 /** Makes a source document safe to render: `pageContent` a string, `metadata` an object. */

@@ -1,7 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readRecording } from './test-support/recordings.js';
-import { REDACTED, isSecretKey, redactSecrets, redactText } from './redact.js';
+import { REDACTED, isSecretKey, redactSecretText, redactSecrets, redactText } from './redact.js';
+import { useMockStores } from './test-support/mock-stores.js';
 import { parseChunks } from './test-support/events.js';
+
+const { chat } = useMockStores({ rate: 0 });
 
 describe('redaction', () => {
   it('recognises secret-looking keys and leaves ordinary ones', () => {
@@ -24,13 +28,48 @@ describe('redaction', () => {
     }
   });
 
-  it('removes the API key Flowise echoes in agentFlowExecutedData', () => {
-    const events = parseChunks([readRecording('agentflow-stream').body]);
-    expect(JSON.stringify(events)).toContain('sk-fake');
-    const redacted = redactSecrets(events);
-    expect(JSON.stringify(redacted)).not.toContain('sk-fake');
-    expect(JSON.stringify(redacted)).toContain(REDACTED);
-    expect(JSON.stringify(events)).toContain('sk-fake'); // the original is untouched
+  it('decoding removes the API key Flowise echoes in agentFlowExecutedData, so no event ever holds it', () => {
+    const wire = readRecording('agentflow-stream').body;
+    expect(new TextDecoder().decode(wire)).toContain('sk-fake');
+    const events = parseChunks([wire]);
+    expect(JSON.stringify(events)).not.toContain('sk-fake');
+    expect(JSON.stringify(events)).toContain(REDACTED);
+  });
+
+  it('the store, its callbacks and its saved state never see it either', async () => {
+    const seen: unknown[] = [];
+    const store = chat('fixture-agentflow-stream', { onEvent: (event) => seen.push(event) });
+    await store.send('Hi');
+    expect(store.getState().messages.at(-1)).toMatchObject({ status: 'done' });
+    expect(seen.length).toBeGreaterThan(5);
+    expect(JSON.stringify(seen)).not.toContain('sk-fake');
+    expect(JSON.stringify(store.getState())).not.toContain('sk-fake');
+    expect(JSON.stringify(store.getState())).toContain(REDACTED);
+  });
+
+  it('redacts secret-looking pairs in text that is not JSON (a malformed event kept as a diagnostic)', () => {
+    const text = '{"event":"agentFlowExecutedData","data":[{"openAIApiKey":"sk-live-1","model":"gpt","token":"t0k"}';
+    expect(redactSecretText(text)).toBe(
+      `{"event":"agentFlowExecutedData","data":[{"openAIApiKey":"${REDACTED}","model":"gpt","token":"${REDACTED}"}`,
+    );
+    const [event] = parseChunks([new TextEncoder().encode(`data:${text}\n\n`)]);
+    expect(event).toMatchObject({ type: 'malformed' });
+    expect(JSON.stringify(event)).not.toContain('sk-live-1');
+  });
+
+  it('property: on JSON text, redactSecretText agrees with redactSecrets on the parsed value (string values)', () => {
+    const key = fc.oneof(
+      fc.constantFrom('apiKey', 'openAIApiKey', 'password', 'accessToken', 'model', 'tokens'),
+      fc.string(),
+    );
+    const value = fc.dictionary(key, fc.string(), { maxKeys: 6 });
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 3 }), (objects) => {
+        const text = JSON.stringify(objects);
+        expect(JSON.parse(redactSecretText(text))).toEqual(redactSecrets(objects).map((o) => ({ ...o })));
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('handles cycles and replaces a secret inside text', () => {

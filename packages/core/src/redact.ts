@@ -42,6 +42,18 @@ function redactValue(value: unknown, seen: WeakMap<object, unknown>): unknown {
   return copy;
 }
 
+const JSON_STRING_PAIR = /"((?:[^"\\]|\\.)*)"(\s*:\s*)"((?:[^"\\]|\\.)*)"/g;
+
+/**
+ * JSON-ish `text` (one that did not parse, so {@link redactSecrets} cannot walk it) with the string value of every
+ * secret-looking key replaced by {@link REDACTED}.
+ */
+export function redactSecretText(text: string): string {
+  return text.replace(JSON_STRING_PAIR, (pair, key: string, colon: string, value: string) =>
+    isSecretKey(key) && value !== '' ? `"${key}"${colon}"${REDACTED}"` : pair,
+  );
+}
+
 /** `text` with every occurrence of `secret` replaced by {@link REDACTED}. */
 export function redactText(text: string, secret: string | undefined): string {
   if (!secret || secret.length < 4) return text;

@@ -1,3 +1,4 @@
+import type { FeedbackRating } from './client.js';
 import type { ChatError } from './errors.js';
 import type {
   AgentFlowExecutedNode,
@@ -59,6 +60,16 @@ export interface MessageTimings {
   endedAt?: number;
 }
 
+/** A rating Flowise recorded for an answer: one record per answer, updated on a change of mind. */
+export interface AnswerFeedback {
+  /** Flowise's feedback id (the next rating updates this record). */
+  id: string;
+  /** Thumbs up or down. */
+  rating: FeedbackRating;
+  /** The user's comment, if they wrote one. */
+  content?: string;
+}
+
 /** An answer, as it streams in and after. Every field is always present so selectors need no guards. */
 export interface AssistantMessage {
   /** Unique in the conversation; React key and selector key. */
@@ -91,6 +102,8 @@ export interface AssistantMessage {
   fileAnnotations: unknown[];
   /** A human-in-the-loop request (approve / reject) the run is waiting on. */
   action?: FlowiseAction;
+  /** The user's rating of this answer, once Flowise has recorded it (`sendFeedback`). */
+  feedback?: AnswerFeedback;
   /**
    * Not sent yet: the question waits for another tab's answer in this conversation to end (see the store's
    * `acquire` option). Two predictions on one `chatId` would break each other in Flowise.

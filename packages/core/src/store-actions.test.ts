@@ -27,8 +27,29 @@ describe('sendFeedback', () => {
       rating: 'THUMBS_DOWN',
       content: 'too short',
     });
-    expect(record).toMatchObject({ rating: 'THUMBS_DOWN', messageId: answer.metadata.chatMessageId });
-    expect(record.id).toEqual(expect.any(String));
+    expect(record).toEqual({ id: expect.any(String), rating: 'THUMBS_DOWN', content: 'too short' });
+    expect(lastAnswer(store.getState()).feedback).toEqual(record);
+  });
+
+  it('keeps one record per answer: a change of mind updates it, and the comment stays', async () => {
+    const store = chat('plain');
+    await store.send('Hi');
+    const answer = lastAnswer(store.getState());
+    const first = await store.sendFeedback(answer.id, 'THUMBS_UP', 'nice');
+    const second = await store.sendFeedback(answer.id, 'THUMBS_DOWN');
+    expect(second).toEqual({ id: first.id, rating: 'THUMBS_DOWN', content: 'nice' });
+    expect(requestsTo('/api/v1/feedback/plain')).toHaveLength(1);
+    expect(requestsTo(`/api/v1/feedback/${first.id}`)[0]?.body).toEqual({ rating: 'THUMBS_DOWN', content: 'nice' });
+    expect(lastAnswer(store.getState()).feedback).toEqual(second);
+  });
+
+  it('a refused rating leaves the answer as it was', async () => {
+    const store = chat('plain');
+    await store.send('Hi');
+    const answer = lastAnswer(store.getState());
+    store.configure({ apiHost: 'http://127.0.0.1:1' });
+    await expect(store.sendFeedback(answer.id, 'THUMBS_UP')).rejects.toMatchObject({ kind: 'network' });
+    expect(lastAnswer(store.getState()).feedback).toBeUndefined();
   });
 
   it('refuses an answer Flowise has not given a message id, and sends nothing', async () => {

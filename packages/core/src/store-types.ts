@@ -1,12 +1,12 @@
 /** The chat store's public types: its options, callbacks and actions. */
 import type { StoreApi } from 'zustand/vanilla';
-import type { ChatbotConfig, FeedbackRating, FeedbackRecord, FlowiseClient } from './client.js';
+import type { ChatbotConfig, FeedbackRating, FlowiseClient } from './client.js';
 import type { ChatError } from './errors.js';
 import type { FlowiseEvent } from './events.js';
 import type { FlowiseConnection } from './http.js';
 import type { BatchMode } from './pacing.js';
 import type { PredictionBody } from './prediction-body.js';
-import type { AssistantMessage, ChatState } from './state.js';
+import type { AnswerFeedback, AssistantMessage, ChatState } from './state.js';
 
 /** Callbacks; they run outside the store's update and an exception in one never breaks the stream. */
 export interface ChatCallbacks {
@@ -78,11 +78,13 @@ export interface ChatActions {
   /** Stops any open turn and detaches: after this no action or stream updates the state. */
   dispose(): void;
   /**
-   * Rates an answer with Flowise's feedback endpoint. `messageId` is the answer's id in this store; the request
-   * uses its `chatMessageId` and the conversation's chatId. Rejects with a `FlowiseError` when the answer has no
-   * `chatMessageId` yet (still streaming, or Flowise sent none) or the server refuses.
+   * Rates an answer with Flowise's feedback endpoint: one record per answer, created by the first rating and
+   * updated by the next (a change of mind, a comment), kept on the answer as `feedback` (so it is saved with the
+   * history). `messageId` is the answer's id in this store; the request uses its `chatMessageId` and the
+   * conversation's chatId. Rejects with a `FlowiseError` when the answer has no `chatMessageId` yet (still
+   * streaming, or Flowise sent none) or the server refuses; the answer's feedback is then unchanged.
    */
-  sendFeedback(messageId: string, rating: FeedbackRating, content?: string): Promise<FeedbackRecord>;
+  sendFeedback(messageId: string, rating: FeedbackRating, content?: string): Promise<AnswerFeedback>;
   /**
    * A chatflow's public chatbot config (starter prompts, follow-ups, uploads ...), by default the store's chatflow.
    * Fetched once per chatflow and connection and shared by every caller; a failed fetch is asked again next time.

@@ -11,9 +11,9 @@ import type { PredictionBody } from './prediction-body.js';
 import { addDiagnostic } from './reducer.js';
 import { defined } from './defined.js';
 import { Session } from './session.js';
-import { initialChatState, isOpenAnswer, type ChatState } from './state.js';
+import { initialChatState, isOpenAnswer, type AnswerFeedback, type ChatState } from './state.js';
 import type { ChatActions, ChatStore, ChatStoreOptions, SendOptions } from './store-types.js';
-import { abortTurn, beginTurn, dropLastTurn } from './turn.js';
+import { abortTurn, beginTurn, dropLastTurn, withFeedback } from './turn.js';
 
 /**
  * Creates the store for one conversation with one chatflow.
@@ -112,21 +112,33 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
       stopTurn(true);
       disposed = true;
     },
-    sendFeedback(messageId: string, rating: FeedbackRating, content?: string) {
+    async sendFeedback(messageId: string, rating: FeedbackRating, content?: string) {
       const state = store.getState();
       const answer = state.messages.find((m) => m.id === messageId);
       const chatMessageId = answer?.role === 'assistant' ? answer.metadata.chatMessageId : undefined;
-      if (!state.chatId || !chatMessageId) {
+      if (!state.chatId || !chatMessageId || answer?.role !== 'assistant') {
         const message = 'This answer cannot be rated yet: Flowise has not given it a message id.';
-        return Promise.reject(new FlowiseError({ kind: 'bad-response', message }));
+        throw new FlowiseError({ kind: 'bad-response', message });
       }
-      const feedback = {
-        chatflowId: session.config.chatflowId,
-        chatId: state.chatId,
-        messageId: chatMessageId,
-        rating,
-      };
-      return session.client.sendFeedback(content === undefined ? feedback : { ...feedback, content });
+      const comment = defined({ content: content ?? answer.feedback?.content });
+      let feedback: AnswerFeedback;
+      if (answer.feedback) {
+        // One record per answer: a change of mind or a comment updates it.
+        await session.client.updateFeedback(answer.feedback.id, { rating, ...comment });
+        feedback = { id: answer.feedback.id, rating, ...comment };
+      } else {
+        const { chatflowId } = session.config;
+        const record = await session.client.sendFeedback({
+          chatflowId,
+          chatId: state.chatId,
+          messageId: chatMessageId,
+          rating,
+          ...comment,
+        });
+        feedback = { id: record.id, rating, ...comment };
+      }
+      setState(withFeedback(store.getState(), messageId, feedback));
+      return feedback;
     },
     loadChatbotConfig: (chatflowId) => session.loadChatbotConfig(chatflowId),
     client: session.client,

@@ -2,6 +2,7 @@ import type { ChatError } from './errors.js';
 import {
   createAssistantMessage,
   isOpenAnswer,
+  type AnswerFeedback,
   type AssistantMessage,
   type ChatState,
   type UserMessage,
@@ -37,6 +38,15 @@ export function markQueued(state: ChatState, queued: boolean): ChatState {
   const { queued: _was, ...answer } = last;
   const messages = state.messages.slice();
   messages[messages.length - 1] = queued ? { ...answer, queued } : answer;
+  return { ...state, messages };
+}
+
+/** The answer `messageId` with its recorded rating (unchanged state when the answer is gone, e.g. after a reset). */
+export function withFeedback(state: ChatState, messageId: string, feedback: AnswerFeedback): ChatState {
+  const index = state.messages.findIndex((m) => m.id === messageId && m.role === 'assistant');
+  if (index < 0) return state;
+  const messages = state.messages.slice();
+  messages[index] = { ...(messages[index] as AssistantMessage), feedback };
   return { ...state, messages };
 }
 

@@ -30,8 +30,9 @@ export function parseJson(text: string): unknown {
   }
 }
 
-/** The public chatbot config every known chatflow of the mock has. */
+/** The public chatbot config every known chatflow of the mock has (see {@link chatbotConfigFor} for the others). */
 export const CHATBOT_CONFIG = {
+  chatFeedback: { status: true },
   starterPrompts: {
     0: { prompt: 'Tell me a story' },
     1: { prompt: 'What is 6 times 7?' },
@@ -46,3 +47,24 @@ export const CHATBOT_CONFIG = {
     isSpeechToTextEnabled: false,
   },
 };
+
+/**
+ * The chatbot config of a chatflow: {@link CHATBOT_CONFIG}, except for `no-feedback` (feedback off) and `leads` (a
+ * lead form asking for a name and an e-mail address, with a success message).
+ */
+export function chatbotConfigFor(chatflowId: string): Record<string, unknown> {
+  if (chatflowId === 'no-feedback') return { ...CHATBOT_CONFIG, chatFeedback: { status: false } };
+  if (chatflowId === 'leads')
+    return {
+      ...CHATBOT_CONFIG,
+      leads: {
+        status: true,
+        title: 'Before we start',
+        name: true,
+        email: true,
+        phone: false,
+        successMessage: 'Thanks! Ask away.',
+      },
+    };
+  return CHATBOT_CONFIG;
+}

@@ -6,7 +6,7 @@ import { jsonFromSteps } from './json-answer.js';
 import { parseMultipart } from './multipart.js';
 import type { Reply, ScenarioContext } from './scenario-types.js';
 import { scenarios } from './scenarios.js';
-import { CHATBOT_CONFIG, hang, isUnknown, parseJson, readBody } from './request-helpers.js';
+import { chatbotConfigFor, hang, isUnknown, parseJson, readBody } from './request-helpers.js';
 import { playSteps } from './stream-player.js';
 import { sendJson, sendJsonError, sendRaw, startStream } from './wire.js';
 
@@ -138,9 +138,16 @@ export async function startMockFlowise(options: MockFlowiseOptions = {}): Promis
     }
     if (endpoint === 'public-chatbotConfig' && params[0]) {
       if (isUnknown(params[0])) return sendJsonError(res, 404, `Chatflow ${params[0]} not found`);
-      return sendJson(res, 200, CHATBOT_CONFIG);
+      return sendJson(res, 200, chatbotConfigFor(params[0]));
     }
     if (endpoint === 'feedback') return handleFeedback(req, res, params, body);
+    if (endpoint === 'leads' && req.method === 'POST') {
+      const lead = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+      const { chatflowid, chatId, name, email, phone } = lead;
+      if (!chatflowid) return sendJsonError(res, 500, 'Error: leadsService.createLead - chatflowid is required');
+      const saved = { chatflowid, chatId: chatId ?? randomUUID(), name, email, phone, id: randomUUID() };
+      return sendJson(res, 200, { ...saved, createdDate: new Date().toISOString() });
+    }
     if (endpoint === 'attachments' && req.method === 'POST') {
       const files = parseMultipart(raw, contentType).filter((f) => f.field === 'files');
       if (files.length === 0) return sendJsonError(res, 400, 'No files provided');
@@ -248,7 +255,8 @@ export async function startMockFlowise(options: MockFlowiseOptions = {}): Promis
       const record = feedback.get(params[0]);
       if (!record) return sendJsonError(res, 404, `Feedback ${params[0]} not found`);
       Object.assign(record, input);
-      return sendJson(res, 200, record);
+      // As Flowise: the update answers a status, not the record.
+      return sendJson(res, 200, { status: 'OK' });
     }
     return sendJsonError(res, 404, 'Not found');
   }

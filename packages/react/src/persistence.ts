@@ -1,4 +1,4 @@
-import type { ChatState } from '@flowise-kit/core';
+import type { ChatMessage, ChatState } from '@flowise-kit/core';
 
 /** Where a conversation is saved between visits. */
 export interface PersistenceAdapter {
@@ -31,12 +31,21 @@ export const localStorageAdapter: PersistenceAdapter = {
     }
   },
   save(key, state) {
-    const saved: Partial<ChatState> = { messages: state.messages, status: state.status };
-    if (state.chatId) saved.chatId = state.chatId;
-    try {
-      storage()?.setItem(key, JSON.stringify(saved));
-    } catch {
-      // quota exceeded or storage disabled: keep chatting without persistence
+    const target = storage();
+    if (!target) return;
+    const chatId = state.chatId ? { chatId: state.chatId } : {};
+    let messages = withoutUploadData(state.messages);
+    // A full quota keeps the newest turns that fit: the conversation on screen loses nothing, and the page never
+    // breaks for it. Said once per page, as a warning.
+    for (;;) {
+      try {
+        target.setItem(key, JSON.stringify({ ...chatId, messages, status: state.status }));
+        return;
+      } catch {
+        if (messages.length <= 2) return warnOnce(key, 'could not be saved');
+        messages = messages.slice(2);
+        warnOnce(key, 'is too large for the storage quota: its oldest turns are not saved');
+      }
     }
   },
   remove(key) {
@@ -56,6 +65,29 @@ export const localStorageAdapter: PersistenceAdapter = {
     return () => window.removeEventListener('storage', listener);
   },
 };
+
+/**
+ * The messages as saved: an upload's inline data (a base64 `data:` URL, megabytes for a photo) is left out and its
+ * name, type and any URL are kept, as flowise-embed does. The store keeps the data for the session.
+ */
+export function withoutUploadData(messages: ChatMessage[]): ChatMessage[] {
+  return messages.map((message) => {
+    if (message.role !== 'user' || !message.uploads?.length) return message;
+    const uploads = message.uploads.map((upload) => {
+      if (typeof upload !== 'object' || upload === null) return upload;
+      const { data, ...rest } = upload as { data?: unknown };
+      return typeof data === 'string' && data.startsWith('data:') ? rest : upload;
+    });
+    return { ...message, uploads };
+  });
+}
+
+const warned = new Set<string>();
+function warnOnce(key: string, what: string): void {
+  if (warned.has(key)) return;
+  warned.add(key);
+  console.warn(`flowise-kit: the conversation saved under "${key}" ${what}.`);
+}
 
 function storage(): Storage | undefined {
   try {
