@@ -81,7 +81,7 @@ export const CodeBlock = memo(function CodeBlock({ code, lang, streaming = false
         <CopyCode code={code} lang={lang} />
       </div>
       <pre>
-        <code className={highlighted === undefined ? (lang ? `language-${lang}` : undefined) : `language-${lang} hljs`}>
+        <code className={lang ? `language-${lang}` : undefined}>
           {highlighted ?? code}
           {'\n'}
         </code>

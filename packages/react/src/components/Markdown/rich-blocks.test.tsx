@@ -13,8 +13,8 @@ describe('code blocks', () => {
   it('shows the language and the code, highlighted once the fence is closed', async () => {
     const { container } = render(<Markdown text={`Here:\n\n${TS}`} />);
     expect(container.querySelector('.fk-code__lang')?.textContent).toBe('ts');
-    await waitFor(() => expect(container.querySelector('.hljs-keyword')?.textContent).toBe('const'));
-    expect(container.querySelector('.hljs-comment')?.textContent).toBe('// the answer');
+    await waitFor(() => expect(container.querySelector('.fk-hl-keyword')?.textContent).toBe('const'));
+    expect(container.querySelector('.fk-hl-comment')?.textContent).toBe('// the answer');
     expect(container.querySelector('pre code')?.textContent).toBe('const answer: number = 42; // the answer\n');
   });
 
@@ -22,10 +22,10 @@ describe('code blocks', () => {
     await highlighter.load();
     const view = render(<Markdown text={'```ts\nconst a = 1;\nconst b'} streaming />);
     await waitFor(() => expect(view.container.querySelector('pre code')?.textContent).toContain('const b'));
-    expect(view.container.querySelector('[class^="hljs-"]')).toBeNull();
+    expect(view.container.querySelector('[class^="fk-hl-"]')).toBeNull();
     expect(view.container.querySelector('.fk-code')?.getAttribute('data-streaming')).toBe('true');
     view.rerender(<Markdown text={'```ts\nconst a = 1;\nconst b = 2;\n```\n\nAnd more'} streaming />);
-    expect(view.container.querySelectorAll('.hljs-keyword')).toHaveLength(2);
+    expect(view.container.querySelectorAll('.fk-hl-keyword')).toHaveLength(2);
     expect(view.container.querySelector('.fk-code')?.hasAttribute('data-streaming')).toBe(false);
   });
 
@@ -39,7 +39,7 @@ describe('code blocks', () => {
     const { container } = render(<Markdown text={'```klingon\nqapla\n```\n\n```\nplain\n```'} />);
     await highlighter.load();
     expect(container.querySelectorAll('pre code')).toHaveLength(2);
-    expect(container.querySelector('[class^="hljs-"]')).toBeNull();
+    expect(container.querySelector('[class^="fk-hl-"]')).toBeNull();
     expect(container.textContent).toContain('qapla');
   });
 
