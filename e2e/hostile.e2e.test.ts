@@ -1,5 +1,5 @@
 /**
- * Hostile content in Chromium (RELIABILITY.md): the mock's `hostile` scenario sends 45 XSS payloads split across
+ * Hostile content in Chromium (RELIABILITY.md): the mock's `hostile` scenario sends 55 XSS payloads split across
  * 3-character tokens, as source documents and their URLs, tool calls, agent names, follow-up prompts and an HTML
  * artifact; formulas (KaTeX commands that make links and attributes), highlighted code and a table in the answer. On
  * the demo and on the script-tag widget: every disclosure is opened, every link hovered and a follow-up clicked; the
