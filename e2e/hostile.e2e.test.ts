@@ -1,10 +1,11 @@
 /**
- * Hostile content in Chromium (RELIABILITY.md): the mock's `hostile` scenario sends 45 XSS payloads split across
+ * Hostile content in Chromium (RELIABILITY.md): the mock's `hostile` scenario sends 55 XSS payloads split across
  * 3-character tokens, as source documents and their URLs, tool calls, agent names, follow-up prompts and an HTML
- * artifact. On the demo and on the script-tag widget: every disclosure is opened, every link hovered and a follow-up
- * clicked; the payloads that are shown are there as text; no script runs (the `window.__pwned` canary stays unset,
- * no dialog opens), no link, image, form, frame or plugin has an unsafe URL, no element carries an event-handler
- * attribute, the layout holds.
+ * artifact; formulas (KaTeX commands that make links and attributes), highlighted code and a table in the answer. On
+ * the demo and on the script-tag widget: every disclosure is opened, every link hovered and a follow-up clicked; the
+ * payloads that are shown are there as text; no script runs (the `window.__pwned` canary stays unset, no dialog
+ * opens), no link, image, form, frame or plugin has an unsafe URL, no element carries an event-handler attribute,
+ * the layout holds.
  */
 import { resolve } from 'node:path';
 import { UNSAFE_URLS, XSS_PAYLOADS, startMockFlowise, type MockFlowise } from '@flowise-kit/mock-server';
@@ -119,6 +120,9 @@ function inspect(page: Page): Promise<Findings> {
         )
         .filter((el) => el.getRootNode() !== document || el.closest('[class*="fk-"]'))
         .filter((el) => !(el.tagName.toUpperCase() === 'SVG' && el.closest('button')))
+        // KaTeX's own output: MathML for screen readers and SVG for stretchy symbols, built by KaTeX (trust: false).
+        // Model markup cannot make a `.katex` element (raw HTML is dropped), and every other check covers them.
+        .filter((el) => !(['MATH', 'SVG'].includes(el.tagName.toUpperCase()) && el.closest('.katex')))
         .filter((el) => !(el.tagName.toUpperCase() === 'STYLE' && el.parentNode instanceof ShadowRoot))
         .map((el) => el.outerHTML.slice(0, 80)),
       overflow: document.documentElement.scrollWidth - window.innerWidth,
@@ -164,6 +168,26 @@ async function openEverything(scope: Locator): Promise<{ disclosures: number; li
   return { disclosures: summaries.length + expanders.length, links: links.length };
 }
 
+/**
+ * The answer's formulas, code and table payloads went through their renderers: the demo (the React entry) typesets
+ * the formulas with KaTeX and highlights the code; the script build has neither and shows formulas as their source.
+ * Either way no formula makes a link or an image, and the macro that expands forever is shown as its source.
+ */
+async function expectRichBlocks(article: Locator, typeset: boolean) {
+  if (typeset) {
+    await expect.poll(() => article.locator('.katex').count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(5);
+    await expect.poll(() => article.locator('[class^="fk-hl-"]').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+  } else {
+    expect(await article.locator('.katex, [class^="fk-hl-"]').count()).toBe(0);
+  }
+  expect(await article.locator('.fk-math__source', { hasText: '\\def\\x' }).count()).toBe(1);
+  expect(await article.locator('.fk-math a, .fk-math img, .fk-code a').count()).toBe(0);
+  expect(await article.locator('.fk-markdown__table td').allTextContents()).toEqual(['', 'table link']);
+  expect(await article.locator('.fk-code code').allTextContents()).toEqual(
+    expect.arrayContaining(['fence with markup for a language\n']),
+  );
+}
+
 /** Text as the page lays it out: runs of white space as one space. */
 const flat = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 
@@ -189,6 +213,7 @@ describe('hostile content', () => {
     const answer = await page.locator('article[aria-label="Answer"]').last().innerText();
     expect(answer).toContain('The end.');
     expect(answer).toContain(`Payload ${XSS_PAYLOADS.length}`);
+    await expectRichBlocks(page.locator('article[aria-label="Answer"]').last(), true);
 
     // What the side panel shows is the payloads as text: present verbatim in textContent (so not parsed as markup).
     const details = page.getByLabel('Selected answer');
@@ -248,6 +273,7 @@ describe('hostile content', () => {
     const answer = await dialog.getByRole('article', { name: 'Answer' }).innerText();
     expect(answer).toContain('The end.');
     expect(answer).toContain(`Payload ${XSS_PAYLOADS.length}`);
+    await expectRichBlocks(dialog.getByRole('article', { name: 'Answer' }).last(), false);
     // The widget shows the conversation only, no sources or tool and agent trace (those are checked in the demo
     // above): if it ever grows a panel for them, this fails and the checks above must be made here too.
     expect(

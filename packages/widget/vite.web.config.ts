@@ -5,12 +5,34 @@ import { defaultClientConditions, defineConfig } from 'vite';
 const preact = (path: string) => fileURLToPath(new URL(`./node_modules/preact/${path}`, import.meta.url));
 
 /**
+ * The markdown renderer loads its highlighter and KaTeX lazily (react's components/Markdown/lazy.ts). This build stays
+ * one file: a lazy chunk would have to sit beside web.js (and take the shared preact/compat out of it), and KaTeX's
+ * fonts cannot be declared inside the shadow root. So the script build has neither: code blocks keep their language
+ * label and copy button as plain text, formulas show their source. The React entry (`<ChatWidget>`) has both.
+ */
+const withoutLazyModules = {
+  name: 'flowise-kit:without-lazy-markdown-modules',
+  enforce: 'pre' as const,
+  resolveId: (source: string, importer?: string) =>
+    source === './lazy.js' && importer?.replaceAll('\\', '/').includes('/components/Markdown/')
+      ? '\0flowise-kit-lazy'
+      : undefined,
+  load: (id: string) =>
+    id === '\0flowise-kit-lazy'
+      ? `const none = { current: () => undefined, load: () => Promise.reject(new Error('not in the script build')) };
+         export const highlighter = none;
+         export const katex = none;`
+      : undefined,
+};
+
+/**
  * The script-tag build: one self-contained, minified ES module (dist/web.js). React is swapped for preact/compat
  * here only (a page embedding a chat widget should not pay ~45 kB gzip for react-dom); the React build of
- * `<ChatWidget>` uses the app's own React. The e2e tests run against this build.
+ * `<ChatWidget>` uses the app's own React. No syntax highlighting or KaTeX here (see withoutLazyModules). The e2e
+ * tests run against this build.
  */
 export default defineConfig({
-  plugins: [react()],
+  plugins: [withoutLazyModules, react()],
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   resolve: {
     conditions: ['@flowise-kit/source', ...defaultClientConditions],

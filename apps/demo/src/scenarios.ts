@@ -9,7 +9,7 @@ export const DEMO_SCENARIOS: { id: string; label: string }[] = [
   { id: 'hitl', label: 'Human in the loop' },
   { id: 'artifacts', label: 'Artifacts' },
   { id: 'long', label: 'Long answer (5,000 tokens)' },
-  { id: 'hostile', label: 'Hostile content (45 XSS payloads)' },
+  { id: 'hostile', label: 'Hostile content (55 XSS payloads)' },
   { id: 'json', label: 'Non-streaming chatflow (JSON)' },
   { id: 'error-event', label: 'Error: model drops mid-answer' },
   { id: 'auth-error', label: 'Error: bad API key' },

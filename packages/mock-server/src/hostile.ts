@@ -59,8 +59,30 @@ const MARKDOWN: string[] = [
   '```html\n<script>window.__pwned=1</script>\n```',
 ];
 
+/**
+ * Formulas, highlighted code and tables: places where a renderer hands model output to a library (KaTeX, a
+ * highlighter) or builds structure from it. KaTeX's commands that make links, images or attributes, a macro that
+ * expands forever, code whose highlighted grammar is HTML or script, a fence whose info string is markup, and a table
+ * with markup and an unsafe link in its cells.
+ */
+const MATH_AND_CODE: string[] = [
+  `$\\href{javascript:${CANARY}}{math link}$`,
+  `$$\\url{javascript:${CANARY}}$$`,
+  `\\(\\htmlData{onclick=${CANARY}}{data attribute}\\)`,
+  `\\[\\htmlId{x" onmouseover="${CANARY}}{id}\\]`,
+  `$\\includegraphics{javascript:${CANARY}}$ $\\htmlStyle{background:url(javascript:${CANARY})}{styled}$`,
+  '$\\def\\x{\\x\\x}\\x$',
+  '```html\n<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>\n```',
+  '```js\ndocument.body.innerHTML = "<img src=x onerror=window.__pwned=1>";\n```',
+  '```"><img src=x onerror=window.__pwned=1>\nfence with markup for a language\n```',
+  `| cell | link |\n|---|---|\n| <img src=x onerror="${CANARY}"> | [table link](javascript:${CANARY}) |`,
+];
+
 /** Every payload: at least 40. */
-export const XSS_PAYLOADS: readonly string[] = [...HTML, ...MARKDOWN];
+export const XSS_PAYLOADS: readonly string[] = [...HTML, ...MARKDOWN, ...MATH_AND_CODE];
+
+/** A payload that is a block of its own (a fence, a display formula, a table): it starts a paragraph. */
+const BLOCK_PAYLOAD = /^(?:```|\$\$|\\\[|\|)/;
 
 /** URLs a source document's metadata or a link might carry; none may become a clickable link. */
 export const UNSAFE_URLS: readonly string[] = [
@@ -77,7 +99,7 @@ export const UNSAFE_URLS: readonly string[] = [
  * never arrives whole in one token (a renderer that sanitises token by token would miss it).
  */
 export function hostileTokens(): string[] {
-  const text = `Here is everything at once.\n\n${XSS_PAYLOADS.map((p, i) => `Payload ${i + 1}:${p.startsWith('```') ? '\n\n' : ' '}${p}`).join('\n\n')}\n\nThe end.`;
+  const text = `Here is everything at once.\n\n${XSS_PAYLOADS.map((p, i) => `Payload ${i + 1}:${BLOCK_PAYLOAD.test(p) ? '\n\n' : ' '}${p}`).join('\n\n')}\n\nThe end.`;
   const tokens: string[] = [];
   for (let i = 0; i < text.length; i += 3) tokens.push(text.slice(i, i + 3));
   return tokens;

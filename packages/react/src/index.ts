@@ -33,6 +33,7 @@ export {
 export { localStorageAdapter, type PersistenceAdapter } from './persistence.js';
 export { lockAcrossTabs } from './tab-lock.js';
 export { Markdown, type MarkdownProps } from './components/Markdown/Markdown.js';
+export { MathBlock, type MathBlockProps } from './components/Markdown/Formula.js';
 export { safeImageUrl, safeLinkUrl } from './components/Markdown/safe-url.js';
 export { ChatStream, type ChatStreamProps } from './components/ChatStream/ChatStream.js';
 export { SourceList, type SourceListProps } from './components/SourceList/SourceList.js';

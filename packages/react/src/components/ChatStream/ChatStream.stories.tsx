@@ -138,6 +138,40 @@ export const Agentflow: Story = {
   },
 };
 
+const RICH = [
+  'Here is the helper, a formula and the prices, which cost $5 and $10 a month:\n\n',
+  '```python\ndef mean(values: list[float]) -> float:\n    """The arithmetic mean; a very long docstring line that is wider than a phone\'s chat bubble."""\n    return sum(values) / len(values)\n```\n\n',
+  'The mean is $\\bar{x} = \\frac{1}{n}\\sum_{i=1}^{n} x_i$, and the variance\n\n$$\n\\sigma^2 = \\frac{1}{n}\\sum_{i=1}^{n} (x_i - \\bar{x})^2\n$$\n\n',
+  '| Plan | Monthly | Yearly | Seats | Support |\n|:--|--:|--:|--:|:--|\n| Starter | $5 | $50 | 1 | community forum |\n| Team | $10 | $100 | 10 | email, next business day |\n\nThe end.',
+];
+
+/** Code, math and a wide table streamed into an answer: highlighted and typeset once complete, the table scrolls. */
+export const CodeMathTable: Story = {
+  args: {
+    source: [
+      { event: 'start', data: '' },
+      ...RICH.join('')
+        .split(/(?<= )/)
+        .map((data) => ({ event: 'token', data })),
+      { event: 'end', data: '[DONE]' },
+    ],
+    question: 'Mean, variance and your prices?',
+  },
+  play: async ({ canvasElement }) => {
+    const article = await answer(canvasElement);
+    await waitFor(() => expect(article).toHaveTextContent('The end.'));
+    await waitFor(() => expect(article.querySelector('.fk-hl-keyword')).not.toBeNull());
+    await waitFor(() => expect(article.querySelectorAll('.katex')).toHaveLength(2));
+    await expect(article.querySelector('.fk-markdown__table table')).not.toBeNull();
+    await expect(article).toHaveTextContent('cost $5 and $10 a month');
+  },
+};
+
+export const CodeMathTableDark: Story = {
+  ...CodeMathTable,
+  globals: { theme: 'dark' },
+};
+
 export const Dark: Story = {
   ...Done,
   globals: { theme: 'dark' },

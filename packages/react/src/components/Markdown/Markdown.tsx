@@ -1,8 +1,9 @@
 import { nextRevealBudget, PACING, revealEnd, schedulerFor } from '@flowise-kit/core/internal';
-import { Lexer, type Tokens } from 'marked';
+import type { Tokens } from 'marked';
+import { lex } from './lexer.js';
 import { memo, useEffect, useMemo, useState } from 'react';
 import { createUnitSplitter, renderableUnits, toBlocks, type ListBlock, type RenderBlock } from './blocks.js';
-import { renderBlocks, renderListItem } from './tokens.js';
+import { markOpenCode, renderBlocks, renderListItem } from './tokens.js';
 import '../../styles/theme.css';
 import './Markdown.css';
 
@@ -16,9 +17,16 @@ export interface MarkdownProps {
   className?: string;
 }
 
+/** Lexes a block; `open`: its last code fence is still streaming (see {@link markOpenCode}). */
+function lexBlock(source: string, open: boolean) {
+  const tokens = lex(source);
+  if (open) markOpenCode(tokens);
+  return tokens;
+}
+
 /** One top-level block, parsed and rendered only when its own text changes. */
-const Block = memo(function Block({ source }: { source: string }) {
-  return <>{renderBlocks(Lexer.lex(source, { gfm: true }))}</>;
+const Block = memo(function Block({ source, open }: { source: string; open: boolean }) {
+  return <>{renderBlocks(lexBlock(source, open))}</>;
 });
 
 /**
@@ -31,13 +39,15 @@ const ListItem = memo(function ListItem({
   marker,
   last,
   loose,
+  open,
 }: {
   source: string;
   marker: string;
   last: boolean;
   loose: boolean;
+  open: boolean;
 }) {
-  const list = Lexer.lex(last ? source : `${source}${marker} .\n`, { gfm: true }).find(
+  const list = lexBlock(last ? source : `${source}${marker} .\n`, open).find(
     (token): token is Tokens.List => token.type === 'list',
   );
   const item = list?.items[0];
@@ -51,19 +61,28 @@ const sameList = (a: ListBlock, b: ListBlock) =>
 
 /** A top-level list: the list element around memoised items, so a growing last item re-renders only itself. */
 const List = memo(
-  function List({ list }: { list: ListBlock }) {
+  function List({ list, open }: { list: ListBlock; open: boolean }) {
     const marker = list.ordered ? `1${list.delimiter}` : list.delimiter;
+    const last = list.items.length - 1;
     const items = list.items.map((source, index) => (
-      <ListItem key={index} source={source} marker={marker} last={index === list.items.length - 1} loose={list.loose} />
+      <ListItem
+        key={index}
+        source={source}
+        marker={marker}
+        last={index === last}
+        loose={list.loose}
+        open={open && index === last}
+      />
     ));
     if (!list.ordered) return <ul>{items}</ul>;
     return <ol {...(list.start !== 1 ? { start: list.start } : {})}>{items}</ol>;
   },
-  (a, b) => sameList(a.list, b.list),
+  (a, b) => a.open === b.open && sameList(a.list, b.list),
 );
 
-function RenderedBlock({ block }: { block: RenderBlock }) {
-  return typeof block === 'string' ? <Block source={block} /> : <List list={block} />;
+/** `open`: the answer's last block while a code fence in it is still streaming. */
+function RenderedBlock({ block, open = false }: { block: RenderBlock; open?: boolean }) {
+  return typeof block === 'string' ? <Block source={block} open={open} /> : <List list={block} open={open} />;
 }
 
 /** Settled blocks are rendered in groups of this many. */
@@ -93,7 +112,9 @@ const BlockGroup = memo(function BlockGroup({ blocks }: { blocks: RenderBlock[] 
  * Renders an answer's markdown safely, block by block: completed blocks (and completed items of a list) are
  * memoised and not parsed again while tokens stream; raw HTML is dropped; only http(s) and mailto URLs become
  * links, only http(s) images load. Parsing is marked's (CommonMark + GFM: tables, strikethrough, task lists,
- * autolinks); rendering is straight to React elements, never through an HTML string.
+ * autolinks) with math (`$…$`, `$$…$$`, `\(…\)`, `\[…\]`); rendering is straight to React elements, never through an
+ * HTML string. Code blocks get a language label, a copy button and, once their fence closes, syntax highlighting;
+ * formulas are typeset by KaTeX; both load on first use. Wide tables scroll inside their own box.
  */
 export const Markdown = memo(function Markdown({ text, streaming = false, className }: MarkdownProps) {
   // One splitter per rendered answer: it remembers the previous units so a growing answer is re-lexed from its
@@ -120,6 +141,7 @@ export const Markdown = memo(function Markdown({ text, streaming = false, classN
     [visible, streaming, capped, split],
   );
   const blocks = useMemo(() => toBlocks(units), [units]);
+  const open = Boolean(units.at(-1)?.open);
   // The last two blocks can still change while streaming; whole groups of the blocks before them are settled.
   const settled = Math.max(0, Math.floor((blocks.length - 2) / GROUP) * GROUP);
   const groups: RenderBlock[][] = [];
@@ -130,7 +152,7 @@ export const Markdown = memo(function Markdown({ text, streaming = false, classN
         <BlockGroup key={`g${index}`} blocks={group} />
       ))}
       {blocks.slice(settled).map((block, index) => (
-        <RenderedBlock key={settled + index} block={block} />
+        <RenderedBlock key={settled + index} block={block} open={open && settled + index === blocks.length - 1} />
       ))}
     </div>
   );

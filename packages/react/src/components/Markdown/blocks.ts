@@ -1,4 +1,5 @@
-import { Lexer, type Tokens } from 'marked';
+import type { Tokens } from 'marked';
+import { lex } from './lexer.js';
 import remend from 'remend';
 
 /**
@@ -19,6 +20,8 @@ export interface Unit {
   readonly loose?: boolean;
   /** For a list item: it starts a list (a list can end and another of the same kind follow, e.g. after an empty item). */
   readonly first?: boolean;
+  /** For the last unit of a streaming answer: a code fence in it is not closed yet (its code is still arriving). */
+  readonly open?: boolean;
 }
 
 /** A top-level list: its items' sources, rendered and memoised one by one. */
@@ -82,7 +85,7 @@ function listUnits(list: Tokens.List, markdown: string, at: number, isLastToken:
 /** Lexes markdown into units (blank lines join the unit before them); their sources add up to the text. */
 export function splitUnits(markdown: string): Unit[] {
   const units: Unit[] = [];
-  const tokens = Lexer.lex(markdown, { gfm: true });
+  const tokens = lex(markdown);
   let position = 0;
   for (const [index, token] of tokens.entries()) {
     const items =
@@ -168,7 +171,7 @@ const NON_EMPTY_ITEM = /^ {0,3}(?:[*+-]|\d{1,9}[.)])[ \t]+\S/;
 
 /** Whether item `next` goes on the list of item `previous` (written right before it), as a full lex would see it. */
 function continuesList(previous: string, next: string): boolean {
-  const [token] = Lexer.lex(previous + next, { gfm: true });
+  const [token] = lex(previous + next);
   return token?.type === 'list' && (token as Tokens.List).items.length > 1;
 }
 
@@ -206,8 +209,36 @@ export function toBlocks(units: readonly Unit[]): RenderBlock[] {
 }
 
 /**
+ * remend's completions, but a formula is never closed for it: a half-written formula shows as the text it is until
+ * its own closing delimiter arrives (KaTeX would reject most prefixes of a formula, and the rest would jump about).
+ */
+const REMEND = { katex: false, inlineKatex: false } as const;
+
+const FENCE_LINE = /^(`{3,}|~{3,})(.*)$/;
+/** A line's leading indentation, blockquote markers and list marker: a fence may sit inside a quote or an item. */
+const LINE_PREFIX = /^(?:[ \t]*>)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?/;
+
+/** Whether a code fence in `markdown` is still open at its end (CommonMark's rule, ignoring indentation depth). */
+export function hasOpenFence(markdown: string): boolean {
+  if (!markdown.includes('```') && !markdown.includes('~~~')) return false;
+  let open: string | undefined;
+  for (const line of markdown.split('\n')) {
+    const fence = FENCE_LINE.exec(line.replace(LINE_PREFIX, ''));
+    if (!fence) continue;
+    const [, marks, rest] = fence as unknown as [string, string, string];
+    if (open === undefined) {
+      if (marks[0] !== '`' || !rest.includes('`')) open = marks;
+    } else if (marks[0] === open[0] && marks.length >= open.length && !rest.trim()) {
+      open = undefined;
+    }
+  }
+  return open !== undefined;
+}
+
+/**
  * The units to render for an answer. While it streams, the last unit is completed (an unclosed `**`, code fence
- * or link is closed) so the half-written markdown renders as what it will become instead of flickering.
+ * or link is closed) so the half-written markdown renders as what it will become instead of flickering; an open
+ * code fence marks it `open`, so its code shows as plain text until the fence closes.
  */
 export function renderableUnits(
   markdown: string,
@@ -216,6 +247,11 @@ export function renderableUnits(
 ): Unit[] {
   const units = split(markdown).slice();
   const last = units[units.length - 1];
-  if (streaming && last) units[units.length - 1] = { ...last, source: remend(last.source) };
+  if (streaming && last)
+    units[units.length - 1] = {
+      ...last,
+      source: remend(last.source, REMEND),
+      ...(hasOpenFence(last.source) ? { open: true } : {}),
+    };
   return units;
 }

@@ -1,15 +1,44 @@
 import type { Token, Tokens } from 'marked';
 import { createElement, type ReactNode } from 'react';
+import { CodeBlock } from './CodeBlock.js';
 import { decodeEntities } from './entities.js';
+import { Formula } from './Formula.js';
+import type { MathToken } from './math-syntax.js';
 import { safeImageUrl, safeLinkUrl } from './safe-url.js';
 
 /**
  * marked's tokens as React elements. Text becomes React text (escaped by React); raw HTML tokens are dropped, never
  * rendered; links and images go through the URL policy in safe-url.ts. This is the whole renderer: no HTML string
- * is ever produced, so there is nothing to sanitise.
+ * is ever produced, so there is nothing to sanitise. Code is highlighted and formulas typeset by libraries that
+ * build elements too (CodeBlock.tsx, Formula.tsx).
  */
 export function renderBlocks(tokens: readonly Token[]): ReactNode[] {
   return tokens.map(renderBlock);
+}
+
+/** A code token whose fence is still open (see {@link markOpenCode}). */
+type CodeToken = Tokens.Code & { streaming?: boolean };
+
+/**
+ * Marks the last code block of a streaming unit whose fence is still open (remend closed it for the lexer), so it
+ * renders as plain text and is highlighted once, when its fence closes. Tokens are fresh from the lexer: marking
+ * them changes no one else's.
+ */
+export function markOpenCode(tokens: readonly Token[]): void {
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const token = tokens[i]!;
+    if (token.type === 'code') {
+      (token as CodeToken).streaming = true;
+      return;
+    }
+    const children =
+      token.type === 'list'
+        ? (token as Tokens.List).items.at(-1)?.tokens
+        : 'tokens' in token
+          ? token.tokens
+          : undefined;
+    if (children?.length && token.type !== 'paragraph') return markOpenCode(children);
+  }
 }
 
 function renderBlock(token: Token, key: number): ReactNode {
@@ -29,13 +58,13 @@ function renderBlock(token: Token, key: number): ReactNode {
       return <span key={key}>{text.tokens ? renderInline(text.tokens) : decodeEntities(text.text)}</span>;
     }
     case 'code': {
-      const code = token as Tokens.Code;
+      const code = token as CodeToken;
       const lang = code.lang?.match(/^[\w+#.-]+/)?.[0];
-      return (
-        <pre key={key}>
-          <code {...(lang ? { className: `language-${lang}` } : {})}>{`${code.text}\n`}</code>
-        </pre>
-      );
+      return <CodeBlock key={key} code={code.text} lang={lang} streaming={Boolean(code.streaming)} />;
+    }
+    case 'math': {
+      const math = token as MathToken;
+      return <Formula key={key} tex={math.text} display source={math.raw.trim()} />;
     }
     case 'blockquote':
       return <blockquote key={key}>{renderBlocks((token as Tokens.Blockquote).tokens)}</blockquote>;
@@ -88,29 +117,32 @@ function renderTable(table: Tokens.Table, key: number): ReactNode {
     const value = table.align[index];
     return value ? { style: { textAlign: value } } : {};
   };
+  // The table scrolls sideways inside its own box, never the bubble (Markdown.css).
   return (
-    <table key={key}>
-      <thead>
-        <tr>
-          {table.header.map((cell, index) => (
-            <th key={index} {...align(index)}>
-              {renderInline(cell.tokens)}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {table.rows.map((row, rowIndex) => (
-          <tr key={rowIndex}>
-            {row.map((cell, index) => (
-              <td key={index} {...align(index)}>
+    <div key={key} className="fk-markdown__table">
+      <table>
+        <thead>
+          <tr>
+            {table.header.map((cell, index) => (
+              <th key={index} {...align(index)}>
                 {renderInline(cell.tokens)}
-              </td>
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {table.rows.map((row, rowIndex) => (
+            <tr key={rowIndex}>
+              {row.map((cell, index) => (
+                <td key={index} {...align(index)}>
+                  {renderInline(cell.tokens)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -138,6 +170,10 @@ function renderInlineToken(token: Token, key: number): ReactNode {
       return <code key={key}>{(token as Tokens.Codespan).text}</code>;
     case 'br':
       return <br key={key} />;
+    case 'math': {
+      const math = token as MathToken;
+      return <Formula key={key} tex={math.text} display={math.display} source={math.raw} />;
+    }
     case 'link': {
       const link = token as Tokens.Link;
       const href = safeLinkUrl(link.href);

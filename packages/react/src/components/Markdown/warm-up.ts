@@ -1,4 +1,4 @@
-import { Lexer } from 'marked';
+import { lex } from './lexer.js';
 
 /** Markdown that takes marked through its common paths: a heading, emphasis, a link, a tight list, a fence, a table. */
 const SAMPLE =
@@ -14,7 +14,7 @@ let warmed = false;
 export function warmUpMarkdown(): void {
   if (warmed || typeof window === 'undefined') return;
   warmed = true;
-  const run = () => void Lexer.lex(SAMPLE, { gfm: true });
+  const run = () => void lex(SAMPLE);
   if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(run, { timeout: 2_000 });
   else setTimeout(run, 200);
 }

@@ -1,0 +1,91 @@
+import { memo, useEffect, useMemo, useState } from 'react';
+import { highlighter } from './lazy.js';
+
+/** Props of {@link CodeBlock}. */
+export interface CodeBlockProps {
+  /** The code, as the model wrote it. */
+  code: string;
+  /** The fence's language (`ts`, `python` …), already reduced to safe characters. */
+  lang?: string | undefined;
+  /** The fence is still open: the code is plain text until it closes, so it is highlighted once, not per token. */
+  streaming?: boolean;
+}
+
+/** The loaded highlighter, loading it on first need. */
+function useHighlighter(needed: boolean) {
+  const [module, setModule] = useState(highlighter.current);
+  useEffect(() => {
+    if (!needed || module) return;
+    let live = true;
+    highlighter.load().then(
+      (loaded) => live && setModule(() => loaded),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [needed, module]);
+  return module;
+}
+
+type CopyState = 'idle' | 'copied' | 'failed';
+
+/** Copies the block's code; says "Copied" on the button and to screen readers (a polite status). */
+function CopyCode({ code, lang }: { code: string; lang: string | undefined }) {
+  const [state, setState] = useState<CopyState>('idle');
+  useEffect(() => {
+    if (state === 'idle') return;
+    const timer = setTimeout(() => setState('idle'), 2_000);
+    return () => clearTimeout(timer);
+  }, [state]);
+  const copy = () => {
+    const clipboard = typeof navigator === 'undefined' ? undefined : navigator.clipboard;
+    if (!clipboard) return setState('failed');
+    clipboard.writeText(code).then(
+      () => setState('copied'),
+      () => setState('failed'),
+    );
+  };
+  const label = state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy';
+  return (
+    <>
+      <button
+        type="button"
+        className="fk-code__copy"
+        onClick={copy}
+        aria-label={state === 'idle' ? `Copy ${lang ? `${lang} ` : ''}code` : label}
+      >
+        {label}
+      </button>
+      <span className="fk-sr-only" role="status">
+        {state === 'idle' ? '' : label}
+      </span>
+    </>
+  );
+}
+
+/**
+ * A fenced code block: its language, a copy button, and the code, highlighted once its fence has closed (the
+ * highlighter loads on the first such block). Long lines scroll inside the block.
+ */
+export const CodeBlock = memo(function CodeBlock({ code, lang, streaming = false }: CodeBlockProps) {
+  const module = useHighlighter(!streaming && lang !== undefined);
+  const highlighted = useMemo(
+    () => (module && lang && !streaming ? module.highlight(code, lang) : undefined),
+    [module, code, lang, streaming],
+  );
+  return (
+    <div className="fk-code" data-streaming={streaming || undefined}>
+      <div className="fk-code__bar">
+        <span className="fk-code__lang">{lang}</span>
+        <CopyCode code={code} lang={lang} />
+      </div>
+      <pre>
+        <code className={lang ? `language-${lang}` : undefined}>
+          {highlighted ?? code}
+          {'\n'}
+        </code>
+      </pre>
+    </div>
+  );
+});

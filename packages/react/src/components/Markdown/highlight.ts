@@ -1,0 +1,60 @@
+/**
+ * Loaded lazily (lazy.ts), on the first finished code block with a language. lowlight runs highlight.js's grammars
+ * and returns a syntax tree; the tree becomes React elements here (spans and text), never an HTML string. highlight.js's
+ * many scopes are reduced to six kinds, `fk-hl-keyword` … `fk-hl-comment`, coloured in Markdown.css from the theme's
+ * `--fk-code-*` properties (so the stylesheet every page loads stays small).
+ */
+import { common, createLowlight } from 'lowlight';
+import { createElement, type ReactNode } from 'react';
+
+const lowlight = createLowlight(common);
+
+type Root = ReturnType<typeof lowlight.highlight>;
+type Child = Root['children'][number];
+
+/** Highlighted code, by language and code: a block that remounts (moved into a settled group) is not highlighted again. */
+const cache = new Map<string, ReactNode>();
+const CACHE_SIZE = 200;
+
+const KINDS: Record<string, string> = {};
+const kinds = {
+  keyword: 'keyword selector-tag doctag template-tag',
+  string: 'string regexp addition char.escape',
+  number: 'number literal attr attribute variable template-variable property selector-attr selector-class selector-id',
+  title: 'title section name title.function_',
+  type: 'type built_in title.class_ params symbol bullet',
+  comment: 'comment quote meta deletion',
+};
+for (const [kind, scopes] of Object.entries(kinds))
+  for (const scope of scopes.split(' ')) KINDS[scope] = `fk-hl-${kind}`;
+
+/** `['hljs-title', 'class_']` → `title.class_` → its kind's class, or none (the text keeps its parent's colour). */
+function kindOf(names: unknown): string | undefined {
+  if (!Array.isArray(names)) return undefined;
+  const [first, ...rest] = names.map(String);
+  const scope = first?.replace(/^hljs-/, '');
+  if (!scope) return undefined;
+  return KINDS[[scope, ...rest].join('.')] ?? KINDS[scope];
+}
+
+function toReact(node: Child, key: number): ReactNode {
+  if (node.type === 'text') return node.value;
+  if (node.type !== 'element') return null;
+  return createElement('span', { key, className: kindOf(node.properties['className']) }, node.children.map(toReact));
+}
+
+/** `code` highlighted as `lang` (a highlight.js name or alias), or `undefined` for a language it does not know. */
+export function highlight(code: string, lang: string): ReactNode | undefined {
+  const key = `${lang}\n${code}`;
+  if (cache.has(key)) return cache.get(key);
+  let tree: Root | undefined;
+  try {
+    tree = lowlight.registered(lang) ? lowlight.highlight(lang, code) : undefined;
+  } catch {
+    tree = undefined;
+  }
+  const result = tree ? tree.children.map(toReact) : undefined;
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(key, result);
+  return result;
+}
