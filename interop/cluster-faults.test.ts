@@ -72,7 +72,9 @@ async function faultMidAnswer(store: ChatStore, question: string, fault: () => P
   unsubscribe();
   const settledMs = Date.now() - lastTextAt;
   const reply = answer(store);
-  console.log(`${question}: ${reply.status} ${reply.error?.kind} "${reply.error?.message}", ${settledMs} ms after the last text`);
+  console.log(
+    `${question}: ${reply.status} ${reply.error?.kind} "${reply.error?.message}", ${settledMs} ms after the last text`,
+  );
   return { reply, settledMs };
 }
 
@@ -166,7 +168,9 @@ describe.runIf(mode === 'queue')('faults in the queue-mode cluster', () => {
       for (const word of got) at = words.indexOf(word, at) + 1 || Number.NaN;
       expect(at).not.toBeNaN();
       const missing = words.slice(0, words.indexOf(got.at(-1)!) + 1).length - got.length;
-      console.log(`kept ${got.length} words up to ${got.at(-1)}, ${missing} missing; ${JSON.stringify(await completions(question))}`);
+      console.log(
+        `kept ${got.length} words up to ${got.at(-1)}, ${missing} missing; ${JSON.stringify(await completions(question))}`,
+      );
       // Flowise may not see job completions again after the restart (its QueueEvents reader): then an operator
       // restarts the main process. Either way the next question must come back whole.
       const seen: string[] = [];

@@ -20,7 +20,11 @@ const exited = (child: ChildProcess) => child.exitCode !== null || child.signalC
  * Stops a detached child and everything it started (its process group, by pid): `signal` first, SIGKILL after
  * `graceMs`. Resolves once it has exited.
  */
-export async function stopByPid(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM', graceMs = 5000): Promise<void> {
+export async function stopByPid(
+  child: ChildProcess,
+  signal: NodeJS.Signals = 'SIGTERM',
+  graceMs = 5000,
+): Promise<void> {
   if (exited(child) || !child.pid) return;
   const gone = new Promise((resolve) => child.once('exit', resolve));
   const send = (sig: NodeJS.Signals) => {

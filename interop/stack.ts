@@ -50,7 +50,9 @@ export async function startStack(mode: FlowiseMode, log: (line: string) => void)
       ({ url } = flowise);
       stopFlowise = () => flowise.stop();
     }
-    log(`${mode === 'queue' ? 'queue-mode cluster' : 'flowise'} started in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    log(
+      `${mode === 'queue' ? 'queue-mode cluster' : 'flowise'} started in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+    );
     const admin = new FlowiseAdmin(url);
     await admin.signUp();
     const flows = await createFlows(admin, model.url);
