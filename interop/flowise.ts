@@ -1,11 +1,13 @@
 /**
  * A real Flowise 3.1.4, installed from npm into a cache folder outside the workspace (reused when present) and
- * started on 127.0.0.1 with its data in a temporary folder. Stopped by pid (its whole process group).
+ * started on 127.0.0.1 with its data in a temporary folder: one process, or (queue mode) a main process and
+ * `flowise worker`s sharing one SQLite folder and a Redis. Stopped by pid (each one's whole process group).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { stopByPid } from './processes';
 
 export const FLOWISE_VERSION = '3.1.4';
 /** Where Flowise is installed: FLOWISE_KIT_CACHE, else ~/.cache/flowise-kit/flowise-<version>. */
@@ -33,28 +35,25 @@ export function ensureFlowise(log: (line: string) => void): void {
   }
 }
 
-export interface RunningFlowise {
-  url: string;
-  process: ChildProcess;
-  dataDir: string;
-  stop: () => Promise<void>;
+/** Where a run keeps its database, secret key, logs and uploads (one per run; shared by a cluster's processes). */
+export const flowiseDataDir = (): string => mkdtempSync(join(tmpdir(), 'flowise-kit-interop-'));
+
+/** Queue mode: Flowise's main process hands predictions to workers through this Redis. */
+export interface QueueOptions {
+  redisUrl: string;
 }
 
-/** Starts Flowise on a free-ish port and waits for `GET /api/v1/ping` to answer `pong` (about 30 s). */
-export async function startFlowise(port: number, log: (line: string) => void): Promise<RunningFlowise> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'flowise-kit-interop-'));
-  const out = openSync(join(dataDir, 'flowise.log'), 'a');
-  const child = spawn(process.execPath, [join(FLOWISE_DIR, 'node_modules/flowise/bin/run'), 'start'], {
+function spawnFlowise(command: 'start' | 'worker', dataDir: string, logName: string, env: NodeJS.ProcessEnv) {
+  const out = openSync(join(dataDir, logName), 'a');
+  return spawn(process.execPath, [join(FLOWISE_DIR, 'node_modules/flowise/bin/run'), command], {
     cwd: FLOWISE_DIR,
     detached: true,
     stdio: ['ignore', out, out],
     env: {
       ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
       DATABASE_PATH: dataDir,
       SECRETKEY_PATH: dataDir,
-      LOG_PATH: join(dataDir, 'logs'),
+      LOG_PATH: join(dataDir, `logs-${logName.replace(/\.log$/, '')}`),
       BLOB_STORAGE_PATH: join(dataDir, 'storage'),
       DISABLE_FLOWISE_TELEMETRY: 'true',
       // Otherwise model base URLs on 127.0.0.1 are refused.
@@ -63,29 +62,40 @@ export async function startFlowise(port: number, log: (line: string) => void): P
       FLOWISE_KIT_FLOWISE_DIR: FLOWISE_DIR,
       // The model list (for usage costs) from the installed package, not GitHub.
       MODEL_LIST_CONFIG_JSON: join(FLOWISE_DIR, 'node_modules/flowise-components/models.json'),
+      ...env,
     },
   });
+}
+
+const queueEnv = (queue?: QueueOptions) => (queue ? { MODE: 'queue', REDIS_URL: queue.redisUrl } : {});
+
+export interface RunningFlowise {
+  url: string;
+  process: ChildProcess;
+  dataDir: string;
+  /** Stops the process (SIGTERM, SIGKILL after 5 s, or `signal` at once); removes the data folder unless `keepData`. */
+  stop: (options?: { signal?: NodeJS.Signals; keepData?: boolean }) => Promise<void>;
+}
+
+/**
+ * Starts Flowise's main process on 127.0.0.1:port and waits for `GET /api/v1/ping` to answer `pong` (about 30 s).
+ * The data folder is a new temporary one unless `dataDir` is given (a restart, or a cluster's shared folder).
+ */
+export async function startFlowise(
+  port: number,
+  log: (line: string) => void,
+  options: { dataDir?: string; queue?: QueueOptions } = {},
+): Promise<RunningFlowise> {
+  const dataDir = options.dataDir ?? flowiseDataDir();
+  const child = spawnFlowise('start', dataDir, 'flowise.log', {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    ...queueEnv(options.queue),
+  });
   const url = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (child.exitCode === null && child.pid) {
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        /* already gone */
-      }
-      await Promise.race([
-        new Promise((resolve) => child.once('exit', resolve)),
-        new Promise((resolve) => setTimeout(resolve, 5000)),
-      ]);
-      if (child.exitCode === null) {
-        try {
-          process.kill(-child.pid, 'SIGKILL');
-        } catch {
-          /* already gone */
-        }
-      }
-    }
-    if (!process.env.FLOWISE_KIT_KEEP_DATA) rmSync(dataDir, { recursive: true, force: true });
+  const stop: RunningFlowise['stop'] = async ({ signal = 'SIGTERM', keepData = false } = {}) => {
+    await stopByPid(child, signal);
+    if (!keepData && !process.env.FLOWISE_KIT_KEEP_DATA) rmSync(dataDir, { recursive: true, force: true });
   };
   const deadline = Date.now() + 180_000;
   for (;;) {
@@ -105,4 +115,36 @@ export async function startFlowise(port: number, log: (line: string) => void): P
   }
   log(`flowise up at ${url} (data in ${dataDir})`);
   return { url, process: child, dataDir, stop };
+}
+
+/** A `flowise worker` process. */
+export interface RunningWorker {
+  process: ChildProcess;
+  /** Stops it by pid: SIGTERM (SIGKILL after 5 s), or `signal` at once (SIGKILL: a crash mid-answer). */
+  stop: (signal?: NodeJS.Signals) => Promise<void>;
+}
+
+/** Starts `flowise worker` on the cluster's data folder and Redis; resolves once its prediction worker is created. */
+export async function startWorker(
+  name: string,
+  dataDir: string,
+  queue: QueueOptions,
+  log: (line: string) => void,
+): Promise<RunningWorker> {
+  const logFile = join(dataDir, `${name}.log`);
+  // A restarted worker appends to its log: only what this process writes counts.
+  const from = existsSync(logFile) ? readFileSync(logFile).length : 0;
+  const child = spawnFlowise('worker', dataDir, `${name}.log`, queueEnv(queue));
+  const stop = (signal: NodeJS.Signals = 'SIGTERM') => stopByPid(child, signal);
+  const deadline = Date.now() + 180_000;
+  while (!readFileSync(logFile).subarray(from).toString('utf8').includes('Prediction Worker')) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}; see ${logFile}`);
+    if (Date.now() > deadline) {
+      await stop('SIGKILL');
+      throw new Error(`${name} did not create its prediction worker within 180 s; see ${logFile}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  log(`${name} up (pid ${child.pid})`);
+  return { process: child, stop };
 }

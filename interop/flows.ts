@@ -119,9 +119,17 @@ export const DOCUMENT = {
   source: 'https://example.com/fox-and-river',
 };
 
+function detailed(tool: Flow): Flow {
+  const copy = structuredClone(tool);
+  copy.nodes.find((n) => n.id === 'toolAgent_0')!.data.inputs.enableDetailedStreaming = true;
+  return copy;
+}
+
 export interface Flows {
   conversation: string;
   toolAgent: string;
+  /** The tool agent with "Enable Detailed Streaming": it sends the custom event `agent_trace`. */
+  toolTrace: string;
   retrieval: string;
   agentflow: string;
   humanInput: string;
@@ -256,6 +264,7 @@ export async function createFlows(admin: FlowiseAdmin, modelUrl: string): Promis
   const ids = {
     conversation: await admin.createFlow('interop conversation', 'CHATFLOW', conversation),
     toolAgent: await admin.createFlow('interop tool agent', 'CHATFLOW', tool),
+    toolTrace: await admin.createFlow('interop tool agent, detailed streaming', 'CHATFLOW', detailed(tool)),
     retrieval: await admin.createFlow('interop retrieval', 'CHATFLOW', retrieval),
     agentflow: await admin.createFlow('interop agentflow', 'AGENTFLOW', agentflow),
     humanInput: await admin.createFlow('interop human input', 'AGENTFLOW', humanInput),
