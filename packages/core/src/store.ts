@@ -92,11 +92,15 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     send,
     stop: () => stopTurn(true),
     retry() {
-      if (active || disposed || !lastQuestion) return active?.done ?? Promise.resolve();
-      const { question, options: sendOptions } = lastQuestion;
+      if (active || disposed) return active?.done ?? Promise.resolve();
       const dropped = dropLastTurn(store.getState());
+      // After a reload this session asked nothing yet: the history's last question is asked again, uploads and all.
+      const question = dropped.question?.text ?? lastQuestion?.question;
+      if (question === undefined) return Promise.resolve();
+      const uploads = dropped.question?.uploads;
+      const sendOptions = lastQuestion?.options ?? (uploads ? { uploads } : undefined);
       setState(dropped.state);
-      return send(dropped.question?.text ?? question, sendOptions);
+      return send(question, sendOptions);
     },
     reset() {
       stopTurn(true);

@@ -32,11 +32,14 @@ export {
 } from './useFlowisePrediction.js';
 export { localStorageAdapter, type PersistenceAdapter } from './persistence.js';
 export { lockAcrossTabs } from './tab-lock.js';
+export { useChatbotConfig, type UseChatbotConfigOptions } from './chatbot-config.js';
+export type { FeedbackHandler } from './components/ChatStream/FeedbackButtons.js';
 export { Markdown, type MarkdownProps } from './components/Markdown/Markdown.js';
 export { MathBlock, type MathBlockProps } from './components/Markdown/Formula.js';
 export { safeImageUrl, safeLinkUrl } from './components/Markdown/safe-url.js';
 export { ChatStream, type ChatStreamProps } from './components/ChatStream/ChatStream.js';
 export { SourceList, type SourceListProps } from './components/SourceList/SourceList.js';
+export { SourceChips, type SourceChipsProps } from './components/SourceChips/SourceChips.js';
 export { ToolTrace, type ToolTraceProps } from './components/ToolTrace/ToolTrace.js';
 export { Composer, type ComposerProps } from './components/Composer/Composer.js';
 export { ChatWindow, type ChatWindowLayoutProps, type ChatWindowProps } from './components/ChatWindow/ChatWindow.js';

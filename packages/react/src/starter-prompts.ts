@@ -1,6 +1,6 @@
 import type { ChatStore } from '@flowise-kit/core';
-import { useEffect, useState } from 'react';
-import { useChatStore } from './context.js';
+import { useMemo } from 'react';
+import { useChatbotConfig } from './chatbot-config.js';
 
 /** Options of {@link useStarterPrompts}. */
 export interface UseStarterPromptsOptions {
@@ -26,23 +26,16 @@ const NONE: readonly string[] = [];
  * return prompts.map((prompt) => <button key={prompt} onClick={() => void store.send(prompt)}>{prompt}</button>);
  */
 export function useStarterPrompts(options: UseStarterPromptsOptions = {}): readonly string[] {
-  const store = useChatStore(options.store);
-  const { prompts, chatflowId, reloadKey } = options;
-  const [loaded, setLoaded] = useState<readonly string[]>(NONE);
-  useEffect(() => {
-    if (prompts) return;
-    let live = true;
-    setLoaded(NONE); // another chatflow's prompts must not stay up while (or if) this one's fail to load
-    store.loadChatbotConfig(chatflowId).then(
-      (config) => {
-        const list = Object.values(config.starterPrompts ?? {}).map((entry) => entry.prompt);
-        if (live) setLoaded(list.filter((prompt): prompt is string => typeof prompt === 'string' && prompt !== ''));
-      },
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [prompts, store, chatflowId, reloadKey]);
-  return prompts ?? loaded;
+  const { prompts, chatflowId, reloadKey, store } = options;
+  const config = useChatbotConfig({
+    enabled: !prompts,
+    ...(chatflowId === undefined ? {} : { chatflowId }),
+    ...(store ? { store } : {}),
+    reloadKey,
+  });
+  const loaded = useMemo(() => {
+    const list = Object.values(config?.starterPrompts ?? {}).map((entry) => entry.prompt);
+    return list.filter((prompt): prompt is string => typeof prompt === 'string' && prompt !== '');
+  }, [config]);
+  return prompts ?? (config ? loaded : NONE);
 }

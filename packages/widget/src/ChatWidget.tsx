@@ -1,12 +1,17 @@
-import type { AssistantMessage, FeedbackRating } from '@flowise-kit/core';
+import type { AssistantMessage } from '@flowise-kit/core';
 import {
   ChatStream,
   Composer,
   FlowiseChatProvider,
+  useChatbotConfig,
   useFlowisePrediction,
   useStarterPrompts,
+  type FeedbackHandler,
   type UseFlowisePredictionOptions,
 } from '@flowise-kit/react';
+import { AnswerDetails } from './AnswerDetails.js';
+import { Disclaimer, disclaimerAccepted } from './Disclaimer.js';
+import { LeadForm, savedLead } from './LeadForm.js';
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { themeToStyle, type EmbedTheme } from './embed-theme.js';
 import './ChatWidget.css';
@@ -31,6 +36,17 @@ export interface ChatWidgetProps extends Omit<UseFlowisePredictionOptions, 'pers
   fullPage?: boolean;
   /** Persist chatId and history per chatflow in localStorage (default true). */
   persist?: boolean;
+  /**
+   * Keeps one user's saved conversation (and lead) apart from another's in the same browser, e.g. their account id.
+   * Default: `overrideConfig.vars.customerId` when set (flowise-embed's customer id), else one per chatflow.
+   */
+  persistScope?: string;
+  /** Thumbs up and down, with an optional comment. Default: as the chatflow's chatbot config says (`chatFeedback`). */
+  feedback?: boolean;
+  /** Each answer's sources as chips under it (default true). */
+  showSources?: boolean;
+  /** Each answer's tool and agent steps, collapsed under it (default true). */
+  showTrace?: boolean;
   /** Added to the widget's root element, for your own styles. */
   className?: string;
 }
@@ -50,6 +66,10 @@ export function ChatWidget({
   defaultOpen = false,
   fullPage = false,
   persist = true,
+  persistScope,
+  feedback: feedbackProp,
+  showSources = true,
+  showTrace = true,
   className,
   ...options
 }: ChatWidgetProps) {
@@ -57,17 +77,24 @@ export function ChatWidget({
   const panelId = useId();
   const launcher = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
-  const chat = useFlowisePrediction({
-    ...options,
-    ...(persist ? { persistKey: `flowise-kit:${options.chatflowId}` } : {}),
-  });
-  const prompts = useStarterPrompts({
-    prompts: starterPrompts ?? theme?.chatWindow?.starterPrompts,
+  const customerId = (options.overrideConfig?.vars as { customerId?: unknown } | undefined)?.customerId;
+  const scope = persistScope ?? (typeof customerId === 'string' ? customerId : undefined);
+  const scopeKey = scope ? `${scope}:${options.chatflowId}` : options.chatflowId;
+  const chat = useFlowisePrediction({ ...options, ...(persist ? { persistKey: `flowise-kit:${scopeKey}` } : {}) });
+  const configOptions = {
     chatflowId: options.chatflowId,
     // The old connection's config was dropped by the store: ask the new one (the props are applied before this runs).
     reloadKey: options.apiHost + (options.apiKey ?? ''),
     store: chat.store,
-  });
+  };
+  const config = useChatbotConfig(configOptions);
+  const prompts = useStarterPrompts({ ...configOptions, prompts: starterPrompts ?? theme?.chatWindow?.starterPrompts });
+  const [lead, setLead] = useState(() => savedLead(scopeKey));
+  const [thanks, setThanks] = useState<string>();
+  const needLead = config?.leads?.status === true && !lead;
+  const [accepted, setAccepted] = useState(() => typeof window !== 'undefined' && disclaimerAccepted());
+  const disclaimer = theme?.disclaimer && !accepted ? theme.disclaimer : undefined;
+  const showFeedback = feedbackProp ?? config?.chatFeedback?.status === true;
   const heading = title ?? theme?.chatWindow?.title ?? 'Chat';
   const welcome = welcomeMessage ?? theme?.chatWindow?.welcomeMessage;
 
@@ -85,12 +112,14 @@ export function ChatWidget({
     }
   };
   const { store } = chat;
-  const feedback = useCallback(
-    (message: AssistantMessage, rating: FeedbackRating) => {
-      // Best effort: an answer Flowise gave no message id cannot be rated, and a failed rating is not worth an alert.
-      store.sendFeedback(message.id, rating).catch(() => undefined);
-    },
+  const feedback = useCallback<FeedbackHandler>(
+    // A failed rating leaves the thumbs as they were (an answer Flowise gave no id cannot be rated): no alert.
+    (message, rating, content) => store.sendFeedback(message.id, rating, content).catch(() => undefined),
     [store],
+  );
+  const details = useCallback(
+    (message: AssistantMessage) => <AnswerDetails message={message} sources={showSources} trace={showTrace} />,
+    [showSources, showTrace],
   );
 
   const rootClass = [
@@ -136,25 +165,49 @@ export function ChatWidget({
                 )}
               </header>
             )}
-            <ChatStream
-              className="fk-widget__stream"
-              onFeedback={feedback}
-              emptyState={
-                <div className="fk-widget__welcome">
-                  {welcome ? <p>{welcome}</p> : null}
-                  {prompts.length ? (
-                    <div className="fk-followups" role="group" aria-label="Suggested questions">
-                      {prompts.map((prompt) => (
-                        <button key={prompt} type="button" className="fk-chip" onClick={() => void chat.send(prompt)}>
-                          {prompt}
-                        </button>
-                      ))}
-                    </div>
-                  ) : null}
-                </div>
-              }
+            {disclaimer ? (
+              <Disclaimer disclaimer={disclaimer} onAccept={() => setAccepted(true)} onDeny={close} />
+            ) : null}
+            {needLead && config.leads ? (
+              <div className="fk-widget__stream">
+                {welcome ? <p className="fk-widget__welcome">{welcome}</p> : null}
+                <LeadForm
+                  leads={config.leads}
+                  store={store}
+                  chatflowId={options.chatflowId}
+                  scope={scopeKey}
+                  onSaved={(saved) => {
+                    setLead(saved);
+                    setThanks(config.leads?.successMessage);
+                  }}
+                />
+              </div>
+            ) : (
+              <ChatStream
+                className="fk-widget__stream"
+                {...(showFeedback ? { onFeedback: feedback } : {})}
+                renderAnswerDetails={details}
+                emptyState={
+                  <div className="fk-widget__welcome">
+                    {welcome ? <p>{welcome}</p> : null}
+                    {thanks ? <p className="fk-widget__thanks">{thanks}</p> : null}
+                    {prompts.length ? (
+                      <div className="fk-followups" role="group" aria-label="Suggested questions">
+                        {prompts.map((prompt) => (
+                          <button key={prompt} type="button" className="fk-chip" onClick={() => void chat.send(prompt)}>
+                            {prompt}
+                          </button>
+                        ))}
+                      </div>
+                    ) : null}
+                  </div>
+                }
+              />
+            )}
+            <Composer
+              placeholder={placeholder ?? theme?.chatWindow?.textInput?.placeholder ?? 'Ask a question…'}
+              disabled={needLead || Boolean(disclaimer)}
             />
-            <Composer placeholder={placeholder ?? theme?.chatWindow?.textInput?.placeholder ?? 'Ask a question…'} />
           </div>
         ) : null}
         {fullPage ? null : (

@@ -18,6 +18,29 @@ export interface EmbedTheme {
     /** `small` (48 px), `medium` (56, the default), `large` (64) or a size in px. */
     size?: number | 'small' | 'medium' | 'large';
   };
+  /** A pop-up over the chat until the user accepts it (accepting is remembered on this site). */
+  disclaimer?: {
+    /** Its heading. Default "Disclaimer". */
+    title?: string;
+    /** Its text (plain text; line breaks make paragraphs). */
+    message?: string;
+    /** The accept button's label. Default "Start chatting". */
+    buttonText?: string;
+    /** The accept button's colour. */
+    buttonColor?: string;
+    /** The accept button's text colour. */
+    buttonTextColor?: string;
+    /** A deny button's label: when set, a deny button closes the chat. */
+    denyButtonText?: string;
+    /** The deny button's background. */
+    denyButtonBgColor?: string;
+    /** The pop-up's background. */
+    backgroundColor?: string;
+    /** The pop-up's text colour. */
+    textColor?: string;
+    /** The veil over the chat behind the pop-up. */
+    blurredBackgroundColor?: string;
+  };
   /** The chat panel. */
   chatWindow?: {
     /** The header's title. Default "Chat". */

@@ -1,6 +1,8 @@
-import type { AssistantMessage, FlowiseAction } from '@flowise-kit/core';
-import { memo, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import type { AssistantMessage } from '@flowise-kit/core';
+import { memo, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { Markdown } from '../Markdown/Markdown.js';
+import { FeedbackButtons, type FeedbackHandler } from './FeedbackButtons.js';
+import { HumanInput, type HumanInputHandler } from './HumanInput.js';
 import { LiveAnnouncer } from './LiveAnnouncer.js';
 
 /** Props of {@link AssistantMessageView}. */
@@ -10,10 +12,14 @@ export interface AssistantMessageViewProps {
   isLatest: boolean;
   onRetry?: () => void;
   onFollowUp?: (prompt: string) => void;
-  /** A human-in-the-loop button was pressed (`proceed` or `reject`). */
-  onAction?: (action: FlowiseAction, type: 'proceed' | 'reject', label: string) => void;
+  /** A human-in-the-loop button was pressed (`proceed` or `reject`, with the feedback typed beside it). */
+  onAction?: HumanInputHandler;
+  /** Asks this answer's question again (shown on every finished answer as "Regenerate"). */
+  onRegenerate?: (answerId: string) => void;
+  /** Extra content under the finished answer (sources, trace …). */
+  renderDetails?: (message: AssistantMessage) => ReactNode;
   /** Shows thumbs up/down on finished answers; called with the rating chosen. */
-  onFeedback?: (message: AssistantMessage, rating: 'THUMBS_UP' | 'THUMBS_DOWN') => void;
+  onFeedback?: FeedbackHandler;
   /** Makes the answer selectable (click or Enter); `selected` marks the chosen one. */
   onSelect?: (id: string) => void;
   selected?: boolean;
@@ -29,9 +35,11 @@ export const AssistantMessageView = memo(function AssistantMessageView({
   message,
   isLatest,
   onRetry,
+  onRegenerate,
   onFollowUp,
   onAction,
   onFeedback,
+  renderDetails,
   onSelect,
   selected = false,
 }: AssistantMessageViewProps) {
@@ -83,11 +91,16 @@ export const AssistantMessageView = memo(function AssistantMessageView({
             <button type="button" className="fk-button fk-button--ghost" onClick={onRetry}>
               Retry
             </button>
+          ) : onRegenerate && message.status === 'done' && !message.action ? (
+            <button type="button" className="fk-button fk-button--ghost" onClick={() => onRegenerate(message.id)}>
+              Regenerate
+            </button>
           ) : null}
         </div>
       ) : null}
+      {finished && renderDetails ? renderDetails(message) : null}
       {isLatest && message.status === 'done' && message.action && onAction ? (
-        <ActionButtons action={message.action} onAction={onAction} />
+        <HumanInput action={message.action} onAction={onAction} />
       ) : null}
       {isLatest && finished && message.followUpPrompts.length > 0 && onFollowUp ? (
         <div className="fk-followups" role="group" aria-label="Follow-up questions">
@@ -102,75 +115,6 @@ export const AssistantMessageView = memo(function AssistantMessageView({
     </article>
   );
 });
-
-/** Approve / reject buttons of an agentflow's human-input node. */
-function ActionButtons({
-  action,
-  onAction,
-}: {
-  action: FlowiseAction;
-  onAction: NonNullable<AssistantMessageViewProps['onAction']>;
-}) {
-  const elements = action.elements?.length
-    ? action.elements
-    : [
-        { type: 'agentflowv2-approve-button', label: action.mapping?.approve ?? 'Proceed' },
-        { type: 'agentflowv2-reject-button', label: action.mapping?.reject ?? 'Reject' },
-      ];
-  return (
-    <div className="fk-actions" role="group" aria-label="Approve or reject">
-      {elements.map((element) => {
-        const type = element.type.includes('reject') ? 'reject' : 'proceed';
-        return (
-          <button
-            key={element.label}
-            type="button"
-            className={type === 'proceed' ? 'fk-button fk-button--primary' : 'fk-button'}
-            onClick={() => onAction(action, type, element.label)}
-          >
-            {element.label}
-          </button>
-        );
-      })}
-    </div>
-  );
-}
-
-function FeedbackButtons({
-  message,
-  onFeedback,
-}: {
-  message: AssistantMessage;
-  onFeedback: NonNullable<AssistantMessageViewProps['onFeedback']>;
-}) {
-  const [rating, setRating] = useState<'THUMBS_UP' | 'THUMBS_DOWN' | undefined>();
-  const rate = (value: 'THUMBS_UP' | 'THUMBS_DOWN') => {
-    setRating(value);
-    onFeedback(message, value);
-  };
-  return (
-    <>
-      <button
-        type="button"
-        className="fk-button fk-button--ghost"
-        aria-label="Good answer"
-        aria-pressed={rating === 'THUMBS_UP'}
-        onClick={() => rate('THUMBS_UP')}
-      >
-        👍
-      </button>
-      <button
-        type="button"
-        className="fk-button fk-button--ghost"
-        aria-label="Bad answer"
-        aria-pressed={rating === 'THUMBS_DOWN'}
-        onClick={() => rate('THUMBS_DOWN')}
-      >
-        👎
-      </button>
-    </>
-  );
-}
 
 function CopyButton({ text }: { text: string }) {
   const [copied, setCopied] = useState(false);

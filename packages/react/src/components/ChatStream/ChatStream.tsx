@@ -3,6 +3,8 @@ import { memo, useCallback, useEffect, type ReactNode } from 'react';
 import { useChatStore } from '../../context.js';
 import { useMessageIds } from '../../selectors.js';
 import { warmUpMarkdown } from '../Markdown/warm-up.js';
+import type { FeedbackHandler } from './FeedbackButtons.js';
+import type { HumanInputHandler } from './HumanInput.js';
 import { MessageRow } from './MessageRow.js';
 import { useFollowBottom } from './useFollowBottom.js';
 import '../../styles/theme.css';
@@ -19,12 +21,17 @@ export interface ChatStreamProps {
   /** A follow-up prompt was chosen; default: ask it. */
   onFollowUp?: (prompt: string) => void;
   /**
-   * A human-in-the-loop button was pressed; default: resume the agentflow with
-   * `humanInput: { type, startNodeId, feedback: '' }` and the button's label as the question.
+   * A human-in-the-loop button was pressed (with the feedback typed beside it); default: resume the agentflow with
+   * `humanInput: { type, startNodeId, feedback }` and the button's label as the question.
    */
-  onAction?: (action: FlowiseAction, type: 'proceed' | 'reject', label: string) => void;
+  onAction?: HumanInputHandler;
   /** Shows thumbs up/down on finished answers (e.g. to call Flowise's feedback endpoint). */
-  onFeedback?: (message: AssistantMessage, rating: 'THUMBS_UP' | 'THUMBS_DOWN') => void;
+  onFeedback?: FeedbackHandler;
+  /**
+   * Extra content under each finished answer (e.g. `<SourceChips messageId={message.id} />` and a collapsed
+   * `<ToolTrace>`, as the widget does). Keep the function's identity stable (`useCallback`).
+   */
+  renderAnswerDetails?: (message: AssistantMessage) => ReactNode;
   /** Makes answers selectable (click or Enter), e.g. to show one answer's sources beside the conversation. */
   onSelectAnswer?: (id: string) => void;
   /** The selected answer's id (highlighted, `aria-current`). */
@@ -47,6 +54,7 @@ export const ChatStream = memo(function ChatStream({
   onFollowUp,
   onAction,
   onFeedback,
+  renderAnswerDetails,
   onSelectAnswer,
   selectedAnswerId,
 }: ChatStreamProps) {
@@ -56,15 +64,31 @@ export const ChatStream = memo(function ChatStream({
   // The first answer's markdown should not be the page's first use of the markdown lexer (see warm-up.ts).
   useEffect(warmUpMarkdown, []);
   const retry = useCallback(() => void store.retry(), [store]);
+  // Regenerate: the latest answer is replaced (retry); an older one's question is asked again as a new turn. A turn
+  // still open makes either a no-op (the store never sends a second prediction beside it).
+  const regenerate = useCallback(
+    (answerId: string) => {
+      const { messages } = store.getState();
+      const at = messages.findIndex((m) => m.id === answerId);
+      if (at === messages.length - 1) return void store.retry();
+      const question = messages
+        .slice(0, at)
+        .reverse()
+        .find((m) => m.role === 'user');
+      if (question?.role === 'user')
+        void store.send(question.text, question.uploads ? { uploads: question.uploads } : undefined);
+    },
+    [store],
+  );
   const followUp = useCallback(
     (prompt: string) => (onFollowUp ? onFollowUp(prompt) : void store.send(prompt)),
     [store, onFollowUp],
   );
   const action = useCallback(
-    (flowAction: FlowiseAction, type: 'proceed' | 'reject', label: string) => {
-      if (onAction) return onAction(flowAction, type, label);
+    (flowAction: FlowiseAction, type: 'proceed' | 'reject', label: string, feedback = '') => {
+      if (onAction) return onAction(flowAction, type, label, feedback);
       const startNodeId = typeof flowAction.data?.nodeId === 'string' ? flowAction.data.nodeId : undefined;
-      void store.send(label, { humanInput: { type, feedback: '', ...(startNodeId ? { startNodeId } : {}) } });
+      void store.send(label, { humanInput: { type, feedback, ...(startNodeId ? { startNodeId } : {}) } });
     },
     [store, onAction],
   );
@@ -84,9 +108,11 @@ export const ChatStream = memo(function ChatStream({
             isLatest={id === lastId}
             store={store}
             onRetry={retry}
+            onRegenerate={regenerate}
             onFollowUp={followUp}
             onAction={action}
             {...(onFeedback ? { onFeedback } : {})}
+            {...(renderAnswerDetails ? { renderDetails: renderAnswerDetails } : {})}
             {...(onSelectAnswer ? { onSelect: onSelectAnswer, selected: id === selectedAnswerId } : {})}
           />
         ))}

@@ -1,7 +1,9 @@
-import type { AssistantMessage, ChatStore, FlowiseAction } from '@flowise-kit/core';
-import { memo } from 'react';
+import type { AssistantMessage, ChatStore } from '@flowise-kit/core';
+import { memo, type ReactNode } from 'react';
 import { useMessage } from '../../selectors.js';
 import { AssistantMessageView } from './AssistantMessageView.js';
+import type { FeedbackHandler } from './FeedbackButtons.js';
+import type { HumanInputHandler } from './HumanInput.js';
 
 /** Props of {@link MessageRow}. */
 export interface MessageRowProps {
@@ -9,9 +11,11 @@ export interface MessageRowProps {
   isLatest: boolean;
   store: ChatStore;
   onRetry?: () => void;
+  onRegenerate?: (answerId: string) => void;
   onFollowUp?: (prompt: string) => void;
-  onAction?: (action: FlowiseAction, type: 'proceed' | 'reject', label: string) => void;
-  onFeedback?: (message: AssistantMessage, rating: 'THUMBS_UP' | 'THUMBS_DOWN') => void;
+  onAction?: HumanInputHandler;
+  onFeedback?: FeedbackHandler;
+  renderDetails?: (message: AssistantMessage) => ReactNode;
   onSelect?: (id: string) => void;
   selected?: boolean;
 }
@@ -22,9 +26,11 @@ export const MessageRow = memo(function MessageRow({
   isLatest,
   store,
   onRetry,
+  onRegenerate,
   onFollowUp,
   onAction,
   onFeedback,
+  renderDetails,
   onSelect,
   selected,
 }: MessageRowProps) {
@@ -42,6 +48,8 @@ export const MessageRow = memo(function MessageRow({
       message={message}
       isLatest={isLatest}
       {...(onRetry ? { onRetry } : {})}
+      {...(onRegenerate ? { onRegenerate } : {})}
+      {...(renderDetails ? { renderDetails } : {})}
       {...(onFollowUp ? { onFollowUp } : {})}
       {...(onAction ? { onAction } : {})}
       {...(onFeedback ? { onFeedback } : {})}

@@ -1,8 +1,10 @@
 import type { ChatStore } from '@flowise-kit/core';
-import type { ReactNode } from 'react';
+import { useCallback, type ReactNode } from 'react';
+import { useChatbotConfig } from '../../chatbot-config.js';
 import { FlowiseChatProvider } from '../../context.js';
 import { useFlowisePrediction, type UseFlowisePredictionOptions } from '../../useFlowisePrediction.js';
 import { ChatStream } from '../ChatStream/ChatStream.js';
+import type { FeedbackHandler } from '../ChatStream/FeedbackButtons.js';
 import { Composer } from '../Composer/Composer.js';
 import { SourceList } from '../SourceList/SourceList.js';
 import { ToolTrace } from '../ToolTrace/ToolTrace.js';
@@ -23,6 +25,11 @@ export interface ChatWindowLayoutProps {
   showDetails?: boolean;
   /** `light`, `dark` or `auto` (follow the OS). Default `light`. */
   theme?: 'light' | 'dark' | 'auto';
+  /**
+   * Thumbs up and down (with an optional comment) on finished answers, one Flowise feedback record per answer:
+   * `true`, `false` (default), or `'auto'`: when the chatflow's chatbot config turns feedback on.
+   */
+  feedback?: boolean | 'auto';
 }
 
 /** Props of {@link ChatWindow}: a store, or the options to create one. */
@@ -63,12 +70,24 @@ function ChatWindowLayout({
   emptyState,
   showDetails = true,
   theme = 'light',
+  feedback = false,
 }: ChatWindowLayoutProps & { store: ChatStore }) {
+  const config = useChatbotConfig({ store, enabled: feedback === 'auto' });
+  const rate = useCallback<FeedbackHandler>(
+    // A failed rating leaves the thumbs as they were; it is not worth an alert.
+    (message, rating, content) => store.sendFeedback(message.id, rating, content).catch(() => undefined),
+    [store],
+  );
+  const showFeedback = feedback === true || (feedback === 'auto' && config?.chatFeedback?.status === true);
   return (
     <FlowiseChatProvider store={store}>
       <div className={className ? `fk-chat-window ${className}` : 'fk-chat-window'} data-fk-theme={theme}>
         {title ? <header className="fk-chat-window__header">{title}</header> : null}
-        <ChatStream className="fk-chat-window__stream" emptyState={emptyState ?? 'Ask anything to start.'} />
+        <ChatStream
+          className="fk-chat-window__stream"
+          emptyState={emptyState ?? 'Ask anything to start.'}
+          {...(showFeedback ? { onFeedback: rate } : {})}
+        />
         {showDetails ? (
           <div className="fk-chat-window__details">
             <SourceList />

@@ -1,0 +1,71 @@
+import type { ChatStore } from '@flowise-kit/core';
+import { memo, useState } from 'react';
+import { useChatStore } from '../../context.js';
+import { useSources } from '../../selectors.js';
+import { sourceInfo } from '../SourceList/source-info.js';
+import '../../styles/theme.css';
+import './SourceChips.css';
+
+/** Props of {@link SourceChips}. */
+export interface SourceChipsProps {
+  /** Whose sources; default: the latest answer. */
+  messageId?: string;
+  /** The store; defaults to the one from `FlowiseChatProvider`. */
+  store?: ChatStore;
+  /** Added to the root element's classes, for your own styles. */
+  className?: string;
+  /** The group's accessible name. Default "Sources". */
+  title?: string;
+}
+
+/**
+ * The sources of one answer as compact chips, for a narrow chat (the widget): one chip per document (the same
+ * title seen twice is one chip); a chip opens the full entry below it (location, text, and the link when the source
+ * is a safe http(s) URL). Renders nothing when there are none; tokens never render it.
+ */
+export const SourceChips = memo(function SourceChips({
+  messageId,
+  store,
+  className,
+  title = 'Sources',
+}: SourceChipsProps) {
+  const sources = useSources(messageId, useChatStore(store));
+  const [open, setOpen] = useState<number>();
+  if (sources.length === 0) return null;
+  const seen = new Set<string>();
+  const chips = sources
+    .map((document, index) => ({ document, index, info: sourceInfo(document, index, 400) }))
+    .filter(({ info }) => !seen.has(info.title) && Boolean(seen.add(info.title)));
+  const shown = chips.find((chip) => chip.index === open);
+  return (
+    <div className={className ? `fk-source-chips ${className}` : 'fk-source-chips'} role="group" aria-label={title}>
+      <div className="fk-source-chips__row">
+        {chips.map(({ index, info }) => (
+          <button
+            key={index}
+            type="button"
+            className="fk-source-chip"
+            aria-expanded={open === index}
+            onClick={() => setOpen(open === index ? undefined : index)}
+            title={info.title}
+          >
+            {info.title}
+          </button>
+        ))}
+      </div>
+      {shown ? (
+        <div className="fk-source-chips__entry" role="region" aria-label={shown.info.title}>
+          {shown.info.href ? (
+            <a href={shown.info.href} target="_blank" rel="noopener noreferrer nofollow">
+              {shown.info.title}
+            </a>
+          ) : (
+            <strong>{shown.info.title}</strong>
+          )}
+          {shown.info.location ? <span className="fk-source-chips__location">{shown.info.location}</span> : null}
+          <p>{shown.document.pageContent}</p>
+        </div>
+      ) : null}
+    </div>
+  );
+});
