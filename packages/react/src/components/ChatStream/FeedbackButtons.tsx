@@ -1,7 +1,10 @@
 import type { AssistantMessage, FeedbackRating } from '@flowise-kit/core';
 import { useState, type FormEvent } from 'react';
 
-/** Rates an answer; `content` is the optional comment. Return the request's promise (any value is fine) to show the rating as pressed until it settles. */
+/**
+ * Rates an answer; `content` is the optional comment. Return the request's promise (any value is fine) to show the
+ * rating as pressed until it settles.
+ */
 export type FeedbackHandler = (
   message: AssistantMessage,
   rating: FeedbackRating,
