@@ -5,11 +5,7 @@ import { useState, type FormEvent } from 'react';
  * Rates an answer; `content` is the optional comment. Return the request's promise (any value is fine) to show the
  * rating as pressed until it settles.
  */
-export type FeedbackHandler = (
-  message: AssistantMessage,
-  rating: FeedbackRating,
-  content?: string,
-) => unknown;
+export type FeedbackHandler = (message: AssistantMessage, rating: FeedbackRating, content?: string) => unknown;
 
 /** Thumbs as inline SVG: an emoji renders as an empty box on a system without an emoji font. */
 function Thumb({ down = false }: { down?: boolean }) {
