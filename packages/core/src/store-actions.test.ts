@@ -43,6 +43,19 @@ describe('sendFeedback', () => {
     expect(lastAnswer(store.getState()).feedback).toEqual(second);
   });
 
+  it('two quick clicks make one record: the second waits for the first and updates it', async () => {
+    const store = chat('plain');
+    await store.send('Hi');
+    const answer = lastAnswer(store.getState());
+    const [up, down] = await Promise.all([
+      store.sendFeedback(answer.id, 'THUMBS_UP'),
+      store.sendFeedback(answer.id, 'THUMBS_DOWN', 'changed my mind'),
+    ]);
+    expect(down).toEqual({ id: up.id, rating: 'THUMBS_DOWN', content: 'changed my mind' });
+    expect(requestsTo('/api/v1/feedback/plain')).toHaveLength(1);
+    expect(requestsTo(`/api/v1/feedback/${up.id}`)).toHaveLength(1);
+  });
+
   it('a refused rating leaves the answer as it was', async () => {
     const store = chat('plain');
     await store.send('Hi');

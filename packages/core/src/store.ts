@@ -31,6 +31,8 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
   let active: ActiveRequest | undefined;
   let lastQuestion: { question: string; options: SendOptions | undefined } | undefined;
   let disposed = false;
+  /** The latest rating of each answer, in flight or done: the next one waits for it. */
+  const ratings = new Map<string, Promise<AnswerFeedback>>();
 
   const setState = (state: ChatState) => {
     if (!disposed && state !== store.getState()) store.setState(state, true);
@@ -88,6 +90,35 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     });
   }
 
+  async function rateAnswer(messageId: string, rating: FeedbackRating, content?: string): Promise<AnswerFeedback> {
+    const state = store.getState();
+    const answer = state.messages.find((m) => m.id === messageId);
+    const chatMessageId = answer?.role === 'assistant' ? answer.metadata.chatMessageId : undefined;
+    if (!state.chatId || !chatMessageId || answer?.role !== 'assistant') {
+      const message = 'This answer cannot be rated yet: Flowise has not given it a message id.';
+      throw new FlowiseError({ kind: 'bad-response', message });
+    }
+    const comment = defined({ content: content ?? answer.feedback?.content });
+    let feedback: AnswerFeedback;
+    if (answer.feedback) {
+      // One record per answer: a change of mind or a comment updates it.
+      await session.client.updateFeedback(answer.feedback.id, { rating, ...comment });
+      feedback = { id: answer.feedback.id, rating, ...comment };
+    } else {
+      const { chatflowId } = session.config;
+      const record = await session.client.sendFeedback({
+        chatflowId,
+        chatId: state.chatId,
+        messageId: chatMessageId,
+        rating,
+        ...comment,
+      });
+      feedback = { id: record.id, rating, ...comment };
+    }
+    setState(withFeedback(store.getState(), messageId, feedback));
+    return feedback;
+  }
+
   const actions: ChatActions = {
     send,
     stop: () => stopTurn(true),
@@ -116,33 +147,13 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
       stopTurn(true);
       disposed = true;
     },
-    async sendFeedback(messageId: string, rating: FeedbackRating, content?: string) {
-      const state = store.getState();
-      const answer = state.messages.find((m) => m.id === messageId);
-      const chatMessageId = answer?.role === 'assistant' ? answer.metadata.chatMessageId : undefined;
-      if (!state.chatId || !chatMessageId || answer?.role !== 'assistant') {
-        const message = 'This answer cannot be rated yet: Flowise has not given it a message id.';
-        throw new FlowiseError({ kind: 'bad-response', message });
-      }
-      const comment = defined({ content: content ?? answer.feedback?.content });
-      let feedback: AnswerFeedback;
-      if (answer.feedback) {
-        // One record per answer: a change of mind or a comment updates it.
-        await session.client.updateFeedback(answer.feedback.id, { rating, ...comment });
-        feedback = { id: answer.feedback.id, rating, ...comment };
-      } else {
-        const { chatflowId } = session.config;
-        const record = await session.client.sendFeedback({
-          chatflowId,
-          chatId: state.chatId,
-          messageId: chatMessageId,
-          rating,
-          ...comment,
-        });
-        feedback = { id: record.id, rating, ...comment };
-      }
-      setState(withFeedback(store.getState(), messageId, feedback));
-      return feedback;
+    sendFeedback(messageId: string, rating: FeedbackRating, content?: string) {
+      // One at a time per answer: a second click before Flowise answered the first must update, not create again.
+      const run = (ratings.get(messageId) ?? Promise.resolve())
+        .catch(() => undefined)
+        .then(() => rateAnswer(messageId, rating, content));
+      ratings.set(messageId, run);
+      return run;
     },
     loadChatbotConfig: (chatflowId) => session.loadChatbotConfig(chatflowId),
     client: session.client,
