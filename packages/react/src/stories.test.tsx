@@ -9,6 +9,7 @@ import * as chatStream from './components/ChatStream/ChatStream.stories.js';
 import * as chatWindow from './components/ChatWindow/ChatWindow.stories.js';
 import * as composer from './components/Composer/Composer.stories.js';
 import * as markdown from './components/Markdown/Markdown.stories.js';
+import * as sourceChips from './components/SourceChips/SourceChips.stories.js';
 import * as sourceList from './components/SourceList/SourceList.stories.js';
 import * as toolTrace from './components/ToolTrace/ToolTrace.stories.js';
 
@@ -23,6 +24,7 @@ const files = {
   chatWindow: composeStories(chatWindow),
   composer: composeStories(composer),
   markdown: composeStories(markdown),
+  sourceChips: composeStories(sourceChips),
   sourceList: composeStories(sourceList),
   toolTrace: composeStories(toolTrace),
 };

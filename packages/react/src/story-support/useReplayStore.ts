@@ -12,19 +12,24 @@ export interface ReplaySpec {
   question?: string;
   /** Stop after this many milliseconds (the "aborted" state). */
   stopAfterMs?: number;
+  /** The question waits, as behind another tab's answer on the same conversation (the "queued" state). */
+  queued?: boolean;
 }
 
 /**
  * A chat store whose requests are answered by a recording, through the real transport, parser and batching: the
  * scripted stream player behind the stories.
  */
-export function useReplayStore({ source, intervalMs = 0, question, stopAfterMs }: ReplaySpec): ChatStore {
+export function useReplayStore({ source, intervalMs = 0, question, stopAfterMs, queued }: ReplaySpec): ChatStore {
   const [store] = useState(() =>
     createChatStore({
       apiHost: 'http://replay.invalid',
       chatflowId: 'story',
       checkStreamable: false,
       fetch: createReplayFetch({ source: typeof source === 'string' ? recordings[source] : source, intervalMs }),
+      ...(queued
+        ? { acquire: (_chatId, _signal, onWait) => (onWait(), new Promise<() => void>(() => undefined)) }
+        : {}),
     }),
   );
   useEffect(() => {

@@ -1,12 +1,39 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, waitFor, within } from 'storybook/test';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { NEVER, useReplayStore, type ReplaySpec } from '../../story-support/useReplayStore.js';
+import type { AssistantMessage } from '@flowise-kit/core';
+import { useCallback } from 'react';
+import { SourceChips } from '../SourceChips/SourceChips.js';
 import { ChatStream } from './ChatStream.js';
+import type { FeedbackHandler } from './FeedbackButtons.js';
 
-/** Plays a recording into a ChatStream. */
-function Replay(props: ReplaySpec & { emptyState?: string }) {
+/** Plays a recording into a ChatStream; `feedback` shows thumbs that record the rating on the answer, `chips` sources. */
+function Replay(props: ReplaySpec & { emptyState?: string; feedback?: boolean; chips?: boolean }) {
   const store = useReplayStore(props);
-  return <ChatStream store={store} emptyState={props.emptyState} className="story-chat" />;
+  const rate = useCallback<FeedbackHandler>(
+    (message, rating, content) =>
+      store.setState({
+        messages: store
+          .getState()
+          .messages.map((m) =>
+            m.id === message.id ? { ...m, feedback: { id: 'story', rating, ...(content ? { content } : {}) } } : m,
+          ),
+      }),
+    [store],
+  );
+  const details = useCallback(
+    (message: AssistantMessage) => <SourceChips store={store} messageId={message.id} />,
+    [store],
+  );
+  return (
+    <ChatStream
+      store={store}
+      emptyState={props.emptyState}
+      className="story-chat"
+      {...(props.feedback ? { onFeedback: rate } : {})}
+      {...(props.chips ? { renderAnswerDetails: details } : {})}
+    />
+  );
 }
 
 const meta = {
@@ -184,6 +211,43 @@ export const HumanInTheLoop: Story = {
     const group = await within(article).findByRole('group', { name: 'Approve or reject' });
     await expect(within(group).getByRole('button', { name: 'Proceed' })).toBeVisible();
     await expect(within(group).getByRole('button', { name: 'Reject' })).toBeVisible();
+    await expect(within(group).getByRole('textbox', { name: 'Feedback (optional)' })).toBeVisible();
+  },
+};
+
+/** Thumbs on a finished answer: a rating, then the optional comment; the pressed thumb is the recorded rating. */
+export const Feedback: Story = {
+  args: { source: 'conversation', question: 'Tell me a story', feedback: true },
+  play: async ({ canvasElement }) => {
+    const article = await answer(canvasElement);
+    await waitFor(() => expect(article).toHaveAttribute('data-status', 'done'));
+    const canvas = within(article);
+    await userEvent.click(canvas.getByRole('button', { name: 'Good answer' }));
+    await userEvent.type(canvas.getByRole('textbox', { name: 'Tell us more (optional)' }), 'Lovely story');
+    await userEvent.click(canvas.getByRole('button', { name: 'Send' }));
+    await waitFor(() =>
+      expect(canvas.getByRole('button', { name: 'Good answer' })).toHaveAttribute('aria-pressed', 'true'),
+    );
+    await expect(canvas.queryByRole('form', { name: 'Feedback comment' })).toBeNull();
+  },
+};
+
+/** Each answer's sources as chips under it (renderAnswerDetails), as the widget shows them. */
+export const SourceChipsUnderAnswers: Story = {
+  args: { source: 'retrieval', question: 'Who counts the stones?', chips: true },
+  play: async ({ canvasElement }) => {
+    const article = await answer(canvasElement);
+    const chips = await within(article).findByRole('group', { name: 'Sources' });
+    await userEvent.click(within(chips).getByRole('button', { name: 'The fox and the river' }));
+    await expect(within(chips).getByRole('region', { name: 'The fox and the river' })).toBeVisible();
+  },
+};
+
+/** A question waiting for another tab's answer on the same conversation. */
+export const QueuedBehindAnotherTab: Story = {
+  args: { source: 'conversation', question: 'Me too', queued: true },
+  play: async ({ canvasElement }) => {
+    await within(canvasElement).findByText('Waiting for the answer in another tab…');
   },
 };
 
