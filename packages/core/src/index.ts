@@ -27,6 +27,7 @@ export {
   isOpenAnswer,
   MAX_DIAGNOSTICS,
   type AgentFlowState,
+  type AnswerFeedback,
   type AssistantMessage,
   type ChatMessage,
   type ChatState,
@@ -57,6 +58,8 @@ export {
   type FeedbackRating,
   type FeedbackRecord,
   type FlowiseClient,
+  type Lead,
+  type LeadRecord,
 } from './client.js';
 export { redactSecrets, redactText, REDACTED } from './redact.js';
 export { createReplayFetch, encodeFlowiseEvent, type ReplayEvent, type ReplayOptions } from './replay.js';

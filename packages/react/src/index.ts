@@ -34,6 +34,7 @@ export { localStorageAdapter, type PersistenceAdapter } from './persistence.js';
 export { lockAcrossTabs } from './tab-lock.js';
 export { useChatbotConfig, type UseChatbotConfigOptions } from './chatbot-config.js';
 export type { FeedbackHandler } from './components/ChatStream/FeedbackButtons.js';
+export type { HumanInputHandler } from './components/ChatStream/HumanInput.js';
 export { Markdown, type MarkdownProps } from './components/Markdown/Markdown.js';
 export { MathBlock, type MathBlockProps } from './components/Markdown/Formula.js';
 export { safeImageUrl, safeLinkUrl } from './components/Markdown/safe-url.js';
