@@ -170,7 +170,11 @@ export function ChatWidget({
             ) : null}
             {needLead && config.leads ? (
               <div className="fk-widget__stream">
-                {welcome ? <p className="fk-widget__welcome">{welcome}</p> : null}
+                {welcome ? (
+                  <div className="fk-widget__welcome">
+                    <p>{welcome}</p>
+                  </div>
+                ) : null}
                 <LeadForm
                   leads={config.leads}
                   store={store}

@@ -84,9 +84,6 @@ export const AssistantMessageView = memo(function AssistantMessageView({
       {finished ? (
         <div className="fk-message__actions">
           {message.text ? <CopyButton text={message.text} /> : null}
-          {onFeedback && message.status === 'done' ? (
-            <FeedbackButtons message={message} onFeedback={onFeedback} />
-          ) : null}
           {isLatest && onRetry && (message.status === 'error' || message.status === 'aborted') ? (
             <button type="button" className="fk-button fk-button--ghost" onClick={onRetry}>
               Retry
@@ -95,6 +92,10 @@ export const AssistantMessageView = memo(function AssistantMessageView({
             <button type="button" className="fk-button fk-button--ghost" onClick={() => onRegenerate(message.id)}>
               Regenerate
             </button>
+          ) : null}
+          {/* Last: its comment form takes a line of its own. */}
+          {onFeedback && message.status === 'done' ? (
+            <FeedbackButtons message={message} onFeedback={onFeedback} />
           ) : null}
         </div>
       ) : null}
