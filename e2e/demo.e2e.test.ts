@@ -73,6 +73,20 @@ describe('the demo app', () => {
     expect(mock.predictions()).toHaveLength(1);
   });
 
+  it("shows an answer's artifacts: the image inline, the HTML sanitised by DOMPurify in a sandboxed frame", async () => {
+    await ask('artifacts', 'Draw me something');
+    await page.waitForSelector('article[data-status="done"]');
+    const image = page.locator('.fk-artifact__image');
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    const frame = page.locator('iframe.fk-artifact__html');
+    await frame.waitFor();
+    expect(await frame.getAttribute('sandbox')).toBe('');
+    const doc = (await frame.getAttribute('srcdoc')) ?? '';
+    expect(doc).toContain('<b>hi</b>');
+    expect(doc).not.toContain('script');
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+  });
+
   it('shows the tool trace of an answer', async () => {
     await ask('tools', 'What is 6 times 7?');
     await page.waitForSelector('article[data-status="done"]');

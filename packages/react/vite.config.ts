@@ -19,6 +19,7 @@ export default defineConfig({
         'remend',
         /^katex(\/|$)/,
         /^lowlight(\/|$)/,
+        /^dompurify(\/|$)/,
       ],
       // TSDoc ships in the .d.ts (tsc); in the JavaScript it only weighs on every consumer's download.
       output: {

@@ -8,7 +8,8 @@ const preact = (path: string) => fileURLToPath(new URL(`./node_modules/preact/${
  * The markdown renderer loads its highlighter and KaTeX lazily (react's components/Markdown/lazy.ts). This build stays
  * one file: a lazy chunk would have to sit beside web.js (and take the shared preact/compat out of it), and KaTeX's
  * fonts cannot be declared inside the shadow root. So the script build has neither: code blocks keep their language
- * label and copy button as plain text, formulas show their source. The React entry (`<ChatWidget>`) has both.
+ * label and copy button as plain text, formulas show their source, and an HTML artifact shows as its source text
+ * (DOMPurify is lazy too). The React entry (`<ChatWidget>`) has all three.
  */
 const withoutLazyModules = {
   name: 'flowise-kit:without-lazy-markdown-modules',
@@ -21,7 +22,8 @@ const withoutLazyModules = {
     id === '\0flowise-kit-lazy'
       ? `const none = { current: () => undefined, load: () => Promise.reject(new Error('not in the script build')) };
          export const highlighter = none;
-         export const katex = none;`
+         export const katex = none;
+         export const sanitizer = none;`
       : undefined,
 };
 

@@ -149,6 +149,11 @@ export interface FlowiseClient {
   getChatbotConfig(chatflowId: string): Promise<ChatbotConfig>;
   /** `POST leads`: saves the lead form's answers (name, e-mail, phone) for the chatflow. */
   addLead(lead: Lead): Promise<LeadRecord>;
+  /**
+   * The URL of a file Flowise stored for a conversation (`GET get-upload-file`, public in Flowise): an uploaded image,
+   * a `FILE-STORAGE::` artifact. Builds the URL only; nothing is requested.
+   */
+  uploadedFileUrl(chatflowId: string, chatId: string, fileName: string): string;
   /** `POST attachments/:chatflowId/:chatId` (multipart `files`): extracts the files' text for `uploads`. */
   uploadAttachments(chatflowId: string, chatId: string, files: readonly Blob[]): Promise<AttachmentResult[]>;
 }
@@ -183,6 +188,10 @@ export function createFlowiseClient(connection: FlowiseConnection | (() => Flowi
     },
     getChatbotConfig(chatflowId) {
       return call('GET', `public-chatbotConfig/${id(chatflowId)}`, { chatflowId });
+    },
+    uploadedFileUrl(chatflowId, chatId, fileName) {
+      const query = new URLSearchParams({ chatflowId, chatId, fileName });
+      return endpointUrl(current().apiHost, `get-upload-file?${query}`);
     },
     addLead({ chatflowId, ...lead }) {
       return call('POST', 'leads', { chatflowId, json: { chatflowid: chatflowId, ...lead } });

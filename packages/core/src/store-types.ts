@@ -91,6 +91,11 @@ export interface ChatActions {
    */
   loadChatbotConfig(chatflowId?: string): Promise<ChatbotConfig>;
   /**
+   * The URL of a file Flowise stored in this conversation (an uploaded image, a `FILE-STORAGE::` artifact), through
+   * `get-upload-file`; `undefined` before the conversation has an id. Nothing is requested.
+   */
+  uploadedFileUrl(fileName: string): string | undefined;
+  /**
    * The Flowise endpoints, bound to this store's connection: it follows `configure()`, so a UI never builds a
    * second client from the same options. Prefer the store's actions where there is one.
    */

@@ -155,6 +155,10 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
       ratings.set(messageId, run);
       return run;
     },
+    uploadedFileUrl(fileName) {
+      const { chatId } = store.getState();
+      return chatId ? session.client.uploadedFileUrl(session.config.chatflowId, chatId, fileName) : undefined;
+    },
     loadChatbotConfig: (chatflowId) => session.loadChatbotConfig(chatflowId),
     client: session.client,
   };

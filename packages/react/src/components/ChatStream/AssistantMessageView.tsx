@@ -1,5 +1,6 @@
-import type { AssistantMessage } from '@flowise-kit/core';
+import type { AssistantMessage, ChatStore } from '@flowise-kit/core';
 import { memo, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { Artifacts } from '../Artifacts/Artifacts.js';
 import { Markdown } from '../Markdown/Markdown.js';
 import { FeedbackButtons, type FeedbackHandler } from './FeedbackButtons.js';
 import { HumanInput, type HumanInputHandler } from './HumanInput.js';
@@ -18,6 +19,8 @@ export interface AssistantMessageViewProps {
   onRegenerate?: (answerId: string) => void;
   /** Extra content under the finished answer (sources, trace …). */
   renderDetails?: (message: AssistantMessage) => ReactNode;
+  /** The store (artifacts stored by Flowise need its conversation); default: the provider's. */
+  store?: ChatStore;
   /** Shows thumbs up/down on finished answers; called with the rating chosen. */
   onFeedback?: FeedbackHandler;
   /** Makes the answer selectable (click or Enter); `selected` marks the chosen one. */
@@ -40,6 +43,7 @@ export const AssistantMessageView = memo(function AssistantMessageView({
   onAction,
   onFeedback,
   renderDetails,
+  store,
   onSelect,
   selected = false,
 }: AssistantMessageViewProps) {
@@ -75,6 +79,7 @@ export const AssistantMessageView = memo(function AssistantMessageView({
         <Markdown text={message.text} streaming={streaming} />
         {streaming ? <span className="fk-cursor" aria-hidden="true" /> : null}
       </div>
+      {message.artifacts.length > 0 ? <Artifacts message={message} {...(store ? { store } : {})} /> : null}
       {label ? <p className="fk-message__status">{label}</p> : null}
       {message.error ? (
         <p className="fk-message__error" role="alert">

@@ -46,6 +46,7 @@ export const MessageRow = memo(function MessageRow({
   return (
     <AssistantMessageView
       message={message}
+      store={store}
       isLatest={isLatest}
       {...(onRetry ? { onRetry } : {})}
       {...(onRegenerate ? { onRegenerate } : {})}

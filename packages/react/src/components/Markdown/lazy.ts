@@ -1,5 +1,6 @@
 import type * as Highlighter from './highlight.js';
 import type * as Katex from './katex.js';
+import type * as Sanitizer from './sanitize-html.js';
 
 /**
  * A module loaded on first use, once per page: the highlighter on the first finished code block with a language, KaTeX
@@ -25,3 +26,6 @@ export const highlighter = lazyModule<typeof Highlighter>(() => import('./highli
 
 /** KaTeX and its stylesheet: see `katex.ts`. */
 export const katex = lazyModule<typeof Katex>(() => import('./katex.js'));
+
+/** DOMPurify, for HTML artifacts: see `sanitize-html.ts`. */
+export const sanitizer = lazyModule<typeof Sanitizer>(() => import('./sanitize-html.js'));
