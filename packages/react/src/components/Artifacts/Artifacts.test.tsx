@@ -1,5 +1,5 @@
 import { createChatStore, type AssistantMessage } from '@flowise-kit/core';
-import { render, screen, waitFor } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { Artifacts } from './Artifacts.js';
 
