@@ -21,6 +21,9 @@ for entry in core server; do
   ! grep -q '^"use client"' "packages/$entry/dist/index.js" ||
     { echo "check:packages: packages/$entry/dist/index.js is marked \"use client\"" >&2; exit 1; }
 done
+# The script build is one self-contained file: a lazy chunk beside it would break every page that copies web.js alone.
+extra=$(cd packages/widget/dist && ls *.js | grep -vx -e index.js -e web.js || true)
+[ -z "$extra" ] || { echo "check:packages: the widget's dist has scripts besides index.js and web.js: $extra" >&2; exit 1; }
 for tarball in "$packs"/*.tgz; do
   # What a reader of the package on npm looks for: its README, licence and changelog.
   listing=$(tar -tzf "$tarball")

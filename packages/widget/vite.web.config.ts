@@ -14,10 +14,16 @@ const preact = (path: string) => fileURLToPath(new URL(`./node_modules/preact/${
 const withoutLazyModules = {
   name: 'flowise-kit:without-lazy-markdown-modules',
   enforce: 'pre' as const,
-  resolveId: (source: string, importer?: string) =>
-    source === './lazy.js' && importer?.replaceAll('\\', '/').includes('/components/Markdown/')
-      ? '\0flowise-kit-lazy'
-      : undefined,
+  async resolveId(
+    this: { resolve: (source: string, importer?: string, options?: object) => Promise<{ id: string } | null> },
+    source: string,
+    importer?: string,
+  ) {
+    if (!source.endsWith('/lazy.js') || !importer) return undefined;
+    // Whoever imports it (the markdown renderer, the artifacts): the resolved file decides.
+    const resolved = await this.resolve(source, importer, { skipSelf: true });
+    return resolved?.id.replaceAll('\\', '/').endsWith('/components/Markdown/lazy.ts') ? '\0flowise-kit-lazy' : undefined;
+  },
   load: (id: string) =>
     id === '\0flowise-kit-lazy'
       ? `const none = { current: () => undefined, load: () => Promise.reject(new Error('not in the script build')) };
