@@ -51,6 +51,21 @@ export class FlowiseAdmin {
     return created.id;
   }
 
+  /** Logs in as the account `signUp` registered (another process, e.g. a test reading back what the kit saved). */
+  async login(email = 'interop@flowise-kit.test', password = 'Interop-Test-1!'): Promise<void> {
+    await this.call('POST', '/auth/login', { email, password });
+  }
+
+  /** A GET on Flowise's admin API, e.g. `/leads/:chatflowId` or `/feedback/:chatflowId`. */
+  get<T>(path: string): Promise<T> {
+    return this.call('GET', path);
+  }
+
+  /** Saves a chatflow's chatbot config as the "Share chatbot" screen does (a JSON string on the chatflow). */
+  async setChatbotConfig(chatflowId: string, config: Record<string, unknown>): Promise<void> {
+    await this.call('PUT', `/chatflows/${chatflowId}`, { chatbotConfig: JSON.stringify(config) });
+  }
+
   /** Creates an API key and protects the chatflow with it; returns the key. */
   async protect(chatflowId: string): Promise<string> {
     const keys = await this.call<{ id: string; keyName: string; apiKey: string }[]>('POST', '/apikey', {

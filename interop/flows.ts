@@ -134,8 +134,18 @@ export interface Flows {
   agentflow: string;
   humanInput: string;
   protected: string;
+  /** The conversation chain with a chatbot config as Flowise's "Share chatbot" screen saves it: leads, feedback, prompts. */
+  configured: string;
   apiKey: string;
 }
+
+/** The chatbot config of `Flows.configured`, as Flowise's UI writes it (a JSON string on the chatflow). */
+export const CHATBOT_CONFIG = {
+  starterPrompts: { 0: { prompt: 'What do foxes count? [[starter]]' }, 1: { prompt: 'Tell me more' } },
+  chatFeedback: { status: true },
+  leads: { status: true, title: 'Who are you?', name: true, email: true, phone: false, successMessage: 'Thank you!' },
+  disclaimer: { title: 'Please note', message: 'Answers may be wrong.', buttonText: 'Accept' },
+};
 
 export async function createFlows(admin: FlowiseAdmin, modelUrl: string): Promise<Flows> {
   // Conversation chain: ChatOpenAI + buffer memory.
@@ -269,7 +279,9 @@ export async function createFlows(admin: FlowiseAdmin, modelUrl: string): Promis
     agentflow: await admin.createFlow('interop agentflow', 'AGENTFLOW', agentflow),
     humanInput: await admin.createFlow('interop human input', 'AGENTFLOW', humanInput),
     protected: await admin.createFlow('interop protected', 'CHATFLOW', structuredClone(conversation)),
+    configured: await admin.createFlow('interop configured', 'CHATFLOW', structuredClone(conversation)),
   };
+  await admin.setChatbotConfig(ids.configured, CHATBOT_CONFIG);
   const apiKey = await admin.protect(ids.protected);
   return { ...ids, apiKey };
 }

@@ -22,7 +22,9 @@ const withoutLazyModules = {
     if (!source.endsWith('/lazy.js') || !importer) return undefined;
     // Whoever imports it (the markdown renderer, the artifacts): the resolved file decides.
     const resolved = await this.resolve(source, importer, { skipSelf: true });
-    return resolved?.id.replaceAll('\\', '/').endsWith('/components/Markdown/lazy.ts') ? '\0flowise-kit-lazy' : undefined;
+    return resolved?.id.replaceAll('\\', '/').endsWith('/components/Markdown/lazy.ts')
+      ? '\0flowise-kit-lazy'
+      : undefined;
   },
   load: (id: string) =>
     id === '\0flowise-kit-lazy'

@@ -93,7 +93,9 @@ export function ChatWidget({
   const [thanks, setThanks] = useState<string>();
   const needLead = config?.leads?.status === true && !lead;
   const [accepted, setAccepted] = useState(() => typeof window !== 'undefined' && disclaimerAccepted());
-  const disclaimer = theme?.disclaimer && !accepted ? theme.disclaimer : undefined;
+  // The theme's, else the chatbot config's (Flowise's own chatbot page takes its theme from the chatbot config).
+  const wanted = theme?.disclaimer ?? (config?.disclaimer as EmbedTheme['disclaimer'] | undefined);
+  const disclaimer = wanted && !accepted ? wanted : undefined;
   const showFeedback = feedbackProp ?? config?.chatFeedback?.status === true;
   const heading = title ?? theme?.chatWindow?.title ?? 'Chat';
   const welcome = welcomeMessage ?? theme?.chatWindow?.welcomeMessage;
