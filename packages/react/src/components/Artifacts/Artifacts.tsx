@@ -64,12 +64,23 @@ function ArtifactView({ artifact, fileUrl }: { artifact: Artifact; fileUrl: (nam
   return <pre className="fk-artifact__text">{artifact.data}</pre>;
 }
 
+/** The sanitised HTML, or `undefined` while DOMPurify loads or where it cannot be trusted (see sanitize-html.ts). */
+function sanitized(html: string): string | undefined {
+  try {
+    return sanitizer.current()?.sanitizeHtml(html);
+  } catch {
+    return undefined;
+  }
+}
+
 function HtmlArtifact({ html }: { html: string }) {
-  const [clean, setClean] = useState(() => sanitizer.current()?.sanitizeHtml(html));
+  const [clean, setClean] = useState(() => sanitized(html));
   useEffect(() => {
     let live = true;
     sanitizer.load().then(
-      (module) => live && setClean(module.sanitizeHtml(html)),
+      () => {
+        if (live) setClean(sanitized(html));
+      },
       () => undefined,
     );
     return () => {
