@@ -50,6 +50,8 @@ const FOLLOW_UPS = P.slice(0, 3);
 
 interface Findings {
   pwned: unknown;
+  /** HTML artifact frames that are not in an empty sandbox, load a URL, or hold a script, handler or javascript:. */
+  unsafeArtifactFrames: string[];
   unsafeLinks: string[];
   unsafeImages: string[];
   /** `form[action]`, `[formaction]`, `area[href]`, `iframe[src]`, `iframe[srcdoc]`, `embed[src]`, `object[data]` not http(s). */
@@ -66,7 +68,12 @@ function inspect(page: Page): Promise<Findings> {
   return page.evaluate(() => {
     const roots: (Document | ShadowRoot)[] = [document];
     for (const host of document.querySelectorAll('*')) if (host.shadowRoot) roots.push(host.shadowRoot);
-    const all = roots.flatMap((root) => Array.from(root.querySelectorAll('*')));
+    // The one frame the kit makes on purpose: an HTML artifact, sanitised by DOMPurify, in an empty sandbox. It is
+    // checked on its own below (sandbox empty, no script, handler or javascript: in its document), then set aside.
+    const isArtifactFrame = (el: Element) =>
+      el.tagName.toUpperCase() === 'IFRAME' && el.classList.contains('fk-artifact__html');
+    const everything = roots.flatMap((root) => Array.from(root.querySelectorAll('*')));
+    const all = everything.filter((el) => !isArtifactFrame(el));
     const safe = (url: string) => /^(https?:|mailto:)/.test(url);
     const resolved = (el: Element, value: string) => {
       try {
@@ -85,6 +92,15 @@ function inspect(page: Page): Promise<Findings> {
     ];
     return {
       pwned: (window as unknown as { __pwned?: unknown }).__pwned,
+      unsafeArtifactFrames: everything
+        .filter(isArtifactFrame)
+        .filter(
+          (frame) =>
+            frame.getAttribute('sandbox') !== '' ||
+            frame.hasAttribute('src') ||
+            /<script|\son\w+\s*=|javascript:/i.test(frame.getAttribute('srcdoc') ?? ''),
+        )
+        .map((frame) => frame.outerHTML.slice(0, 120)),
       unsafeLinks: all
         .filter(
           (el): el is HTMLAnchorElement => el instanceof HTMLAnchorElement && el.hasAttribute('href') && !safe(el.href),
@@ -132,6 +148,7 @@ function inspect(page: Page): Promise<Findings> {
 
 function expectClean(findings: Findings) {
   expect(findings.pwned).toBeUndefined();
+  expect(findings.unsafeArtifactFrames).toEqual([]);
   expect(findings.unsafeLinks).toEqual([]);
   expect(findings.unsafeImages).toEqual([]);
   expect(findings.unsafeUrls).toEqual([]);
@@ -157,15 +174,20 @@ function watch(page: Page) {
  * opened; hovers every link. Returns how many disclosures and links there were.
  */
 async function openEverything(scope: Locator): Promise<{ disclosures: number; links: number }> {
-  const summaries = await scope.locator('summary').all();
-  for (const summary of summaries) await summary.click();
+  // Only closed ones, outermost first (a summary inside a closed <details> is hidden until its parent opens), so a
+  // second call never closes what the first opened.
+  const shut = scope.locator('details:not([open]) > summary');
+  const summaries = await scope.locator('summary').count();
+  for (let i = 0; i < summaries && (await shut.count()) > 0; i++) await shut.first().click();
   expect(await scope.locator('details:not([open])').count()).toBe(0);
-  const expanders = await scope.locator('[aria-expanded="false"]').all();
-  for (const expander of expanders) await expander.click();
-  expect(await scope.locator('[aria-expanded="false"]').count()).toBe(0);
+  // Each click takes its control out of the `[aria-expanded="false"]` set: always click the first one left.
+  const closed = scope.locator('[aria-expanded="false"]');
+  const expanders = await closed.count();
+  for (let i = 0; i < expanders && (await closed.count()) > 0; i++) await closed.first().click();
+  expect(await closed.count()).toBe(0);
   const links = await scope.locator('a').all();
   for (const link of links) await link.hover();
-  return { disclosures: summaries.length + expanders.length, links: links.length };
+  return { disclosures: summaries + expanders, links: links.length };
 }
 
 /**
@@ -274,12 +296,26 @@ describe('hostile content', () => {
     expect(answer).toContain('The end.');
     expect(answer).toContain(`Payload ${XSS_PAYLOADS.length}`);
     await expectRichBlocks(dialog.getByRole('article', { name: 'Answer' }).last(), false);
-    // The widget shows the conversation only, no sources or tool and agent trace (those are checked in the demo
-    // above): if it ever grows a panel for them, this fails and the checks above must be made here too.
-    expect(
-      await dialog.getByRole('region').evaluateAll((regions) => regions.map((r) => r.getAttribute('aria-label'))),
-    ).toEqual(['Conversation']);
-    expect(await kit.locator('.fk-source-list, .fk-tool-trace').count()).toBe(0);
+    // Under the answer: its sources as chips (every entry opened above) and its steps: the same checks as the demo's.
+    const chips = dialog.getByRole('group', { name: 'Sources' }).last();
+    const chipText = flat(await chips.textContent());
+    for (const source of SOURCES) {
+      expect(chipText).toContain(flat(source.title));
+      expect(chipText).toContain(`page ${flat(source.page)}`);
+      expect(chipText).toContain(flat(source.content));
+    }
+    // Every source URL is unsafe: none of them became a link.
+    expect(await chips.locator('a').count()).toBe(0);
+    const traceText = await dialog.getByRole('region', { name: 'Tool and agent trace' }).last().textContent();
+    for (const tool of TOOLS) {
+      expect(traceText).toContain(tool.name);
+      expect(traceText).toContain(JSON.stringify(tool.input, null, 2));
+      expect(traceText).toContain(tool.output);
+    }
+    for (const agent of AGENTS) {
+      expect(traceText).toContain(agent.name);
+      expect(traceText).toContain(agent.message);
+    }
     await expectFollowUps(dialog.getByRole('article', { name: 'Answer' }).last());
     expectClean(await inspect(page));
     const panel = await page.evaluate(() => {

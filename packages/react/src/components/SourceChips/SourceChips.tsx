@@ -20,7 +20,7 @@ export interface SourceChipsProps {
 
 /**
  * The sources of one answer as compact chips, for a narrow chat (the widget): one chip per document (the same
- * title seen twice is one chip); a chip opens the full entry below it (location, text, and the link when the source
+ * title seen twice is one chip); a chip opens (and closes) its full entry below them (location, text, and the link when the source
  * is a safe http(s) URL). Renders nothing when there are none; tokens never render it.
  */
 export const SourceChips = memo(function SourceChips({
@@ -30,13 +30,17 @@ export const SourceChips = memo(function SourceChips({
   title = 'Sources',
 }: SourceChipsProps) {
   const sources = useSources(messageId, useChatStore(store));
-  const [open, setOpen] = useState<number>();
+  const [open, setOpen] = useState<ReadonlySet<number>>(() => new Set());
   if (sources.length === 0) return null;
   const seen = new Set<string>();
   const chips = sources
     .map((document, index) => ({ document, index, info: sourceInfo(document, index, 400) }))
     .filter(({ info }) => !seen.has(info.title) && Boolean(seen.add(info.title)));
-  const shown = chips.find((chip) => chip.index === open);
+  const toggle = (index: number) => {
+    const next = new Set(open);
+    if (!next.delete(index)) next.add(index);
+    setOpen(next);
+  };
   return (
     <div className={className ? `fk-source-chips ${className}` : 'fk-source-chips'} role="group" aria-label={title}>
       <div className="fk-source-chips__row">
@@ -45,27 +49,29 @@ export const SourceChips = memo(function SourceChips({
             key={index}
             type="button"
             className="fk-source-chip"
-            aria-expanded={open === index}
-            onClick={() => setOpen(open === index ? undefined : index)}
+            aria-expanded={open.has(index)}
+            onClick={() => toggle(index)}
             title={info.title}
           >
             {info.title}
           </button>
         ))}
       </div>
-      {shown ? (
-        <div className="fk-source-chips__entry" role="region" aria-label={shown.info.title}>
-          {shown.info.href ? (
-            <a href={shown.info.href} target="_blank" rel="noopener noreferrer nofollow">
-              {shown.info.title}
-            </a>
-          ) : (
-            <strong>{shown.info.title}</strong>
-          )}
-          {shown.info.location ? <span className="fk-source-chips__location">{shown.info.location}</span> : null}
-          <p>{shown.document.pageContent}</p>
-        </div>
-      ) : null}
+      {chips
+        .filter((chip) => open.has(chip.index))
+        .map(({ index, info, document }) => (
+          <div key={index} className="fk-source-chips__entry" role="region" aria-label={info.title}>
+            {info.href ? (
+              <a href={info.href} target="_blank" rel="noopener noreferrer nofollow">
+                {info.title}
+              </a>
+            ) : (
+              <strong>{info.title}</strong>
+            )}
+            {info.location ? <span className="fk-source-chips__location">{info.location}</span> : null}
+            <p>{document.pageContent}</p>
+          </div>
+        ))}
     </div>
   );
 });
