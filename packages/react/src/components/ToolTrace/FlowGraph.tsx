@@ -38,10 +38,10 @@ export function FlowGraph({ flow }: { flow: AgentFlowState | undefined }) {
   return (
     <div className="fk-flow-graph" role="region" aria-label="Flow graph" tabIndex={0}>
       <div className="fk-flow-graph__canvas" style={{ width, height }}>
-        <svg className="fk-flow-graph__edges" width={width} height={height} aria-hidden="true" focusable="false">
+        <svg className="fk-flow-graph__edges" width={width} height={height} aria-hidden="true">
           <defs>
             <marker id={markerId} viewBox="0 0 8 8" refX="7" refY="4" markerWidth="8" markerHeight="8" orient="auto">
-              <path d="M0,0 L8,4 L0,8 z" className="fk-flow-graph__arrow" />
+              <path d="M0,0 L8,4 L0,8 z" fill="currentColor" />
             </marker>
           </defs>
           {graph.edges.map(({ from, to }) => {
@@ -56,14 +56,17 @@ export function FlowGraph({ flow }: { flow: AgentFlowState | undefined }) {
             return (
               <path
                 key={`${from}→${to}`}
-                className={guessed ? 'fk-flow-graph__edge fk-flow-graph__edge--guessed' : 'fk-flow-graph__edge'}
+                fill="none"
+                stroke="currentColor"
+                strokeWidth={1.5}
+                strokeDasharray={guessed ? '4 3' : undefined}
                 d={`M${x1},${y1} C${x1},${y1 + bend} ${x2},${y2 - bend} ${x2},${y2}`}
                 markerEnd={`url(#${markerId})`}
               />
             );
           })}
         </svg>
-        <ol className="fk-flow-graph__nodes">
+        <ol className="fk-tool-trace__list">
           {graph.nodes.map((node) => (
             <GraphNode key={node.id} node={node} position={at.get(node.id)!} byId={byId} />
           ))}
@@ -86,7 +89,7 @@ function GraphNode({
   const after = node.inferred ? [] : node.previousIds.flatMap((id) => byId.get(id)?.label ?? []);
   return (
     <li
-      className={`fk-flow-node fk-flow-node--${node.status}`}
+      className={`fk-flow-node fk-status--${node.status}`}
       style={{ left: position.x, top: position.y, width: BOX_WIDTH, height: BOX_HEIGHT }}
     >
       <span className="fk-flow-node__label" title={node.label}>
@@ -94,9 +97,7 @@ function GraphNode({
       </span>
       <span className="fk-flow-node__meta">
         <span className={`fk-status fk-status--${node.status}`}>{node.status}</span>
-        {node.durationMs !== undefined ? (
-          <span className="fk-flow-node__duration">{formatDuration(node.durationMs)}</span>
-        ) : null}
+        {node.durationMs !== undefined ? <span>{formatDuration(node.durationMs)}</span> : null}
       </span>
       {after.length > 0 ? <span className="fk-sr-only">, after {after.join(' and ')}</span> : null}
     </li>

@@ -88,7 +88,7 @@ export const AgentflowGraph: Story = {
     await waitFor(() => expect(canvas.getByText('Translator')).toBeVisible());
     await userEvent.click(canvas.getByRole('button', { name: 'Graph' }));
     await expect(canvas.getByRole('button', { name: 'Graph' })).toHaveAttribute('aria-pressed', 'true');
-    const graph = canvas.getByRole('region', { name: 'Flow graph' });
+    const graph = await canvas.findByRole('region', { name: 'Flow graph' });
     const boxes = within(graph).getAllByRole('listitem');
     await expect(boxes.map((box) => box.textContent)).toEqual([
       expect.stringMatching(/^Startfinished$/),

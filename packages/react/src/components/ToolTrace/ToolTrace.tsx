@@ -1,8 +1,7 @@
 import type { AgentFlowState, AgentReasoningStep, ChatStore, ToolCall } from '@flowise-kit/core';
-import { memo, useState } from 'react';
+import { lazy, memo, Suspense, useState } from 'react';
 import { useChatStore } from '../../context.js';
 import { hasToolTrace, pendingToolCalls, useToolTrace } from '../../selectors.js';
-import { FlowGraph } from './FlowGraph.js';
 import { DEFAULT_JSON_LIMIT } from './format.js';
 import { Payload } from './Payload.js';
 import '../../styles/theme.css';
@@ -61,6 +60,9 @@ export const ToolTrace = memo(function ToolTrace({
   );
 });
 
+// Its own chunk: only a reader who asks for the graph downloads it.
+const FlowGraph = lazy(() => import('./FlowGraph.js').then((module) => ({ default: module.FlowGraph })));
+
 const TOOL_STATE_LABEL = { done: 'done', running: 'running…', error: 'failed' } as const;
 
 function ToolCallItem({ call, state, limit }: { call: ToolCall; state: keyof typeof TOOL_STATE_LABEL; limit: number }) {
@@ -102,7 +104,13 @@ function FlowSection({ flow, defaultView }: { flow: AgentFlowState; defaultView:
           ))}
         </div>
       </div>
-      {view === 'graph' ? <FlowGraph flow={flow} /> : <FlowTimeline flow={flow} />}
+      {view === 'graph' ? (
+        <Suspense fallback={<FlowTimeline flow={flow} />}>
+          <FlowGraph flow={flow} />
+        </Suspense>
+      ) : (
+        <FlowTimeline flow={flow} />
+      )}
     </div>
   );
 }

@@ -58,7 +58,7 @@ function durationOf(data: Record<string, unknown> | undefined): number | undefin
   const output = data?.output;
   if (!output || typeof output !== 'object') return undefined;
   const time = (output as { timeMetadata?: { delta?: unknown } }).timeMetadata;
-  return typeof time?.delta === 'number' && Number.isFinite(time.delta) && time.delta >= 0 ? time.delta : undefined;
+  return typeof time?.delta === 'number' && time.delta >= 0 ? time.delta : undefined;
 }
 
 /** A duration for people: `850 ms`, `1.2 s`, `2 min 5 s`. */
