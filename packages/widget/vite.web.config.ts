@@ -60,5 +60,7 @@ export default defineConfig({
     target: 'es2022',
     minify: true,
     cssCodeSplit: false,
+    // The react package's other lazy chunks (ToolTrace's flow graph) go inline: one file, whatever it imports.
+    rolldownOptions: { output: { codeSplitting: false } },
   },
 });

@@ -42,6 +42,6 @@ export { ChatStream, type ChatStreamProps } from './components/ChatStream/ChatSt
 export { SourceList, type SourceListProps } from './components/SourceList/SourceList.js';
 export { SourceChips, type SourceChipsProps } from './components/SourceChips/SourceChips.js';
 export { Artifacts, type ArtifactsProps } from './components/Artifacts/Artifacts.js';
-export { ToolTrace, type ToolTraceProps } from './components/ToolTrace/ToolTrace.js';
+export { ToolTrace, type FlowView, type ToolTraceProps } from './components/ToolTrace/ToolTrace.js';
 export { Composer, type ComposerProps } from './components/Composer/Composer.js';
 export { ChatWindow, type ChatWindowLayoutProps, type ChatWindowProps } from './components/ChatWindow/ChatWindow.js';

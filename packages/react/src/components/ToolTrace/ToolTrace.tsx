@@ -1,5 +1,5 @@
-import type { AgentFlowNodeStatus, AgentReasoningStep, ChatStore, ToolCall } from '@flowise-kit/core';
-import { memo } from 'react';
+import type { AgentFlowState, AgentReasoningStep, ChatStore, ToolCall } from '@flowise-kit/core';
+import { lazy, memo, Suspense, useState } from 'react';
 import { useChatStore } from '../../context.js';
 import { hasToolTrace, pendingToolCalls, useToolTrace } from '../../selectors.js';
 import { DEFAULT_JSON_LIMIT } from './format.js';
@@ -17,7 +17,12 @@ export interface ToolTraceProps {
   className?: string;
   /** Characters shown of one input or output. Default 4000. */
   jsonLimit?: number;
+  /** How the agentflow's nodes show first: a `timeline` list (default) or a `graph`; the user can switch. */
+  defaultFlowView?: FlowView;
 }
+
+/** The two views of an agentflow run in {@link ToolTrace}. */
+export type FlowView = 'timeline' | 'graph';
 
 /**
  * What the flow did for an answer: the tools it called (name, input, output, errors; pending calls while they run),
@@ -29,14 +34,14 @@ export const ToolTrace = memo(function ToolTrace({
   store,
   className,
   jsonLimit = DEFAULT_JSON_LIMIT,
+  defaultFlowView = 'timeline',
 }: ToolTraceProps) {
   const trace = useToolTrace(messageId, useChatStore(store));
   if (!hasToolTrace(trace)) return null;
   const pending = pendingToolCalls(trace);
-  const nodes = trace.agentFlow?.nodes ?? [];
   return (
     <section className={className ? `fk-tool-trace ${className}` : 'fk-tool-trace'} aria-label="Tool and agent trace">
-      {nodes.length > 0 ? <FlowTimeline nodes={nodes} status={trace.agentFlow?.status} /> : null}
+      {trace.agentFlow?.nodes.length ? <FlowSection flow={trace.agentFlow} defaultView={defaultFlowView} /> : null}
       {trace.agentReasoning.length > 0 ? <AgentSteps steps={trace.agentReasoning} limit={jsonLimit} /> : null}
       {trace.usedTools.length + pending.length > 0 ? (
         <div className="fk-tool-trace__group">
@@ -54,6 +59,9 @@ export const ToolTrace = memo(function ToolTrace({
     </section>
   );
 });
+
+// Its own chunk: only a reader who asks for the graph downloads it.
+const FlowGraph = lazy(() => import('./FlowGraph.js').then((module) => ({ default: module.FlowGraph })));
 
 const TOOL_STATE_LABEL = { done: 'done', running: 'running…', error: 'failed' } as const;
 
@@ -73,23 +81,51 @@ function ToolCallItem({ call, state, limit }: { call: ToolCall; state: keyof typ
   );
 }
 
-function FlowTimeline({ nodes, status }: { nodes: AgentFlowNodeStatus[]; status: string | undefined }) {
+function FlowSection({ flow, defaultView }: { flow: AgentFlowState; defaultView: FlowView }) {
+  const [view, setView] = useState(defaultView);
+  const status = flow.status?.toLowerCase();
   return (
     <div className="fk-tool-trace__group">
-      <h3 className="fk-tool-trace__title">
-        Flow{' '}
-        {status ? <span className={`fk-status fk-status--${status.toLowerCase()}`}>{status.toLowerCase()}</span> : null}
-      </h3>
-      <ol className="fk-timeline">
-        {nodes.map((node) => (
-          <li key={node.nodeId} className={`fk-timeline__item fk-timeline__item--${node.status.toLowerCase()}`}>
-            <span className="fk-timeline__label">{node.nodeLabel || node.nodeId}</span>
-            <span className={`fk-status fk-status--${node.status.toLowerCase()}`}>{node.status.toLowerCase()}</span>
-            {node.error ? <p className="fk-timeline__error">{node.error}</p> : null}
-          </li>
-        ))}
-      </ol>
+      <div className="fk-flow-head">
+        <h3 className="fk-tool-trace__title">
+          Flow {status ? <span className={`fk-status fk-status--${status}`}>{status}</span> : null}
+        </h3>
+        <div className="fk-flow-views" role="group" aria-label="Show the flow as">
+          {(['timeline', 'graph'] as const).map((option) => (
+            <button
+              key={option}
+              type="button"
+              className="fk-flow-views__button"
+              aria-pressed={view === option}
+              onClick={() => setView(option)}
+            >
+              {option === 'timeline' ? 'Timeline' : 'Graph'}
+            </button>
+          ))}
+        </div>
+      </div>
+      {view === 'graph' ? (
+        <Suspense fallback={<FlowTimeline flow={flow} />}>
+          <FlowGraph flow={flow} />
+        </Suspense>
+      ) : (
+        <FlowTimeline flow={flow} />
+      )}
     </div>
+  );
+}
+
+function FlowTimeline({ flow }: { flow: AgentFlowState }) {
+  return (
+    <ol className="fk-timeline">
+      {flow.nodes.map((node) => (
+        <li key={node.nodeId} className={`fk-timeline__item fk-timeline__item--${node.status.toLowerCase()}`}>
+          <span className="fk-timeline__label">{node.nodeLabel || node.nodeId}</span>
+          <span className={`fk-status fk-status--${node.status.toLowerCase()}`}>{node.status.toLowerCase()}</span>
+          {node.error ? <p className="fk-timeline__error">{node.error}</p> : null}
+        </li>
+      ))}
+    </ol>
   );
 }
 
