@@ -23,6 +23,32 @@ describe('createFlowiseClient', () => {
     expect((error as FlowiseError).message).toContain('unknown');
   });
 
+  it('a call that cannot reach Flowise is a network error that names CORS_ORIGINS (feedback, leads, stop from a page)', async () => {
+    const offline = createFlowiseClient({ apiHost: 'http://127.0.0.1:1' });
+    await expect(offline.addLead({ chatflowId: 'plain', name: 'Ada' })).rejects.toMatchObject({
+      kind: 'network',
+      message: expect.stringMatching(/127\.0\.0\.1:1.*CORS_ORIGINS/s),
+    });
+  });
+
+  it('addLead posts the lead as Flowise wants it; uploadedFileUrl builds get-upload-file', async () => {
+    await expect(
+      client.addLead({ chatflowId: 'plain', chatId: 'c1', name: 'Ada', email: 'a@b.co' }),
+    ).resolves.toMatchObject({
+      chatflowid: 'plain',
+      chatId: 'c1',
+      id: expect.any(String),
+    });
+    expect(mock.requests[0]).toMatchObject({
+      method: 'POST',
+      path: '/api/v1/leads',
+      body: { chatflowid: 'plain', chatId: 'c1', name: 'Ada', email: 'a@b.co' },
+    });
+    expect(client.uploadedFileUrl('plain', 'c 1', 'a&b.png')).toBe(
+      `${mock.url}/api/v1/get-upload-file?chatflowId=plain&chatId=c+1&fileName=a%26b.png`,
+    );
+  });
+
   it('abortPrediction calls the abort endpoint with the key', async () => {
     await client.abortPrediction('plain', 'chat-9');
     expect(mock.requests[0]).toMatchObject({ method: 'PUT', path: '/api/v1/chatmessage/abort/plain/chat-9' });

@@ -211,6 +211,13 @@ interface CallOptions {
   signal?: AbortSignal | undefined;
 }
 
+/**
+ * Why a call that is not the prediction may fail from a page when the prediction works: Flowise lets other sites
+ * predict, but answers feedback, leads, stop and uploads across origins only when its CORS_ORIGINS allows the page.
+ */
+const CLIENT_ADVICE =
+  " Is the server running? From another site, Flowise answers this call only when its CORS_ORIGINS allows this page's origin.";
+
 /** A JSON answer is read up to this size; a chatbot config or a feedback record is far smaller. */
 const JSON_BODY_LIMIT = 1024 * 1024;
 
@@ -235,7 +242,7 @@ async function callJson<T>(
   try {
     response = await fetchOf(connection)(endpointUrl(connection.apiHost, path), init);
   } catch (cause) {
-    throw new FlowiseError(unreachableError(connection, cause), { cause });
+    throw new FlowiseError(unreachableError(connection, cause, CLIENT_ADVICE), { cause });
   }
   const text = await readLimited(response, JSON_BODY_LIMIT);
   if (!response.ok) throw new FlowiseError(responseError(response, text, connection, options.chatflowId));
