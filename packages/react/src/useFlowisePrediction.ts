@@ -7,7 +7,8 @@ import {
   type ChatStoreOptions,
   type SendOptions,
 } from '@flowise-kit/core';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useClientLayoutEffect } from './client-layout-effect.js';
 import { useStore } from 'zustand';
 import { localStorageAdapter, type PersistenceAdapter } from './persistence.js';
 import { lockAcrossTabs } from './tab-lock.js';
@@ -44,9 +45,6 @@ export interface UseFlowisePredictionResult {
   /** The store, for {@link FlowiseChatProvider}, the selector hooks and the components. */
   store: ChatStore;
 }
-
-// useLayoutEffect warns during server rendering; restoring history before the first paint matters only in a browser.
-const useClientLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
 
 /**
  * Streams Flowise predictions into a chat store owned by this component.

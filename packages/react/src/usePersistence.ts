@@ -1,11 +1,7 @@
-import type { ChatMessage, ChatStatus, ChatStore } from '@flowise-kit/core';
-import { isOpenAnswer } from '@flowise-kit/core';
-import { useEffect, useLayoutEffect } from 'react';
+import { isOpenAnswer, type ChatMessage, type ChatStatus, type ChatStore } from '@flowise-kit/core';
+import { useClientLayoutEffect } from './client-layout-effect.js';
 import { adoptSaved, mergeHistory } from './history-merge.js';
 import type { PersistenceAdapter } from './persistence.js';
-
-// useLayoutEffect warns during server rendering; restoring history before the first paint matters only in a browser.
-const useClientLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
 
 /**
  * Restores the conversation saved under `persistKey`, saves it when a turn starts or ends (not per token), and keeps

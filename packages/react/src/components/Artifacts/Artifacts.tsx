@@ -29,11 +29,10 @@ const FILE_STORAGE = 'FILE-STORAGE::';
 export const Artifacts = memo(function Artifacts({ message, store }: ArtifactsProps) {
   const chat = useChatStore(store);
   if (message.artifacts.length === 0) return null;
-  const fileUrl = (name: string) => chat.uploadedFileUrl(name);
   return (
     <div className="fk-artifacts">
       {message.artifacts.map((artifact, index) => (
-        <ArtifactView key={index} artifact={artifact} fileUrl={fileUrl} />
+        <ArtifactView key={index} artifact={artifact} fileUrl={chat.uploadedFileUrl} />
       ))}
     </div>
   );

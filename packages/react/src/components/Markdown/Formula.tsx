@@ -1,11 +1,10 @@
-import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useRef, useState } from 'react';
+import { useClientLayoutEffect } from '../../client-layout-effect.js';
 import { katex } from './lazy.js';
 import '../../styles/theme.css';
 import './Markdown.css';
 
 // The formula is typeset before the first paint when KaTeX has loaded already; on the server there is no layout.
-const useClientLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
-
 /** Props of {@link MathBlock}. */
 export interface MathBlockProps {
   /** TeX source, without delimiters (`\frac{a}{b}`): untrusted, like all model output. */
