@@ -1,18 +1,5 @@
-/** Ports and processes of the interop suite: free ports on 127.0.0.1, and stopping a child's process group by pid. */
+/** Processes of the interop suite: stopping a child's process group by pid. (Free ports: `@flowise-kit/testing`.) */
 import type { ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-
-/** A port on 127.0.0.1 that nothing listens on now (the OS picks it), so parallel runs never collide. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const exited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
 

@@ -7,7 +7,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, stopByPid } from './processes';
+import { freePort } from '@flowise-kit/testing';
+import { stopByPid } from './processes';
 
 const REDIS_SERVER = '/usr/bin/redis-server';
 

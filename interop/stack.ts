@@ -7,7 +7,7 @@ import { startCluster, type RunningCluster } from './cluster';
 import { ensureFlowise, startFlowise } from './flowise';
 import { createFlows, type Flows } from './flows';
 import { startModelServer } from './model-server';
-import { freePort } from './processes';
+import { freePort } from '@flowise-kit/testing';
 import { ensureRedis } from './redis';
 
 /** `single`: one `flowise start`. `queue`: Redis, the main process with `MODE=queue` and two workers. */

@@ -7,10 +7,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { MockFlowise } from '@flowise-kit/mock-server';
-import { REPO, recordNetwork } from '@flowise-kit/testing';
+import { REPO, freePort, recordNetwork } from '@flowise-kit/testing';
 import type { Browser } from 'playwright-core';
 
 const KEY = 'sk-nextjs-consumer-SECRET-7d2e';
@@ -54,16 +53,6 @@ export function createNextApp({ work, tarball, run }: Pick<NextConsumer, 'work' 
   run(dir, 'npm', ['install', '--no-audit', '--no-fund', '--loglevel=error']);
   run(dir, 'npx', ['next', 'build']);
   return dir;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => done(port));
-    });
-    probe.on('error', fail);
-  });
 }
 
 async function startNext(dir: string, mock: MockFlowise): Promise<{ url: string; process: ChildProcess }> {

@@ -13,6 +13,7 @@ export {
   type RecordedResponse,
 } from './fixtures.js';
 export { recordNetwork } from './network-log.js';
+export { freePort } from './ports.js';
 export { REPO, build } from './repo.js';
 export { serveDirectory, type ServedDirectory, type ServeOptions } from './static-server.js';
 export { serveStorybook } from './storybook.js';
