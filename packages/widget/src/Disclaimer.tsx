@@ -1,16 +1,13 @@
 import { useId } from 'react';
 import type { EmbedTheme } from './embed-theme.js';
+import { recall, remember } from './remembered.js';
 
 /** The key under which the accepted disclaimer is remembered (once per site, as flowise-embed's cookie). */
 export const DISCLAIMER_KEY = 'flowise-kit:disclaimer-accepted';
 
 /** Whether the disclaimer was accepted before (storage may be unavailable: then it is asked again). */
 export function disclaimerAccepted(): boolean {
-  try {
-    return localStorage.getItem(DISCLAIMER_KEY) === 'true';
-  } catch {
-    return false;
-  }
+  return recall(DISCLAIMER_KEY) === 'true';
 }
 
 /**
@@ -28,11 +25,7 @@ export function Disclaimer({
 }) {
   const titleId = useId();
   const accept = () => {
-    try {
-      localStorage.setItem(DISCLAIMER_KEY, 'true');
-    } catch {
-      // storage unavailable: asked again next time
-    }
+    remember(DISCLAIMER_KEY, 'true');
     onAccept();
   };
   const colours = {

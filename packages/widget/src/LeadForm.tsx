@@ -1,5 +1,6 @@
 import type { ChatbotConfig, ChatStore } from '@flowise-kit/core';
 import { useState, type FormEvent } from 'react';
+import { recall, remember } from './remembered.js';
 
 type LeadsConfig = NonNullable<ChatbotConfig['leads']>;
 /** A lead the user gave, remembered per chatflow (and per user scope) so the form is asked once. */
@@ -14,8 +15,8 @@ export const leadKey = (scope: string) => `flowise-kit:lead:${scope}`;
 
 /** The lead given before on this chatflow, if any. */
 export function savedLead(scope: string): SavedLead | undefined {
+  const raw = recall(leadKey(scope));
   try {
-    const raw = localStorage.getItem(leadKey(scope));
     return raw ? (JSON.parse(raw) as SavedLead) : undefined;
   } catch {
     return undefined;
@@ -58,11 +59,7 @@ export function LeadForm({
     try {
       const chatId = store.getState().chatId;
       await store.client.addLead({ chatflowId, ...(chatId ? { chatId } : {}), ...lead });
-      try {
-        localStorage.setItem(leadKey(scope), JSON.stringify(lead));
-      } catch {
-        // storage unavailable: asked again next visit
-      }
+      remember(leadKey(scope), JSON.stringify(lead));
       onSaved(lead);
     } catch (cause) {
       setError(cause instanceof Error ? cause.message : String(cause));
@@ -77,6 +74,7 @@ export function LeadForm({
         <label key={field}>
           <span>{labels[field]}</span>
           <input
+            className="fk-input"
             type={field === 'email' ? 'email' : field === 'phone' ? 'tel' : 'text'}
             autoComplete={field === 'phone' ? 'tel' : field}
             value={lead[field] ?? ''}
