@@ -146,6 +146,20 @@ function inspect(page: Page): Promise<Findings> {
   });
 }
 
+/** The tool and agent trace shows every hostile tool call and agent step, as text. */
+function expectTrace(text: string | null) {
+  for (const tool of TOOLS) {
+    expect(text).toContain(tool.name);
+    expect(text).toContain(JSON.stringify(tool.input, null, 2));
+    expect(text).toContain(tool.output);
+  }
+  for (const agent of AGENTS) {
+    expect(text).toContain(agent.name);
+    expect(text).toContain(agent.message);
+    expect(text).toContain(`→ ${agent.next}`);
+  }
+}
+
 function expectClean(findings: Findings) {
   expect(findings.pwned).toBeUndefined();
   expect(findings.unsafeArtifactFrames).toEqual([]);
@@ -251,17 +265,7 @@ describe('hostile content', () => {
     // Every source URL is unsafe: none of them became a link.
     expect(await sources.locator('a').count()).toBe(0);
     const trace = details.getByRole('region', { name: 'Tool and agent trace' });
-    const traceText = await trace.textContent();
-    for (const tool of TOOLS) {
-      expect(traceText).toContain(tool.name);
-      expect(traceText).toContain(JSON.stringify(tool.input, null, 2));
-      expect(traceText).toContain(tool.output);
-    }
-    for (const agent of AGENTS) {
-      expect(traceText).toContain(agent.name);
-      expect(traceText).toContain(agent.message);
-      expect(traceText).toContain(`→ ${agent.next}`);
-    }
+    expectTrace(await trace.textContent());
     await expectFollowUps(page.locator('article[aria-label="Answer"]').last());
     expectClean(await inspect(page));
     expect(before.overflow).toBeLessThanOrEqual(0);
@@ -306,16 +310,7 @@ describe('hostile content', () => {
     }
     // Every source URL is unsafe: none of them became a link.
     expect(await chips.locator('a').count()).toBe(0);
-    const traceText = await dialog.getByRole('region', { name: 'Tool and agent trace' }).last().textContent();
-    for (const tool of TOOLS) {
-      expect(traceText).toContain(tool.name);
-      expect(traceText).toContain(JSON.stringify(tool.input, null, 2));
-      expect(traceText).toContain(tool.output);
-    }
-    for (const agent of AGENTS) {
-      expect(traceText).toContain(agent.name);
-      expect(traceText).toContain(agent.message);
-    }
+    expectTrace(await dialog.getByRole('region', { name: 'Tool and agent trace' }).last().textContent());
     await expectFollowUps(dialog.getByRole('article', { name: 'Answer' }).last());
     expectClean(await inspect(page));
     const panel = await page.evaluate(() => {
