@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { Disclaimer } from './Disclaimer.js';
 import { LeadForm } from './LeadForm.js';
+import '@flowise-kit/react/styles.css';
 import './ChatWidget.css';
 
 /** The widget's panel states before the chat: the lead form (chatbot config `leads`) and the disclaimer. */
