@@ -67,7 +67,6 @@ export function FeedbackButtons({ message, onFeedback }: { message: AssistantMes
       {commenting ? (
         <form className="fk-feedback-comment" onSubmit={submit} aria-label="Feedback comment">
           <input
-            className="fk-input"
             aria-label="Tell us more (optional)"
             placeholder="Tell us more (optional)"
             value={comment}

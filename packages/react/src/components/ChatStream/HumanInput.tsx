@@ -24,7 +24,7 @@ export function HumanInput({ action, onAction }: { action: FlowiseAction; onActi
   return (
     <div className="fk-actions" role="group" aria-label="Approve or reject">
       <input
-        className="fk-input fk-actions__feedback"
+        className="fk-actions__feedback"
         aria-label="Feedback (optional)"
         placeholder="Feedback (optional)"
         value={feedback}
