@@ -150,4 +150,53 @@ describe('the demo app', () => {
     expect(exported).toContain('[redacted]');
     expect(exported).not.toContain('sk-mock-secret');
   });
+
+  it("an agentflow's start form: every field type, required fields, sent as `form` instead of a question", async () => {
+    await page.goto(`${demo.url}/?apiHost=${encodeURIComponent(mock.url)}&chatflowId=start-form`);
+    const form = page.getByRole('form', { name: 'Book a table' });
+    await expect(form.getByText('Tell us who is coming.').isVisible()).resolves.toBe(true);
+    // The flow's first input is the form: the composer waits.
+    await expect(page.getByRole('textbox', { name: 'Message' }).isDisabled()).resolves.toBe(true);
+    await form.getByRole('button', { name: 'Start' }).click();
+    await expect(form.getByRole('alert').innerText()).resolves.toBe('Please fill in every field.');
+    await expect(form.getByLabel('Your name').getAttribute('aria-invalid')).resolves.toBe('true');
+    expect(mock.predictions()).toHaveLength(0);
+
+    await form.getByLabel('Your name').fill('Ada');
+    await form.getByLabel('Guests').fill('3');
+    await form.getByLabel('Room').selectOption('Library');
+    await form.getByLabel('Vegetarian menu').check();
+    await form.getByRole('button', { name: 'Start' }).click();
+    await page.waitForSelector('article[data-status="done"]');
+    const form_ = { name: 'Ada', guests: 3, room: 'Library', vegetarian: true };
+    expect(mock.predictions().map((r) => r.body)).toEqual([expect.objectContaining({ question: '', form: form_ })]);
+    expect(await answerText()).toContain('Booked with name: Ada, guests: 3, room: Library, vegetarian: true');
+    // The question's bubble shows what was sent; then the conversation goes on with questions.
+    const question = page.getByRole('article', { name: 'Question' });
+    await expect(question.innerText()).resolves.toMatch(/name\s+Ada[\s\S]*vegetarian\s+Yes/);
+    await expect(page.getByRole('textbox', { name: 'Message' }).isDisabled()).resolves.toBe(false);
+  });
+
+  it("an answer's files download through Flowise, with their bytes", async () => {
+    await ask('file-annotations', 'Make me a report');
+    await page.waitForSelector('article[data-status="done"]');
+    const files = page.getByRole('group', { name: 'Files' });
+    const download = page.waitForEvent('download');
+    await files.getByRole('button', { name: 'Download report.csv' }).click();
+    const saved = await download;
+    expect(saved.suggestedFilename()).toBe('report.csv');
+    let text = '';
+    for await (const chunk of await saved.createReadStream()) text += String(chunk);
+    expect(text).toBe('day,stones\nmonday,12\ntuesday,15\n');
+    const [request] = mock.requests.filter(
+      (r) => r.method === 'POST' && r.path === '/api/v1/openai-assistants-file/download',
+    );
+    expect(request?.body).toMatchObject({ chatflowId: 'file-annotations', fileName: 'report.csv' });
+  });
+
+  it('shows what an agentflow answer cost in tokens', async () => {
+    await ask('agentflow', 'Run it');
+    await page.waitForSelector('article[data-status="done"]');
+    await expect(page.locator('.fk-usage').innerText()).resolves.toBe('70 tokens (10 in, 60 out)');
+  });
 });

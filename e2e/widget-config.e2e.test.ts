@@ -147,6 +147,24 @@ describe('agentflows, regenerate and what is saved', () => {
     });
   });
 
+  it("an agentflow's start form comes first, is sent as `form`, and Regenerate sends the same form once", async () => {
+    const page = await openWidget('start-form');
+    const form = page.getByRole('form', { name: 'Book a table' });
+    await expect(page.getByRole('textbox', { name: 'Message' }).isDisabled()).resolves.toBe(true);
+    await form.getByLabel('Your name').fill('Grace');
+    await form.getByLabel('Guests').fill('2');
+    await form.getByRole('button', { name: 'Start' }).click();
+    await page.locator('article[aria-label="Answer"][data-status="done"]').waitFor();
+    const sent = { name: 'Grace', guests: 2, room: 'Garden', vegetarian: false };
+    expect(mock.predictions().map((r) => r.body)).toEqual([expect.objectContaining({ question: '', form: sent })]);
+    await page.getByRole('button', { name: 'Regenerate' }).click();
+    await expect.poll(() => mock.predictions().length).toBe(2);
+    expect(mock.predictions()[1]!.body).toMatchObject({ question: '', form: sent });
+    await page.locator('article[aria-label="Answer"][data-status="done"]').waitFor();
+    await expect(page.getByRole('article', { name: 'Question' }).innerText()).resolves.toMatch(/name\s+Grace/);
+    await expect(page.getByRole('textbox', { name: 'Message' }).isDisabled()).resolves.toBe(false);
+  });
+
   it('Regenerate asks the question again once, replacing the latest answer', async () => {
     const page = await openWidget('plain');
     await ask(page, 'Say it again');

@@ -133,11 +133,28 @@ export interface Flows {
   retrieval: string;
   agentflow: string;
   humanInput: string;
+  /** The human-input agentflow with "Enable Feedback" on: the human's text goes on to the next LLM. */
+  humanFeedback: string;
+  /** Agentflow v2 whose Start node takes a form ({@link START_FORM}); its LLM is asked about `$form.name`. */
+  startForm: string;
   protected: string;
   /** The conversation chain with a chatbot config as Flowise's "Share chatbot" screen saves it: leads, feedback, prompts. */
   configured: string;
   apiKey: string;
 }
+
+/** The Start node inputs of `Flows.startForm`, as Flowise's editor saves a form of every field type. */
+export const START_FORM = {
+  startInputType: 'formInput',
+  formTitle: 'Plan a visit',
+  formDescription: 'Who is coming?',
+  formInputTypes: [
+    { type: 'string', label: 'Your name', name: 'visitor' },
+    { type: 'number', label: 'Guests', name: 'guests' },
+    { type: 'options', label: 'Room', name: 'room', addOptions: [{ option: 'Garden' }, { option: 'Library' }] },
+    { type: 'boolean', label: 'Vegetarian', name: 'vegetarian' },
+  ],
+};
 
 /** The chatbot config of `Flows.configured`, as Flowise's UI writes it (a JSON string on the chatflow). */
 export const CHATBOT_CONFIG = {
@@ -271,6 +288,17 @@ export async function createFlows(admin: FlowiseAdmin, modelUrl: string): Promis
     ],
   };
 
+  // The same with the Human Input node's feedback box on.
+  const withFeedback = structuredClone(humanInput);
+  withFeedback.nodes.find((n) => n.id === human.id)!.data.inputs.humanInputEnableFeedback = true;
+
+  // Agentflow v2 Start (form input) → LLM whose message names the form's fields.
+  const formFlow = structuredClone(agentflow);
+  Object.assign(formFlow.nodes.find((n) => n.data.name === 'startAgentflow')!.data.inputs, START_FORM);
+  formFlow.nodes.find((n) => n.data.name === 'llmAgentflow')!.data.inputs.llmMessages = [
+    { role: 'user', content: '<p>{{ $form.visitor }} books {{ $form.room }} for {{ $form.guests }}</p>' },
+  ];
+
   const ids = {
     conversation: await admin.createFlow('interop conversation', 'CHATFLOW', conversation),
     toolAgent: await admin.createFlow('interop tool agent', 'CHATFLOW', tool),
@@ -278,6 +306,8 @@ export async function createFlows(admin: FlowiseAdmin, modelUrl: string): Promis
     retrieval: await admin.createFlow('interop retrieval', 'CHATFLOW', retrieval),
     agentflow: await admin.createFlow('interop agentflow', 'AGENTFLOW', agentflow),
     humanInput: await admin.createFlow('interop human input', 'AGENTFLOW', humanInput),
+    humanFeedback: await admin.createFlow('interop human input with feedback', 'AGENTFLOW', withFeedback),
+    startForm: await admin.createFlow('interop start form', 'AGENTFLOW', formFlow),
     protected: await admin.createFlow('interop protected', 'CHATFLOW', structuredClone(conversation)),
     configured: await admin.createFlow('interop configured', 'CHATFLOW', structuredClone(conversation)),
   };

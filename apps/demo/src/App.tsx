@@ -1,5 +1,15 @@
-import { createReplayFetch } from '@flowise-kit/core';
-import { ChatStream, Composer, FlowiseChatProvider, useFlowisePrediction, useLatestAnswerId } from '@flowise-kit/react';
+import { createReplayFetch, type AssistantMessage } from '@flowise-kit/core';
+import {
+  AnswerUsage,
+  ChatStream,
+  Composer,
+  FlowiseChatProvider,
+  StartForm,
+  useFlowisePrediction,
+  useLatestAnswerId,
+  useMessageIds,
+  useStartForm,
+} from '@flowise-kit/react';
 import { useCallback, useEffect, useState } from 'react';
 import { AnswerDetails } from './AnswerDetails';
 import { Inspector } from './Inspector';
@@ -8,6 +18,8 @@ import { DEMO_SCENARIOS } from './scenarios';
 import { Settings } from './Settings';
 import { isMock, loadConnection, saveConnection, type Connection } from './settings';
 import { useEventLog } from './useEventLog';
+
+const usage = (message: AssistantMessage) => <AnswerUsage message={message} />;
 
 export function App() {
   const [connection, setConnection] = useState<Connection>(loadConnection);
@@ -27,6 +39,9 @@ export function App() {
   const { watch } = log;
   useEffect(() => watch(chat.store), [watch, chat.store]);
   const latest = useLatestAnswerId(chat.store);
+  // An agentflow that starts with a form asks for it before the first question.
+  const form = useStartForm({ store: chat.store, chatflowId: connection.chatflowId, reloadKey: connection.apiHost });
+  const empty = useMessageIds(chat.store).length === 0;
   const answerId = selected ?? latest;
 
   const update = (next: Connection) => {
@@ -106,11 +121,18 @@ export function App() {
           <section className="demo-chat" aria-label="Chat">
             <ChatStream
               className="demo-chat__stream"
-              emptyState="Ask anything: the mock server answers with the scenario picked above."
+              emptyState={
+                form ? (
+                  <StartForm form={form} onSubmit={(values) => void chat.send('', { form: values })} />
+                ) : (
+                  'Ask anything: the mock server answers with the scenario picked above.'
+                )
+              }
               onSelectAnswer={setSelected}
+              renderAnswerDetails={usage}
               {...(answerId ? { selectedAnswerId: answerId } : {})}
             />
-            <Composer />
+            <Composer disabled={Boolean(form) && empty} />
           </section>
           <aside className="demo-side">
             <AnswerDetails answerId={answerId} />

@@ -7,6 +7,7 @@ export const DEMO_SCENARIOS: { id: string; label: string }[] = [
   { id: 'agent-reasoning', label: 'Multi-agent reasoning' },
   { id: 'follow-up', label: 'Follow-up prompts' },
   { id: 'hitl', label: 'Human in the loop' },
+  { id: 'start-form', label: 'Agentflow with a start form' },
   { id: 'artifacts', label: 'Artifacts' },
   { id: 'long', label: 'Long answer (5,000 tokens)' },
   { id: 'hostile', label: 'Hostile content (55 XSS payloads)' },

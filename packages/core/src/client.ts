@@ -88,6 +88,8 @@ export interface ChatbotConfig {
       maxUploadSize: number;
     }[];
   };
+  /** The flow itself as a JSON string, credentials removed (read the start form with `startFormOf`). */
+  flowData?: string;
   [key: string]: unknown;
 }
 
@@ -154,6 +156,11 @@ export interface FlowiseClient {
    * a `FILE-STORAGE::` artifact. Builds the URL only; nothing is requested.
    */
   uploadedFileUrl(chatflowId: string, chatId: string, fileName: string): string;
+  /**
+   * `POST openai-assistants-file/download`: a file an answer's `fileAnnotations` name (what an OpenAI assistant or
+   * container wrote), by its `fileName`, as a Blob to save.
+   */
+  downloadFile(chatflowId: string, chatId: string, fileName: string): Promise<Blob>;
   /** `POST attachments/:chatflowId/:chatId` (multipart `files`): extracts the files' text for `uploads`. */
   uploadAttachments(chatflowId: string, chatId: string, files: readonly Blob[]): Promise<AttachmentResult[]>;
 }
@@ -196,6 +203,10 @@ export function createFlowiseClient(connection: FlowiseConnection | (() => Flowi
     addLead({ chatflowId, ...lead }) {
       return call('POST', 'leads', { chatflowId, json: { chatflowid: chatflowId, ...lead } });
     },
+    downloadFile(chatflowId, chatId, fileName) {
+      const json = { chatflowId, chatId, fileName };
+      return call('POST', 'openai-assistants-file/download', { chatflowId, json, blob: true });
+    },
     uploadAttachments(chatflowId, chatId, files) {
       const form = new FormData();
       for (const file of files) form.append('files', file, (file as { name?: string }).name ?? 'file');
@@ -209,6 +220,8 @@ interface CallOptions {
   json?: unknown;
   form?: FormData;
   signal?: AbortSignal | undefined;
+  /** The answer is a file: resolve with its bytes. */
+  blob?: boolean;
 }
 
 /**
@@ -227,7 +240,7 @@ async function callJson<T>(
   path: string,
   options: CallOptions,
 ): Promise<T> {
-  const accept = { Accept: 'application/json' };
+  const accept = { Accept: options.blob ? '*/*' : 'application/json' };
   const init: RequestInit = {
     method,
     headers: requestHeaders(
@@ -244,6 +257,7 @@ async function callJson<T>(
   } catch (cause) {
     throw new FlowiseError(unreachableError(connection, cause, CLIENT_ADVICE), { cause });
   }
+  if (options.blob && response.ok) return (await response.blob()) as T;
   const text = await readLimited(response, JSON_BODY_LIMIT);
   if (!response.ok) throw new FlowiseError(responseError(response, text, connection, options.chatflowId));
   try {

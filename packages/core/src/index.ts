@@ -39,6 +39,7 @@ export {
   type UserMessage,
 } from './state.js';
 export { reduce, reduceAll } from './reducer.js';
+export { startFormOf, type StartFormSpec, type StartFormField, type StartFormValues } from './start-form.js';
 export { createChatStore } from './store.js';
 export type { ChatActions, ChatCallbacks, ChatStore, ChatStoreOptions, SendOptions } from './store-types.js';
 export { DEFAULT_BATCH_MS, type BatchMode } from './pacing.js';

@@ -30,6 +30,8 @@ export interface UserMessage {
   createdAt: number;
   /** Uploads sent with the question, as given to `send`. */
   uploads?: unknown[];
+  /** An agentflow's start form as sent (`send('', { form })`); `text` is then empty. */
+  form?: Record<string, unknown>;
 }
 
 /** The progress of an Agentflow v2 run. */

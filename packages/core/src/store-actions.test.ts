@@ -129,3 +129,48 @@ describe('client', () => {
     expect(auth).toEqual(['Bearer key-one-1234', 'Bearer key-two-5678', undefined]);
   });
 });
+
+describe('a start form', () => {
+  it('sends the form without a question, keeps it on the question, and asks it again on retry', async () => {
+    const store = chat('start-form');
+    const form = { name: 'Ada', guests: 3, room: 'Garden', vegetarian: true };
+    await store.send('', { form });
+    const [request] = mock.predictions();
+    expect(request?.body).toMatchObject({ question: '', form });
+    const [question] = store.getState().messages;
+    expect(question).toMatchObject({ role: 'user', text: '', form });
+    expect(lastAnswer(store.getState()).text).toBe('Booked with name: Ada, guests: 3, room: Garden, vegetarian: true');
+    await store.retry();
+    expect(mock.predictions()[1]?.body).toMatchObject({ question: '', form });
+    expect(store.getState().messages).toHaveLength(2);
+  });
+
+  it('an empty form sends nothing', async () => {
+    const store = chat('start-form');
+    await store.send('', { form: {} });
+    expect(mock.predictions()).toHaveLength(0);
+    expect(store.getState().messages).toHaveLength(0);
+  });
+});
+
+describe('downloadFile', () => {
+  it("downloads a file an answer's fileAnnotations name, in the store's conversation", async () => {
+    const store = chat('file-annotations');
+    await expect(store.downloadFile('report.csv')).rejects.toThrow('There is no conversation to download from.');
+    await store.send('Make a report');
+    const [annotation] = lastAnswer(store.getState()).fileAnnotations as { fileName: string }[];
+    const blob = await store.downloadFile(annotation!.fileName);
+    expect(await blob.text()).toBe('day,stones\nmonday,12\ntuesday,15\n');
+    expect(requestsTo('/api/v1/openai-assistants-file/download')[0]?.body).toEqual({
+      chatflowId: 'file-annotations',
+      chatId: store.getState().chatId,
+      fileName: 'report.csv',
+    });
+  });
+
+  it("a file the server cannot find rejects with the server's message", async () => {
+    const store = chat('file-annotations');
+    await store.send('Make a report');
+    await expect(store.downloadFile('missing.txt')).rejects.toThrow(/ENOENT: no such file missing\.txt/);
+  });
+});

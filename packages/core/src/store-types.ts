@@ -96,6 +96,11 @@ export interface ChatActions {
    */
   uploadedFileUrl(fileName: string): string | undefined;
   /**
+   * Downloads a file an answer's `fileAnnotations` name (`openai-assistants-file/download`) in this conversation.
+   * Rejects with a `FlowiseError` before the conversation has an id, or when the server refuses.
+   */
+  downloadFile(fileName: string): Promise<Blob>;
+  /**
    * The Flowise endpoints, bound to this store's connection: it follows `configure()`, so a UI never builds a
    * second client from the same options. Prefer the store's actions where there is one.
    */

@@ -53,12 +53,16 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
   function send(question: string, sendOptions?: SendOptions): Promise<void> {
     if (disposed) return Promise.resolve();
     if (active) return active.done;
+    const form = sendOptions?.form && Object.keys(sendOptions.form).length > 0 ? sendOptions.form : undefined;
     const hasInput =
-      question.trim() !== '' || Boolean(sendOptions?.uploads?.length) || sendOptions?.humanInput !== undefined;
+      question.trim() !== '' ||
+      Boolean(sendOptions?.uploads?.length) ||
+      sendOptions?.humanInput !== undefined ||
+      form !== undefined;
     if (!hasInput) return Promise.resolve();
     const chatId = store.getState().chatId ?? session.id();
     const ids = { userMessageId: session.id(), assistantMessageId: session.id() };
-    const turn = { ...ids, question, now: session.now(), ...defined({ uploads: sendOptions?.uploads }) };
+    const turn = { ...ids, question, now: session.now(), ...defined({ uploads: sendOptions?.uploads, form }) };
     setState(beginTurn({ ...store.getState(), chatId }, turn));
     lastQuestion = { question, options: sendOptions };
     active = new ActiveRequest(host, chatId);
@@ -128,8 +132,9 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
       // After a reload this session asked nothing yet: the history's last question is asked again, uploads and all.
       const question = dropped.question?.text ?? lastQuestion?.question;
       if (question === undefined) return Promise.resolve();
-      const uploads = dropped.question?.uploads;
-      const sendOptions = lastQuestion?.options ?? (uploads ? { uploads } : undefined);
+      const { uploads, form } = dropped.question ?? {};
+      const saved = defined({ uploads, form });
+      const sendOptions = lastQuestion?.options ?? (Object.keys(saved).length > 0 ? saved : undefined);
       setState(dropped.state);
       return send(question, sendOptions);
     },
@@ -158,6 +163,12 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     uploadedFileUrl(fileName) {
       const { chatId } = store.getState();
       return chatId ? session.client.uploadedFileUrl(session.config.chatflowId, chatId, fileName) : undefined;
+    },
+    async downloadFile(fileName) {
+      const { chatId } = store.getState();
+      if (!chatId)
+        throw new FlowiseError({ kind: 'bad-response', message: 'There is no conversation to download from.' });
+      return session.client.downloadFile(session.config.chatflowId, chatId, fileName);
     },
     loadChatbotConfig: (chatflowId) => session.loadChatbotConfig(chatflowId),
     client: session.client,

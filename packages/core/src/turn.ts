@@ -18,6 +18,8 @@ export interface TurnStart {
   question: string;
   /** Uploads sent with the question, kept on the user message. */
   uploads?: unknown[];
+  /** The start form sent instead of a question, kept on the user message. */
+  form?: Record<string, unknown>;
   /** The time of the request, in milliseconds since the epoch. */
   now: number;
 }
@@ -26,6 +28,7 @@ export interface TurnStart {
 export function beginTurn(state: ChatState, turn: TurnStart): ChatState {
   const user: UserMessage = { id: turn.userMessageId, role: 'user', text: turn.question, createdAt: turn.now };
   if (turn.uploads?.length) user.uploads = turn.uploads;
+  if (turn.form) user.form = turn.form;
   const answer = createAssistantMessage(turn.assistantMessageId, turn.now);
   const { error: _cleared, ...rest } = state;
   return { ...rest, status: 'submitted', messages: [...state.messages, user, answer] };

@@ -48,12 +48,35 @@ export const CHATBOT_CONFIG = {
   },
 };
 
+/** The Start node of the `start-form` agentflow, as Flowise publishes it in `flowData`: a form of four field types. */
+export const START_FORM_NODE = {
+  id: 'startAgentflow_0',
+  data: {
+    name: 'startAgentflow',
+    label: 'Start',
+    inputs: {
+      startInputType: 'formInput',
+      formTitle: 'Book a table',
+      formDescription: 'Tell us who is coming.',
+      formInputTypes: [
+        { type: 'string', label: 'Your name', name: 'name' },
+        { type: 'number', label: 'Guests', name: 'guests' },
+        { type: 'options', label: 'Room', name: 'room', addOptions: [{ option: 'Garden' }, { option: 'Library' }] },
+        { type: 'boolean', label: 'Vegetarian menu', name: 'vegetarian' },
+      ],
+    },
+  },
+};
+
 /**
- * The chatbot config of a chatflow: {@link CHATBOT_CONFIG}, except for `no-feedback` (feedback off) and `leads` (a
- * lead form asking for a name and an e-mail address, with a success message).
+ * The chatbot config of a chatflow: {@link CHATBOT_CONFIG}, except for `no-feedback` (feedback off), `leads` (a
+ * lead form asking for a name and an e-mail address, with a success message) and `start-form` (an agentflow whose
+ * Start node asks for a form: {@link START_FORM_NODE}).
  */
 export function chatbotConfigFor(chatflowId: string): Record<string, unknown> {
   if (chatflowId === 'no-feedback') return { ...CHATBOT_CONFIG, chatFeedback: { status: false } };
+  if (chatflowId === 'start-form')
+    return { ...CHATBOT_CONFIG, flowData: JSON.stringify({ nodes: [START_FORM_NODE], edges: [] }) };
   if (chatflowId === 'leads')
     return {
       ...CHATBOT_CONFIG,

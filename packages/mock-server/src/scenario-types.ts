@@ -101,6 +101,8 @@ export interface ScenarioContext {
     /** The human's comment. */
     feedback?: string;
   };
+  /** The request's `form`: an agentflow's start form (the `start-form` scenario answers from it). */
+  form?: Record<string, unknown>;
 }
 
 /** A scripted behaviour, picked by chatflow id. */

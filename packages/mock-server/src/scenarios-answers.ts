@@ -1,4 +1,5 @@
 import { answerTokens } from './answer.js';
+import { FILE_ANNOTATIONS } from './assistant-files.js';
 import type { Scenario } from './scenario-types.js';
 import {
   ev,
@@ -112,12 +113,34 @@ export const answerScenarios: Record<string, Scenario> = {
         ]),
       ]),
   },
+  'file-annotations': {
+    description:
+      'an answer whose fileAnnotations name two files (CSV, PNG) that `openai-assistants-file/download` serves',
+    reply: (c) => chatAnswer(c, [ev('fileAnnotations', FILE_ANNOTATIONS)]),
+  },
   'follow-up': {
     description: 'metadata carries followUpPrompts',
     reply: (c) =>
       chatAnswer(c, [], {
         followUpPrompts: ['What else did the fox learn?', 'Tell me about the river', 'Write it as a poem'],
       }),
+  },
+  'start-form': {
+    description:
+      'Agentflow v2 whose Start node asks for a form (chatbot config `flowData`); answers from the `form` sent',
+    reply: (c) => {
+      const values = Object.entries(c.form ?? {}).map(([name, value]) => `${name}: ${String(value)}`);
+      return stream(
+        ev('agentFlowEvent', 'INPROGRESS'),
+        flowNode('startAgentflow_0', 'Start', 'FINISHED'),
+        flowNode('llmAgentflow_0', 'LLM', 'INPROGRESS'),
+        { kind: 'tokens', tokens: ['Booked', ' with ', values.length > 0 ? values.join(', ') : 'no form'] },
+        flowNode('llmAgentflow_0', 'LLM', 'FINISHED'),
+        ev('agentFlowEvent', 'FINISHED'),
+        metadata(c),
+        END,
+      );
+    },
   },
   hitl: {
     description: 'Agentflow v2 with a human-input node: stops with an approve/reject action; humanInput resumes',

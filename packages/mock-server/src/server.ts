@@ -6,6 +6,7 @@ import { jsonFromSteps } from './json-answer.js';
 import { parseMultipart } from './multipart.js';
 import type { Reply, ScenarioContext } from './scenario-types.js';
 import { scenarios } from './scenarios.js';
+import { assistantFileReply } from './assistant-files.js';
 import { chatbotConfigFor, hang, isUnknown, parseJson, readBody } from './request-helpers.js';
 import { playSteps } from './stream-player.js';
 import { sendJson, sendJsonError, sendRaw, startStream } from './wire.js';
@@ -162,6 +163,11 @@ export async function startMockFlowise(options: MockFlowiseOptions = {}): Promis
         })),
       );
     }
+    if (endpoint === 'openai-assistants-file' && params[0] === 'download' && req.method === 'POST') {
+      const file = assistantFileReply(body);
+      const disposition = file.name ? { 'Content-Disposition': `attachment; filename="${file.name}"` } : undefined;
+      return sendRaw(res, file.status, file.type, file.content, disposition);
+    }
     if (endpoint === 'ping') return sendRaw(res, 200, 'text/html; charset=utf-8', 'pong');
     return sendJsonError(res, 404, `Cannot ${req.method} ${route}`);
   }
@@ -201,6 +207,7 @@ export async function startMockFlowise(options: MockFlowiseOptions = {}): Promis
       ...(typeof request.humanInput === 'object' && request.humanInput
         ? { humanInput: request.humanInput as ScenarioContext['humanInput'] }
         : {}),
+      ...(typeof request.form === 'object' && request.form ? { form: request.form as Record<string, unknown> } : {}),
     };
     abortedChats.delete(context.chatId);
     return reply(

@@ -69,7 +69,7 @@ export function sendRaw(
   res: ServerResponse,
   status: number,
   contentType: string | undefined,
-  body: string,
+  body: string | Buffer,
   headers: Record<string, string> = {},
 ): void {
   res.statusCode = status;

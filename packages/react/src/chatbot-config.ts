@@ -1,5 +1,5 @@
-import type { ChatbotConfig, ChatStore } from '@flowise-kit/core';
-import { useEffect, useState } from 'react';
+import { startFormOf, type ChatbotConfig, type ChatStore, type StartFormSpec } from '@flowise-kit/core';
+import { useEffect, useMemo, useState } from 'react';
 import { useChatStore } from './context.js';
 
 /** Options of {@link useChatbotConfig}. */
@@ -42,4 +42,17 @@ export function useChatbotConfig(options: UseChatbotConfigOptions = {}): Chatbot
     };
   }, [enabled, store, chatflowId, reloadKey]);
   return enabled ? config : undefined;
+}
+
+/**
+ * The start form of the store's agentflow (its Start node set to "Form Input"), from the chatbot config; `undefined`
+ * while the config loads and for flows that start with a question. Show it before the first question and send it with
+ * `store.send(.., { form: values })`: the `StartForm` component does both.
+ *
+ * @example
+ * const form = useStartForm();
+ */
+export function useStartForm(options: UseChatbotConfigOptions = {}): StartFormSpec | undefined {
+  const config = useChatbotConfig(options);
+  return useMemo(() => startFormOf(config), [config]);
 }

@@ -32,7 +32,8 @@ export {
 } from './useFlowisePrediction.js';
 export { localStorageAdapter, type PersistenceAdapter } from './persistence.js';
 export { lockAcrossTabs } from './tab-lock.js';
-export { useChatbotConfig, type UseChatbotConfigOptions } from './chatbot-config.js';
+export { useChatbotConfig, useStartForm, type UseChatbotConfigOptions } from './chatbot-config.js';
+export { StartForm, type StartFormProps } from './components/StartForm/StartForm.js';
 export type { FeedbackHandler } from './components/ChatStream/FeedbackButtons.js';
 export type { HumanInputHandler } from './components/ChatStream/HumanInput.js';
 export { Markdown, type MarkdownProps } from './components/Markdown/Markdown.js';
@@ -42,6 +43,8 @@ export { ChatStream, type ChatStreamProps } from './components/ChatStream/ChatSt
 export { SourceList, type SourceListProps } from './components/SourceList/SourceList.js';
 export { SourceChips, type SourceChipsProps } from './components/SourceChips/SourceChips.js';
 export { Artifacts, type ArtifactsProps } from './components/Artifacts/Artifacts.js';
+export { AnswerUsage, type AnswerUsageProps } from './components/Artifacts/AnswerUsage.js';
+export { FileAnnotations, type FileAnnotationsProps } from './components/Artifacts/FileAnnotations.js';
 export { ToolTrace, type FlowView, type ToolTraceProps } from './components/ToolTrace/ToolTrace.js';
 export { Composer, type ComposerProps } from './components/Composer/Composer.js';
 export { ChatWindow, type ChatWindowLayoutProps, type ChatWindowProps } from './components/ChatWindow/ChatWindow.js';

@@ -7,10 +7,12 @@ import { composeStories } from '@storybook/react';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import * as chatStream from './components/ChatStream/ChatStream.stories.js';
 import * as chatWindow from './components/ChatWindow/ChatWindow.stories.js';
+import * as fileAnnotations from './components/Artifacts/FileAnnotations.stories.js';
 import * as composer from './components/Composer/Composer.stories.js';
 import * as markdown from './components/Markdown/Markdown.stories.js';
 import * as sourceChips from './components/SourceChips/SourceChips.stories.js';
 import * as sourceList from './components/SourceList/SourceList.stories.js';
+import * as startForm from './components/StartForm/StartForm.stories.js';
 import * as toolTrace from './components/ToolTrace/ToolTrace.stories.js';
 
 let mock: MockFlowise;
@@ -23,9 +25,11 @@ const files = {
   chatStream: composeStories(chatStream),
   chatWindow: composeStories(chatWindow),
   composer: composeStories(composer),
+  fileAnnotations: composeStories(fileAnnotations),
   markdown: composeStories(markdown),
   sourceChips: composeStories(sourceChips),
   sourceList: composeStories(sourceList),
+  startForm: composeStories(startForm),
   toolTrace: composeStories(toolTrace),
 };
 

@@ -1,15 +1,17 @@
 import type { AssistantMessage } from '@flowise-kit/core';
-import { SourceChips, ToolTrace } from '@flowise-kit/react';
+import { AnswerUsage, SourceChips, ToolTrace } from '@flowise-kit/react';
 
-/** What the widget shows under a finished answer: its sources as chips, its tool and agent steps collapsed. */
+/** What the widget shows under a finished answer: its sources as chips, its tool and agent steps collapsed, its token use if asked. */
 export function AnswerDetails({
   message,
   sources,
   trace,
+  usage,
 }: {
   message: AssistantMessage;
   sources: boolean;
   trace: boolean;
+  usage: boolean;
 }) {
   const steps = message.usedTools.length + message.agentReasoning.length + (message.agentFlow?.nodes.length ?? 0);
   return (
@@ -21,6 +23,7 @@ export function AnswerDetails({
           <ToolTrace messageId={message.id} />
         </details>
       ) : null}
+      {usage ? <AnswerUsage message={message} /> : null}
     </>
   );
 }

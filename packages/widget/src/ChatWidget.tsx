@@ -1,9 +1,11 @@
-import type { AssistantMessage } from '@flowise-kit/core';
+import { startFormOf, type AssistantMessage } from '@flowise-kit/core';
 import {
   ChatStream,
   Composer,
   FlowiseChatProvider,
+  StartForm,
   useChatbotConfig,
+  useMessageIds,
   useFlowisePrediction,
   useStarterPrompts,
   type FeedbackHandler,
@@ -12,7 +14,7 @@ import {
 import { AnswerDetails } from './AnswerDetails.js';
 import { Disclaimer, disclaimerAccepted } from './Disclaimer.js';
 import { LeadForm, savedLead } from './LeadForm.js';
-import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { themeToStyle, type EmbedTheme } from './embed-theme.js';
 import './ChatWidget.css';
 
@@ -47,6 +49,8 @@ export interface ChatWidgetProps extends Omit<UseFlowisePredictionOptions, 'pers
   showSources?: boolean;
   /** Each answer's tool and agent steps, collapsed under it (default true). */
   showTrace?: boolean;
+  /** Show under each answer the tokens its model calls used, when Flowise reports them (default false). */
+  showUsage?: boolean;
   /** Added to the widget's root element, for your own styles. */
   className?: string;
 }
@@ -70,6 +74,7 @@ export function ChatWidget({
   feedback: feedbackProp,
   showSources = true,
   showTrace = true,
+  showUsage = false,
   className,
   ...options
 }: ChatWidgetProps) {
@@ -88,6 +93,9 @@ export function ChatWidget({
     store: chat.store,
   };
   const config = useChatbotConfig(configOptions);
+  // flowData is the whole flow: parse it once per config.
+  const startForm = useMemo(() => startFormOf(config), [config]);
+  const empty = useMessageIds(chat.store).length === 0;
   const prompts = useStarterPrompts({ ...configOptions, prompts: starterPrompts ?? theme?.chatWindow?.starterPrompts });
   const [lead, setLead] = useState(() => savedLead(scopeKey));
   const [thanks, setThanks] = useState<string>();
@@ -120,8 +128,10 @@ export function ChatWidget({
     [store],
   );
   const details = useCallback(
-    (message: AssistantMessage) => <AnswerDetails message={message} sources={showSources} trace={showTrace} />,
-    [showSources, showTrace],
+    (message: AssistantMessage) => (
+      <AnswerDetails message={message} sources={showSources} trace={showTrace} usage={showUsage} />
+    ),
+    [showSources, showTrace, showUsage],
   );
 
   const rootClass = [
@@ -194,25 +204,37 @@ export function ChatWidget({
                 {...(showFeedback ? { onFeedback: feedback } : {})}
                 renderAnswerDetails={details}
                 emptyState={
-                  <div className="fk-widget__welcome">
-                    {welcome ? <p>{welcome}</p> : null}
-                    {thanks ? <p className="fk-widget__thanks">{thanks}</p> : null}
-                    {prompts.length ? (
-                      <div className="fk-followups" role="group" aria-label="Suggested questions">
-                        {prompts.map((prompt) => (
-                          <button key={prompt} type="button" className="fk-chip" onClick={() => void chat.send(prompt)}>
-                            {prompt}
-                          </button>
-                        ))}
-                      </div>
-                    ) : null}
-                  </div>
+                  startForm ? (
+                    <div className="fk-widget__welcome">
+                      {welcome ? <p>{welcome}</p> : null}
+                      <StartForm form={startForm} onSubmit={(values) => void chat.send('', { form: values })} />
+                    </div>
+                  ) : (
+                    <div className="fk-widget__welcome">
+                      {welcome ? <p>{welcome}</p> : null}
+                      {thanks ? <p className="fk-widget__thanks">{thanks}</p> : null}
+                      {prompts.length ? (
+                        <div className="fk-followups" role="group" aria-label="Suggested questions">
+                          {prompts.map((prompt) => (
+                            <button
+                              key={prompt}
+                              type="button"
+                              className="fk-chip"
+                              onClick={() => void chat.send(prompt)}
+                            >
+                              {prompt}
+                            </button>
+                          ))}
+                        </div>
+                      ) : null}
+                    </div>
+                  )
                 }
               />
             )}
             <Composer
               placeholder={placeholder ?? theme?.chatWindow?.textInput?.placeholder ?? 'Ask a question…'}
-              disabled={needLead || Boolean(disclaimer)}
+              disabled={needLead || Boolean(disclaimer) || (Boolean(startForm) && empty)}
             />
           </div>
         ) : null}

@@ -1,6 +1,7 @@
 import type { AssistantMessage, ChatStore } from '@flowise-kit/core';
 import { memo, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { Artifacts } from '../Artifacts/Artifacts.js';
+import { FileAnnotations } from '../Artifacts/FileAnnotations.js';
 import { Markdown } from '../Markdown/Markdown.js';
 import { FeedbackButtons, type FeedbackHandler } from './FeedbackButtons.js';
 import { HumanInput, type HumanInputHandler } from './HumanInput.js';
@@ -80,6 +81,9 @@ export const AssistantMessageView = memo(function AssistantMessageView({
         {streaming ? <span className="fk-cursor" aria-hidden="true" /> : null}
       </div>
       {message.artifacts.length > 0 ? <Artifacts message={message} {...(store ? { store } : {})} /> : null}
+      {finished && message.fileAnnotations.length > 0 ? (
+        <FileAnnotations message={message} {...(store ? { store } : {})} />
+      ) : null}
       {label ? <p className="fk-message__status">{label}</p> : null}
       {message.error ? (
         <p className="fk-message__error" role="alert">

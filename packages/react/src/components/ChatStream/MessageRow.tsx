@@ -39,7 +39,17 @@ export const MessageRow = memo(function MessageRow({
   if (message.role === 'user') {
     return (
       <article className="fk-message fk-message--user" aria-label="Question">
-        <p className="fk-message__text">{message.text}</p>
+        {message.text ? <p className="fk-message__text">{message.text}</p> : null}
+        {message.form ? (
+          <dl className="fk-message__form">
+            {Object.entries(message.form).map(([name, value]) => (
+              <div key={name}>
+                <dt>{name}</dt>
+                <dd>{typeof value === 'boolean' ? (value ? 'Yes' : 'No') : String(value)}</dd>
+              </div>
+            ))}
+          </dl>
+        ) : null}
       </article>
     );
   }

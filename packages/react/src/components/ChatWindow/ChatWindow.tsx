@@ -1,12 +1,16 @@
-import type { ChatStore } from '@flowise-kit/core';
-import { useCallback, type ReactNode } from 'react';
+import type { AssistantMessage, ChatStore } from '@flowise-kit/core';
+import { useCallback, useMemo, type ReactNode } from 'react';
+import { startFormOf } from '@flowise-kit/core';
 import { useChatbotConfig } from '../../chatbot-config.js';
 import { FlowiseChatProvider } from '../../context.js';
+import { useMessageIds } from '../../selectors.js';
 import { useFlowisePrediction, type UseFlowisePredictionOptions } from '../../useFlowisePrediction.js';
 import { ChatStream } from '../ChatStream/ChatStream.js';
 import type { FeedbackHandler } from '../ChatStream/FeedbackButtons.js';
 import { Composer } from '../Composer/Composer.js';
+import { AnswerUsage } from '../Artifacts/AnswerUsage.js';
 import { SourceList } from '../SourceList/SourceList.js';
+import { StartForm } from '../StartForm/StartForm.js';
 import { ToolTrace } from '../ToolTrace/ToolTrace.js';
 import '../../styles/theme.css';
 import './ChatWindow.css';
@@ -30,6 +34,13 @@ export interface ChatWindowLayoutProps {
    * `true`, `false` (default), or `'auto'`: when the chatflow's chatbot config turns feedback on.
    */
   feedback?: boolean | 'auto';
+  /**
+   * An agentflow whose Start node takes a form shows that form before the first question (read from the chatbot
+   * config) and sends it instead of a question. Default true; `false` loads no config for it.
+   */
+  startForm?: boolean;
+  /** Shows under each answer the tokens its model calls used, when Flowise reports them (agentflows). Default false. */
+  showUsage?: boolean;
 }
 
 /** Props of {@link ChatWindow}: a store, or the options to create one. */
@@ -62,6 +73,8 @@ function OwnedChatWindow(props: UseFlowisePredictionOptions & ChatWindowLayoutPr
   return <ChatWindowLayout {...props} store={store} />;
 }
 
+const usageOf = (message: AssistantMessage) => <AnswerUsage message={message} />;
+
 function ChatWindowLayout({
   store,
   className,
@@ -71,8 +84,13 @@ function ChatWindowLayout({
   showDetails = true,
   theme = 'light',
   feedback = false,
+  startForm = true,
+  showUsage = false,
 }: ChatWindowLayoutProps & { store: ChatStore }) {
-  const config = useChatbotConfig({ store, enabled: feedback === 'auto' });
+  const config = useChatbotConfig({ store, enabled: feedback === 'auto' || startForm });
+  // flowData is the whole flow: parse it once per config.
+  const form = useMemo(() => (startForm ? startFormOf(config) : undefined), [startForm, config]);
+  const empty = useMessageIds(store).length === 0;
   const rate = useCallback<FeedbackHandler>(
     // A failed rating leaves the thumbs as they were; it is not worth an alert.
     (message, rating, content) => store.sendFeedback(message.id, rating, content).catch(() => undefined),
@@ -85,8 +103,15 @@ function ChatWindowLayout({
         {title ? <header className="fk-chat-window__header">{title}</header> : null}
         <ChatStream
           className="fk-chat-window__stream"
-          emptyState={emptyState ?? 'Ask anything to start.'}
+          emptyState={
+            form ? (
+              <StartForm form={form} onSubmit={(values) => void store.send('', { form: values })} />
+            ) : (
+              (emptyState ?? 'Ask anything to start.')
+            )
+          }
           {...(showFeedback ? { onFeedback: rate } : {})}
+          {...(showUsage ? { renderAnswerDetails: usageOf } : {})}
         />
         {showDetails ? (
           <div className="fk-chat-window__details">
@@ -94,7 +119,8 @@ function ChatWindowLayout({
             <ToolTrace />
           </div>
         ) : null}
-        <Composer {...(placeholder ? { placeholder } : {})} />
+        {/* The flow's first input is its form: the composer waits for it. */}
+        <Composer {...(placeholder ? { placeholder } : {})} disabled={Boolean(form) && empty} />
       </div>
     </FlowiseChatProvider>
   );
