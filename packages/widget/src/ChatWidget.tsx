@@ -205,10 +205,14 @@ export function ChatWidget({
                 renderAnswerDetails={details}
                 emptyState={
                   startForm ? (
-                    <div className="fk-widget__welcome">
-                      {welcome ? <p>{welcome}</p> : null}
+                    <>
+                      {welcome ? (
+                        <div className="fk-widget__welcome">
+                          <p>{welcome}</p>
+                        </div>
+                      ) : null}
                       <StartForm form={startForm} onSubmit={(values) => void chat.send('', { form: values })} />
-                    </div>
+                    </>
                   ) : (
                     <div className="fk-widget__welcome">
                       {welcome ? <p>{welcome}</p> : null}

@@ -99,7 +99,7 @@ export function StartForm({ form, onSubmit, disabled = false, className }: Start
           Please fill in every field.
         </p>
       ) : null}
-      <button type="submit" className="fk-button" disabled={disabled}>
+      <button type="submit" className="fk-button fk-button--primary" disabled={disabled}>
         Start
       </button>
     </form>
