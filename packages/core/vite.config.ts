@@ -5,7 +5,7 @@ export default defineConfig({
   build: {
     lib: { entry: { index: 'src/index.ts', internal: 'src/internal.ts' }, formats: ['es'] },
     rollupOptions: {
-      external: [/^zustand(\/|$)/, /^@microsoft\/fetch-event-source(\/|$)/],
+      external: [/^zustand(\/|$)/],
       // TSDoc ships in the .d.ts (tsc); in the JavaScript it only weighs on every consumer's download.
       output: { comments: { legal: true, annotation: true, jsdoc: false } },
     },
