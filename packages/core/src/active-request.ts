@@ -33,6 +33,8 @@ export class ActiveRequest {
   done: Promise<void> = Promise.resolve();
   /** The prediction went out (false while it waits for `acquire`): only then may a Stop ask Flowise to abort. */
   sent = false;
+  /** An event that closes the answer was received. */
+  private closed = false;
 
   constructor(
     private readonly host: RequestHost,
@@ -44,6 +46,7 @@ export class ActiveRequest {
       config.batch ?? PACING.batchMs,
       (events) => host.setState(reduceAll(host.getState(), events, host.session.now())),
       (event) => event.type === 'token',
+      (last, event) => this.joinTokens(last, event),
     );
   }
 
@@ -67,7 +70,7 @@ export class ActiveRequest {
     try {
       if (config.acquire) release = await this.wait(config.acquire);
       this.sent = true;
-      const outcome = await streamPrediction({
+      const outcome = await (config.transport ?? streamPrediction)({
         ...session.connection(),
         chatflowId: config.chatflowId,
         body,
@@ -112,8 +115,18 @@ export class ActiveRequest {
     return release;
   }
 
+  /**
+   * Two adjacent tokens as one, as reduceAll joins them at the commit (a burst then queues one event, not one per
+   * token). Not once the answer was closed: each late token is a diagnostic of its own.
+   */
+  private joinTokens(last: FlowiseEvent, event: FlowiseEvent): FlowiseEvent | undefined {
+    if (this.closed || last.type !== 'token' || event.type !== 'token') return undefined;
+    return { type: 'token', data: last.data + event.data };
+  }
+
   private onEvent(event: FlowiseEvent): void {
     if (!this.host.owns(this)) return;
+    if (event.type === 'error' || event.type === 'abort' || event.type === 'end') this.closed = true;
     this.host.session.call('onEvent', event);
     if (event.type === 'token') this.host.session.call('onToken', event.data);
     this.batcher.push(event);

@@ -46,6 +46,7 @@ export {
   streamPrediction,
   type PredictionOutcome,
   type PredictionRequest,
+  type PredictionTransport,
   type StreamableAnswer,
 } from './transport.js';
 export type { PredictionBody } from './prediction-body.js';

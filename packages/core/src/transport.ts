@@ -11,7 +11,12 @@
 import type { PredictionOutcome, PredictionRequest } from './prediction-request.js';
 import { RequestRun } from './request-run.js';
 
-export type { PredictionOutcome, PredictionRequest, StreamableAnswer } from './prediction-request.js';
+export type {
+  PredictionOutcome,
+  PredictionRequest,
+  PredictionTransport,
+  StreamableAnswer,
+} from './prediction-request.js';
 
 /**
  * Sends one prediction and feeds its events to `onEvent`, from a stream or from a JSON answer alike.
