@@ -245,6 +245,9 @@ const NAMES: Record<string, string> = {
 const LIBS = (process.env.BENCH_LIBS ?? 'kit,kit-worker,kit-frame,aisdk,aisdk-throttle').split(',');
 /** CPU throttling rates every case runs at (`Emulation.setCPUThrottlingRate`; 1 = none). */
 const THROTTLES = (process.env.BENCH_THROTTLES ?? '1,4').split(',').map(Number);
+/** The 20,000-token cost runs on a throttled CPU take minutes each: fewer renderers and runs there. */
+const THROTTLED_COST_LIBS = (process.env.BENCH_THROTTLED_COST_LIBS ?? 'kit,kit-worker,aisdk-throttle').split(',');
+const THROTTLED_COST_RUNS = Number(process.env.BENCH_THROTTLED_COST_RUNS ?? 1);
 const cpu = (throttle: number) => (throttle === 1 ? '1×' : `${throttle}× slower`);
 const longest = (samples: Sample[]) => Math.max(...samples.map((s) => s.longestTaskMs));
 const verdict = (met: boolean) => (met ? 'met' : '**not met**');
@@ -337,10 +340,11 @@ export async function renderCost(): Promise<string> {
     for (const throttle of part('cost') ? THROTTLES : []) {
       for (const rate of [1000, 0]) {
         const results: Record<string, Sample[]> = {};
-        for (const lib of LIBS) {
+        const runs = throttle === 1 ? RUNS : THROTTLED_COST_RUNS;
+        for (const lib of throttle === 1 ? LIBS : LIBS.filter((l) => THROTTLED_COST_LIBS.includes(l))) {
           results[lib] = [];
-          for (let run = 0; run < RUNS; run++) {
-            log(`cost ${lib} cpu ${throttle}x rate ${rate} run ${run + 1}/${RUNS}`);
+          for (let run = 0; run < runs; run++) {
+            log(`cost ${lib} cpu ${throttle}x rate ${rate} run ${run + 1}/${runs}`);
             results[lib].push(await measure(browser, url(lib, `tokens=${TOKENS}&rate=${rate}`), throttle));
           }
         }
@@ -444,7 +448,7 @@ export async function renderCost(): Promise<string> {
     '',
     '### 20,000 tokens, with sources and a tool call',
     '',
-    `${TOKENS.toLocaleString('en')} tokens of the mock's markdown answer (paragraphs, a list, a code block; every 50th token a marker), after 3 source documents and a tool call. Median of ${RUNS} runs (min–max). The peers get the same tokens at the same pace from a server speaking the AI SDK's UI message stream; they render with react-markdown + remark-gfm, the pairing the AI SDK's examples use.`,
+    `${TOKENS.toLocaleString('en')} tokens of the mock's markdown answer (paragraphs, a list, a code block; every 50th token a marker), after 3 source documents and a tool call. Median of ${RUNS} runs (min–max); on the throttled CPU ${THROTTLED_COST_RUNS === 1 ? 'one run' : `${THROTTLED_COST_RUNS} runs`} of ${THROTTLED_COST_LIBS.length} renderers only (each takes minutes there). The peers get the same tokens at the same pace from a server speaking the AI SDK's UI message stream; they render with react-markdown + remark-gfm, the pairing the AI SDK's examples use.`,
     '',
     "Task and script time: CDP `Performance.getMetrics` (`TaskDuration`, `ScriptDuration`) over the whole answer. Longest task: `PerformanceObserver('longtask')` (only tasks over 50 ms are reported; 0 means none). Ratios: the peer's script time and commits divided by ours, in the same run.",
     '',

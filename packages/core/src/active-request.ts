@@ -3,7 +3,7 @@
  * promise `send()` returns. At most one exists per store; when it ends it hands the store back.
  */
 import { Batcher } from './batching.js';
-import type { FlowiseEvent } from './events.js';
+import type { EventOf, FlowiseEvent } from './events.js';
 import { PACING } from './pacing.js';
 import type { PredictionBody } from './prediction-body.js';
 import { reduceAll } from './reducer.js';
@@ -35,6 +35,8 @@ export class ActiveRequest {
   sent = false;
   /** An event that closes the answer was received. */
   private closed = false;
+  /** The token event the queue joined adjacent tokens into. */
+  private joined: EventOf<'token'> | undefined;
 
   constructor(
     private readonly host: RequestHost,
@@ -121,7 +123,13 @@ export class ActiveRequest {
    */
   private joinTokens(last: FlowiseEvent, event: FlowiseEvent): FlowiseEvent | undefined {
     if (this.closed || last.type !== 'token' || event.type !== 'token') return undefined;
-    return { type: 'token', data: last.data + event.data };
+    // The joined event is ours (no callback has seen it): grown in place, not copied per token.
+    if (last === this.joined) {
+      last.data += event.data;
+      return last;
+    }
+    this.joined = { type: 'token', data: last.data + event.data };
+    return this.joined;
   }
 
   private onEvent(event: FlowiseEvent): void {
