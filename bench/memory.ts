@@ -62,6 +62,8 @@ export async function memory(): Promise<string> {
     if (state.messages.length !== 200 || state.status !== 'done') throw new Error('not every answer finished');
     return state.messages.reduce((n, m) => n + m.text.length, 0);
   })();
+  // A flat string takes a byte per character when every character is Latin-1 (the answers here are ASCII).
+  const textMB = text / 1024 / 1024;
   const full = heapMB();
   store.reset();
   const afterReset = heapMB();
@@ -84,6 +86,11 @@ export async function memory(): Promise<string> {
     '',
     `After \`reset()\` the heap is ${(afterReset - before).toFixed(1)} MB above where it started: the answers are released, and no timer,`,
     'socket or abort listener is left (active resources as before).',
+    '',
+    `The answers held: ${(full - afterReset).toFixed(1)} MB (the heap with them less the heap after \`reset()\`, which released them) for`,
+    `${textMB.toFixed(1)} MB of text (a byte per character, flat): **${((full - afterReset) / textMB).toFixed(2)}×** the text's size`,
+    `(target ≤ 1.2×: ${(full - afterReset) / textMB <= 1.2 ? 'met' : 'not met'}). An answer's text is flattened when it ends; while it streams it`,
+    'is a rope, a node per append.',
     '',
   ].join('\n');
 }

@@ -5,6 +5,8 @@ import { renderCost } from './render';
 
 const section = await renderCost();
 console.log(section);
+// BENCH_ONLY (one part, for a quick look) prints its figures and leaves BENCHMARKS.md as it is.
+if (process.env.BENCH_ONLY) process.exit(0);
 const path = resolve(import.meta.dirname, '../BENCHMARKS.md');
 const current = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n';
 const title = '## Render cost (Chromium)';

@@ -4,7 +4,8 @@
  *   (a) a fresh Vite + React 19 app and (b) a fresh Vite + React 18 app install the tarballs, import
  *       useFlowisePrediction and <ChatWindow> from @flowise-kit/react and <ChatWidget> from @flowise-kit/widget
  *       (with both stylesheets), type-check under strict, build, and stream one answer in each from the mock server
- *       (itself installed from its tarball) in Chromium, with no page error;
+ *       (itself installed from its tarball) in Chromium, with no page error; the <ChatWindow> answer comes through
+ *       the worker transport (`@flowise-kit/core/worker`, its inline Web Worker);
  *   (c) a Node script in each app renders <ChatWindow> given a store, <ChatWindow> given connection options (the
  *       hook path) and <ChatWidget> to strings (SSR must not touch window); any thrown error or console.error fails;
  *   (d) a plain HTML page loads the widget's script build and streams an answer, with no page error;
@@ -40,15 +41,23 @@ const tarball = (name: string) =>
     readdirSync(packs).find((f) => f.startsWith(`flowise-kit-${name}-`))!,
   )}`;
 
-const APP = `import { useFlowisePrediction, ChatWindow } from '@flowise-kit/react';
+const APP = `import { workerTransport } from '@flowise-kit/core/worker';
+import { useFlowisePrediction, ChatWindow } from '@flowise-kit/react';
 import { ChatWidget, type ChatWidgetProps } from '@flowise-kit/widget';
 import '@flowise-kit/react/styles.css';
 import '@flowise-kit/widget/styles.css';
 import { createRoot } from 'react-dom/client';
 
+// The worker transport from the published entry point; 'worker' mode: an answer that did not come through the worker fails.
+const transport = workerTransport({ mode: 'worker' });
 function App() {
   const apiHost = new URLSearchParams(location.search).get('apiHost') ?? '';
-  const chat = useFlowisePrediction({ apiHost, chatflowId: 'sources' });
+  const chat = useFlowisePrediction({
+    apiHost,
+    chatflowId: 'sources',
+    transport,
+    onEnd: () => void ((window as unknown as { __kitTransport?: string }).__kitTransport = transport.lastUsed),
+  });
   const count: number = chat.messages.length;
   const widget: ChatWidgetProps = { apiHost, chatflowId: 'plain', title: 'Consumer widget', persist: false, theme: { button: { backgroundColor: '#0a7d4f' } } };
   return (
@@ -192,6 +201,8 @@ try {
           await page.keyboard.press('Enter');
           await page.waitForSelector('article[data-status="done"]', { timeout: 15_000 });
           await page.getByRole('link', { name: 'The fox and the river' }).waitFor();
+          // The answer came through the inline Web Worker of @flowise-kit/core/worker.
+          await page.waitForFunction(() => (window as { __kitTransport?: string }).__kitTransport === 'worker');
           await page.getByRole('button', { name: 'Open chat' }).click();
           const panel = page.getByRole('dialog', { name: 'Consumer widget' });
           await panel.getByRole('textbox', { name: 'Message' }).fill('Hello from the widget');

@@ -10,6 +10,7 @@ import { DefaultChatTransport, type UIMessage } from 'ai';
 import { useChat } from '@ai-sdk/react';
 import type { ChatMessage } from '@flowise-kit/core';
 import { createAssistantMessage } from '@flowise-kit/core/internal';
+import { workerTransport } from '@flowise-kit/core/worker';
 import { ChatStream, FlowiseChatProvider, SourceList, ToolTrace, useFlowisePrediction } from '@flowise-kit/react';
 import { Profiler, memo, useEffect, useMemo, type ProfilerOnRenderCallback } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -24,6 +25,8 @@ const tokens = Number(params.get('tokens') ?? 5000);
 const rate = Number(params.get('rate') ?? 0);
 const batch = params.get('batch');
 const history = Number(params.get('history') ?? 0);
+// `transport=worker`: the stream read in a Web Worker; 'worker' mode, so a run that could not use it fails.
+const kitTransport = params.get('transport') === 'worker' ? workerTransport({ mode: 'worker' }) : undefined;
 
 const bench = {
   commits: 0,
@@ -109,6 +112,7 @@ function Kit() {
     checkStreamable: false,
     initialMessages: EARLIER,
     ...(batch ? { batch: batch === 'frame' ? 'frame' : Number(batch) } : {}),
+    ...(kitTransport ? { transport: kitTransport } : {}),
     overrideConfig: { mock: { tokens, rate } },
     // Side-panel commits are counted from the frame after the first token's: sources and the tool call arrive just
     // before the first token and may share its frame, where the panels rightly render once with their content.

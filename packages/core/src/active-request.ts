@@ -3,7 +3,7 @@
  * promise `send()` returns. At most one exists per store; when it ends it hands the store back.
  */
 import { Batcher } from './batching.js';
-import type { FlowiseEvent } from './events.js';
+import type { EventOf, FlowiseEvent } from './events.js';
 import { PACING } from './pacing.js';
 import type { PredictionBody } from './prediction-body.js';
 import { reduceAll } from './reducer.js';
@@ -33,6 +33,10 @@ export class ActiveRequest {
   done: Promise<void> = Promise.resolve();
   /** The prediction went out (false while it waits for `acquire`): only then may a Stop ask Flowise to abort. */
   sent = false;
+  /** An event that closes the answer was received. */
+  private closed = false;
+  /** The token event the queue joined adjacent tokens into. */
+  private joined: EventOf<'token'> | undefined;
 
   constructor(
     private readonly host: RequestHost,
@@ -44,6 +48,7 @@ export class ActiveRequest {
       config.batch ?? PACING.batchMs,
       (events) => host.setState(reduceAll(host.getState(), events, host.session.now())),
       (event) => event.type === 'token',
+      (last, event) => this.joinTokens(last, event),
     );
   }
 
@@ -67,7 +72,7 @@ export class ActiveRequest {
     try {
       if (config.acquire) release = await this.wait(config.acquire);
       this.sent = true;
-      const outcome = await streamPrediction({
+      const outcome = await (config.transport ?? streamPrediction)({
         ...session.connection(),
         chatflowId: config.chatflowId,
         body,
@@ -112,8 +117,24 @@ export class ActiveRequest {
     return release;
   }
 
+  /**
+   * Two adjacent tokens as one, as reduceAll joins them at the commit (a burst then queues one event, not one per
+   * token). Not once the answer was closed: each late token is a diagnostic of its own.
+   */
+  private joinTokens(last: FlowiseEvent, event: FlowiseEvent): FlowiseEvent | undefined {
+    if (this.closed || last.type !== 'token' || event.type !== 'token') return undefined;
+    // The joined event is ours (no callback has seen it): grown in place, not copied per token.
+    if (last === this.joined) {
+      last.data += event.data;
+      return last;
+    }
+    this.joined = { type: 'token', data: last.data + event.data };
+    return this.joined;
+  }
+
   private onEvent(event: FlowiseEvent): void {
     if (!this.host.owns(this)) return;
+    if (event.type === 'error' || event.type === 'abort' || event.type === 'end') this.closed = true;
     this.host.session.call('onEvent', event);
     if (event.type === 'token') this.host.session.call('onToken', event.data);
     this.batcher.push(event);

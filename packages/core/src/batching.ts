@@ -16,11 +16,14 @@ export class Batcher<T> {
   /**
    * @param throttles Which items start the interval (default: all). The store passes tokens: a `start` or
    *   `metadata` event delivered on its own must not hold back the first token that follows it by an interval.
+   * @param merge Joins an item into the last queued one, or returns `undefined` to queue it (the store joins
+   *   adjacent tokens: a burst then holds one queued event, not one per token).
    */
   constructor(
     mode: BatchMode,
     private readonly deliver: (items: T[]) => void,
     private readonly throttles: (item: T) => boolean = () => true,
+    private readonly merge?: (last: T, item: T) => T | undefined,
   ) {
     this.interval = typeof mode === 'number' ? Math.max(0, mode) : 0;
     this.nextFrame = mode === 0 ? undefined : schedulerFor('frame');
@@ -28,7 +31,10 @@ export class Batcher<T> {
 
   /** Queues an item; delivers at once when batching is off. */
   push(item: T): void {
-    this.queue.push(item);
+    const { queue } = this;
+    const merged = this.merge && queue.length > 0 ? this.merge(queue[queue.length - 1]!, item) : undefined;
+    if (merged === undefined) queue.push(item);
+    else queue[queue.length - 1] = merged;
     if (!this.nextFrame) return this.flush();
     if (this.cancel) return;
     const run = () => {

@@ -1,7 +1,7 @@
 import { redactSecrets } from './redact.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decode } from './decode.js';
+import { decode, eventFromPayload } from './decode.js';
 import type { FlowiseEvent } from './events.js';
 import { encodeEvents, wireEvent } from './test-support/arbitraries.js';
 import { parseChunks, splitAt } from './test-support/events.js';
@@ -155,6 +155,28 @@ describe('decode on arbitrary messages (property)', () => {
         expect(named).toEqual(viaJson(redacted({ type, data } as FlowiseEvent)));
       }),
       { numRuns: 1000, ...seeded },
+    );
+  });
+});
+
+describe('the token fast path (property)', () => {
+  it('reads a token envelope as JSON.parse does, whatever its text (escapes, quotes, control characters)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.boolean(), (text, spliced) => {
+        // Spliced: the text put between the quotes as it is, so it may end the string early, or not be JSON at all.
+        const data = spliced ? `{"event":"token","data":"${text}"}` : JSON.stringify({ event: 'token', data: text });
+        const decoded = decode({ event: '', data });
+        let parsed: { event: string; data: unknown } | undefined;
+        try {
+          parsed = JSON.parse(data) as { event: string; data: unknown };
+        } catch {
+          expect(decoded?.type).toBe('malformed');
+          return;
+        }
+        expect(decoded).toEqual(eventFromPayload(parsed.event, parsed.data, parsed, data));
+        if (!spliced) expect(decoded).toEqual({ type: 'token', data: text });
+      }),
+      { numRuns: 5000, ...seeded },
     );
   });
 });

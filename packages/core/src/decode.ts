@@ -7,7 +7,7 @@ import {
   type ToolCall,
 } from './events.js';
 
-/** One server-sent event as the SSE parser hands it over (the shape of fetch-event-source's message). */
+/** One server-sent event: its name and its data. */
 export interface SseMessage {
   /** The `event:` field; `""` when absent (Flowise never sets it). */
   event: string;
@@ -57,7 +57,11 @@ const OBJECT_EVENTS = new Set<string>([
  * configuration …) are redacted here, so the store, callbacks, persistence and exports never hold them.
  */
 export function decode(message: SseMessage): FlowiseEvent | undefined {
-  const { event, data } = message;
+  return decodeMessage(message.event, message.data);
+}
+
+/** {@link decode} for the parser, without a message object per event. */
+export function decodeMessage(event: string, data: string): FlowiseEvent | undefined {
   if (event === '' || event === 'message') {
     if (data === '') return undefined;
     return decodeEnvelope(data);
@@ -65,7 +69,19 @@ export function decode(message: SseMessage): FlowiseEvent | undefined {
   return decodeNamed(event, data);
 }
 
+/** How Flowise writes a token's envelope (JSON.stringify's key order); the data string follows. */
+const TOKEN_PREFIX = '{"event":"token","data":"';
+/** What a JSON string's body may not hold unescaped; with none of it, the body is the string itself. */
+// eslint-disable-next-line no-control-regex -- JSON forbids raw control characters in a string: those go to JSON.parse.
+const NOT_PLAIN = /["\\\u0000-\u001f]/;
+
 function decodeEnvelope(raw: string): FlowiseEvent {
+  // Nearly every event of an answer is a token: when its text has no escape, read it without a JSON parse
+  // (a property test holds this to JSON.parse's result).
+  if (raw.startsWith(TOKEN_PREFIX) && raw.endsWith('"}')) {
+    const data = raw.slice(TOKEN_PREFIX.length, -2);
+    if (!NOT_PLAIN.test(data)) return { type: 'token', data };
+  }
   let envelope: unknown;
   try {
     envelope = JSON.parse(raw);
@@ -75,8 +91,8 @@ function decodeEnvelope(raw: string): FlowiseEvent {
   if (!isRecord(envelope) || typeof envelope.event !== 'string') {
     return malformed(raw, 'data is not a {"event","data"} envelope');
   }
-  const { event: name, data, ...extra } = envelope;
-  return eventFromPayload(name, data, extra, raw);
+  // The envelope itself carries the extra fields (a thinking event's `duration`): no copy of it per event.
+  return eventFromPayload(envelope.event, envelope.data, envelope, raw);
 }
 
 function decodeNamed(name: string, raw: string): FlowiseEvent {

@@ -47,6 +47,7 @@ export {
   streamPrediction,
   type PredictionOutcome,
   type PredictionRequest,
+  type PredictionTransport,
   type StreamableAnswer,
 } from './transport.js';
 export type { PredictionBody } from './prediction-body.js';

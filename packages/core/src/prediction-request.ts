@@ -47,3 +47,9 @@ export interface PredictionRequest extends FlowiseConnection {
 
 /** How a request ended when it did not fail. */
 export type PredictionOutcome = 'completed' | 'aborted';
+
+/**
+ * A way to send one prediction: {@link streamPrediction} (the main thread, the default) or a worker transport
+ * (`workerTransport()` from `@flowise-kit/core/worker`). Given to a store as its `transport` option.
+ */
+export type PredictionTransport = (request: PredictionRequest) => Promise<PredictionOutcome>;

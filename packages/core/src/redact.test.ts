@@ -78,4 +78,11 @@ describe('redaction', () => {
     expect(redactSecrets(value)).toMatchObject({ a: 1 });
     expect(redactText('key sk-12345 leaked', 'sk-12345')).toBe(`key ${REDACTED} leaked`);
   });
+
+  it('keeps a "__proto__" key of parsed JSON as a property, never as the copy\'s prototype', () => {
+    const copy = redactSecrets(JSON.parse('{"__proto__":{"polluted":true},"a":1}')) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    expect(copy.polluted).toBeUndefined();
+    expect(Object.keys(copy)).toEqual(['__proto__', 'a']);
+  });
 });

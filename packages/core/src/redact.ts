@@ -36,8 +36,11 @@ function redactValue(value: unknown, seen: WeakMap<object, unknown>): unknown {
   const copy: Record<string, unknown> = {};
   seen.set(value, copy);
   for (const [key, item] of Object.entries(value)) {
-    copy[key] =
+    const kept =
       isSecretKey(key) && item !== '' && item !== null && item !== undefined ? REDACTED : redactValue(item, seen);
+    // A `__proto__` key (JSON.parse makes it an own property) stays a property: assigned, it would set the prototype.
+    if (key === '__proto__') Object.defineProperty(copy, key, { value: kept, enumerable: true, writable: true });
+    else copy[key] = kept;
   }
   return copy;
 }

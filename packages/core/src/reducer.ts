@@ -1,3 +1,4 @@
+import { endedFields } from './ended-answer.js';
 import { errorFromEvent } from './errors.js';
 import type { AgentFlowNodeStatus, EventOf, FlowiseEvent } from './events.js';
 import {
@@ -57,9 +58,9 @@ export function reduce(state: ChatState, event: FlowiseEvent, now = 0): ChatStat
     case 'error':
       return applyError(state, event, now);
     case 'abort':
-      return patchOpen(state, event, now, (m) => ({ ...m, status: 'aborted', timings: ended(m, now) }));
+      return patchOpen(state, event, now, (m) => ({ ...m, status: 'aborted', ...endedFields(m, now) }));
     case 'end':
-      return patchOpen(state, event, now, (m) => ({ ...m, status: 'done', timings: ended(m, now) }));
+      return patchOpen(state, event, now, (m) => ({ ...m, status: 'done', ...endedFields(m, now) }));
     case 'malformed':
       return addDiagnostic(state, { at: now, kind: 'malformed-event', detail: event.reason, raw: event.raw });
     case 'unknown':
@@ -162,11 +163,7 @@ function applyMetadata(state: ChatState, event: EventOf<'metadata'>, now: number
 
 function applyError(state: ChatState, event: EventOf<'error'>, now: number): ChatState {
   const error = errorFromEvent(event.data);
-  return patchOpen(state, event, now, (m) => ({ ...m, status: 'error', error, timings: ended(m, now) }));
-}
-
-function ended(message: AssistantMessage, now: number) {
-  return { ...message.timings, endedAt: now };
+  return patchOpen(state, event, now, (m) => ({ ...m, status: 'error', error, ...endedFields(m, now) }));
 }
 
 function lateEvent(state: ChatState, event: FlowiseEvent, now: number): ChatState {

@@ -1,47 +1,79 @@
-import { getLines } from '@microsoft/fetch-event-source/lib/cjs/parse.js';
-import { decode } from './decode.js';
+import { decodeMessage } from './decode.js';
 import type { FlowiseEvent } from './events.js';
 
-const DATA = [100, 97, 116, 97]; // "data"
-const EVENT = [101, 118, 101, 110, 116]; // "event"
-
-function fieldIs(line: Uint8Array, name: readonly number[]): boolean {
-  for (let i = 0; i < name.length; i++) if (line[i] !== name[i]) return false;
-  return true;
-}
+const LF = 10;
+const CR = 13;
 
 /**
- * The byte → event pipeline of the transport: fetch-event-source's line splitter (`getLines`: chunks may split
- * lines, CRLF pairs and UTF-8 characters anywhere), then the SSE fields, then {@link decode}. Returns the function to
- * feed chunks to. Comments (`:heartbeat`), `id:`, `retry:` and Flowise's `message:` lines never produce an event.
+ * The byte → event pipeline of the transport: UTF-8 text (a character split between chunks is held back), lines
+ * (LF, CR or CRLF, a CRLF pair may be split between chunks), the SSE fields, then {@link decodeMessage}. Returns the
+ * function to feed chunks to. Comments (`:heartbeat`), `id:`, `retry:` and Flowise's `message:` lines never produce
+ * an event; a field needs its colon (`data:`, `event:`).
  *
- * The fields are read here rather than with fetch-event-source's `getMessages`, which decodes every field name and
- * value to a string (four TextDecoder calls per Flowise event, two of them for the useless `message:` line); reading
- * the field name from the bytes and decoding only `data` and `event` values is much faster.
+ * Each chunk is decoded to a string at once and its lines are found with `indexOf`, both native: a loop over the
+ * bytes in JavaScript (fetch-event-source's `getLines`) cost more than JSON-parsing the events (BENCHMARKS.md).
+ * A line that spans chunks is kept as a list of parts and joined once, so a long `data:` line arriving in small
+ * chunks is not copied again per chunk.
  */
 export function createEventParser(onEvent: (event: FlowiseEvent) => void): (chunk: Uint8Array) => void {
   const decoder = new TextDecoder();
+  /** The start of a line that has not ended yet. */
+  let pending = '';
+  /** The last chunk ended with CR: a LF that starts the next one belongs to it. */
+  let afterCR = false;
   let data: string | undefined;
   let event = '';
-  return getLines((line, fieldLength) => {
-    if (line.length === 0) {
+
+  const line = (text: string, start: number, end: number): void => {
+    if (start === end) {
       // A blank line dispatches the message; one without data (after a comment) is nothing.
       if (data !== undefined || event !== '') {
-        const decoded = decode({ event, data: data ?? '' });
+        const decoded = decodeMessage(event, data ?? '');
         if (decoded) onEvent(decoded);
       }
       data = undefined;
       event = '';
       return;
     }
-    if (fieldLength !== 4 && fieldLength !== 5) return;
-    // The value starts after the colon and one optional space (SSE spec).
-    const valueStart = fieldLength + (line[fieldLength + 1] === 32 ? 2 : 1);
-    if (fieldLength === 4 && fieldIs(line, DATA)) {
-      const value = decoder.decode(line.subarray(valueStart));
+    if (text.startsWith('data:', start)) {
+      const value = text.slice(start + (text.charCodeAt(start + 5) === 32 ? 6 : 5), end);
       data = data === undefined ? value : `${data}\n${value}`;
-    } else if (fieldLength === 5 && fieldIs(line, EVENT)) {
-      event = decoder.decode(line.subarray(valueStart));
+    } else if (text.startsWith('event:', start)) {
+      event = text.slice(start + (text.charCodeAt(start + 6) === 32 ? 7 : 6), end);
     }
-  });
+  };
+
+  return (chunk) => {
+    const text = decoder.decode(chunk, { stream: true });
+    let at = 0;
+    if (afterCR && text.length > 0) {
+      afterCR = false;
+      if (text.charCodeAt(0) === LF) at = 1;
+    }
+    // Searched again only once passed. Whether there is a CR at all is asked of the bytes: most streams have none,
+    // and a search of the decoded text for one made JSON.parse of its slices several times slower (V8, Node 20).
+    let nextCR = chunk.indexOf(CR) === -1 ? -1 : text.indexOf('\r', at);
+    let nextLF = text.indexOf('\n', at);
+    while (at < text.length) {
+      if (nextCR !== -1 && nextCR < at) nextCR = text.indexOf('\r', at);
+      if (nextLF !== -1 && nextLF < at) nextLF = text.indexOf('\n', at);
+      const end = nextCR === -1 ? nextLF : nextLF === -1 ? nextCR : Math.min(nextCR, nextLF);
+      if (end === -1) {
+        pending += at === 0 ? text : text.slice(at);
+        return;
+      }
+      if (pending === '') {
+        line(text, at, end);
+      } else {
+        const whole = pending + text.slice(at, end);
+        pending = '';
+        line(whole, 0, whole.length);
+      }
+      at = end + 1;
+      if (text.charCodeAt(end) === CR) {
+        if (at === text.length) afterCR = true;
+        else if (text.charCodeAt(at) === LF) at++;
+      }
+    }
+  };
 }

@@ -6,6 +6,7 @@ import type { FlowiseEvent } from './events.js';
 import type { FlowiseConnection } from './http.js';
 import type { BatchMode } from './pacing.js';
 import type { PredictionBody } from './prediction-body.js';
+import type { PredictionTransport } from './prediction-request.js';
 import type { AnswerFeedback, AssistantMessage, ChatState } from './state.js';
 
 /** Callbacks; they run outside the store's update and an exception in one never breaks the stream. */
@@ -30,6 +31,12 @@ export interface ChatStoreOptions extends FlowiseConnection, ChatCallbacks {
   streaming?: boolean;
   /** How store updates are batched while tokens stream (default `DEFAULT_BATCH_MS`: at most one commit per 50 ms). */
   batch?: BatchMode;
+  /**
+   * How predictions are sent: the main-thread {@link streamPrediction} (default), or `workerTransport()` from
+   * `@flowise-kit/core/worker`, which reads the stream in a Web Worker and falls back to the main thread where
+   * none can run.
+   */
+  transport?: PredictionTransport;
   /** How long to wait for the response to start: see `PredictionRequest.firstByteTimeoutMs` (default 15 s when streaming). */
   firstByteTimeoutMs?: number;
   /** How long the stream may stay silent: see `PredictionRequest.idleTimeoutMs` (default 90 s). */

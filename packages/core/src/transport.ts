@@ -5,14 +5,18 @@
  * a prediction. It re-sends the request on any error unless `onerror` throws, re-sends it when the tab becomes
  * visible unless `openWhenHidden` is set, and its `dispose()` touches `document` and `window` unconditionally,
  * so it throws in Node, Web Workers and SSR. Every one of those would POST a (paid) prediction twice or break
- * a runtime we support. We keep fetch-event-source's line and message parser (`getLines`, `getMessages`: the
- * part that is hard to get right, see sse.ts) and wrap it in a single-shot lifecycle that has no retry and no
+ * a runtime we support. Our own SSE parser (sse.ts) runs in a single-shot lifecycle that has no retry and no
  * visibility handling at all, plus the timeouts Flowise needs (see flowise-protocol.md §6).
  */
 import type { PredictionOutcome, PredictionRequest } from './prediction-request.js';
 import { RequestRun } from './request-run.js';
 
-export type { PredictionOutcome, PredictionRequest, StreamableAnswer } from './prediction-request.js';
+export type {
+  PredictionOutcome,
+  PredictionRequest,
+  PredictionTransport,
+  StreamableAnswer,
+} from './prediction-request.js';
 
 /**
  * Sends one prediction and feeds its events to `onEvent`, from a stream or from a JSON answer alike.

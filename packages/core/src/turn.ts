@@ -1,3 +1,4 @@
+import { endedFields } from './ended-answer.js';
 import type { ChatError } from './errors.js';
 import {
   createAssistantMessage,
@@ -74,7 +75,7 @@ function closeOpenAnswer(
   if (!isOpenAnswer(last)) return state;
   const messages = state.messages.slice();
   const { queued: _queued, ...answer } = last;
-  messages[messages.length - 1] = patch({ ...answer, timings: { ...last.timings, endedAt: now } });
+  messages[messages.length - 1] = patch({ ...answer, ...endedFields(last, now) });
   return { ...state, ...chat, messages };
 }
 
