@@ -11,6 +11,7 @@ import type { PredictionBody } from './prediction-body.js';
 import { addDiagnostic } from './reducer.js';
 import { defined } from './defined.js';
 import { Session } from './session.js';
+import { uploadActions } from './store-uploads.js';
 import { initialChatState, isOpenAnswer, type AnswerFeedback, type ChatState } from './state.js';
 import type { ChatActions, ChatStore, ChatStoreOptions, SendOptions } from './store-types.js';
 import { abortTurn, beginTurn, dropLastTurn, withFeedback } from './turn.js';
@@ -119,7 +120,12 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     return feedback;
   }
 
+  const uploads = uploadActions({ session, getState: store.getState, setState });
+  /** What survives a reset or a hydrate: the chatflow's settings, not the conversation. */
+  const kept = () => defined({ uploadsConfig: store.getState().uploadsConfig });
+
   const actions: ChatActions = {
+    ...uploads,
     send,
     stop: () => stopTurn(true),
     retry() {
@@ -136,11 +142,11 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     reset() {
       stopTurn(true);
       lastQuestion = undefined;
-      setState(initialChatState());
+      setState(initialChatState(kept()));
     },
     hydrate(state) {
       stopTurn(false);
-      setState(closeOpenAnswers(initialChatState(state), session.now()));
+      setState(closeOpenAnswers(initialChatState({ ...kept(), ...state }), session.now()));
     },
     configure: (next) => session.configure(next),
     dispose() {

@@ -1,4 +1,5 @@
 import type { ChatError } from './errors.js';
+import type { FileUpload } from './uploads.js';
 import {
   createAssistantMessage,
   isOpenAnswer,
@@ -17,7 +18,7 @@ export interface TurnStart {
   /** The question's text. */
   question: string;
   /** Uploads sent with the question, kept on the user message. */
-  uploads?: unknown[];
+  uploads?: FileUpload[];
   /** The time of the request, in milliseconds since the epoch. */
   now: number;
 }

@@ -44,4 +44,7 @@ export { SourceChips, type SourceChipsProps } from './components/SourceChips/Sou
 export { Artifacts, type ArtifactsProps } from './components/Artifacts/Artifacts.js';
 export { ToolTrace, type FlowView, type ToolTraceProps } from './components/ToolTrace/ToolTrace.js';
 export { Composer, type ComposerProps } from './components/Composer/Composer.js';
+export { selectUploadsConfig, useUploadsConfig } from './uploads-config.js';
+export { ATTACHMENT_LABELS, type AttachmentLabels } from './components/Attachments/labels.js';
+export { UploadPreviews, type UploadPreviewsProps } from './components/Attachments/UploadPreviews.js';
 export { ChatWindow, type ChatWindowLayoutProps, type ChatWindowProps } from './components/ChatWindow/ChatWindow.js';

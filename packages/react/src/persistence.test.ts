@@ -1,9 +1,9 @@
-import type { ChatMessage, ChatState } from '@flowise-kit/core';
+import type { ChatMessage, ChatState, FileUpload } from '@flowise-kit/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { localStorageAdapter, withoutUploadData } from './persistence.js';
 
 const photo = `data:image/png;base64,${'A'.repeat(2000)}`;
-const turn = (n: number, uploads?: unknown[]): ChatMessage[] => [
+const turn = (n: number, uploads?: FileUpload[]): ChatMessage[] => [
   { id: `q${n}`, role: 'user', text: `Question ${n}`, createdAt: n, ...(uploads ? { uploads } : {}) },
   { id: `a${n}`, role: 'assistant', status: 'done', text: `Answer ${n} ${'x'.repeat(300)}` } as ChatMessage,
 ];

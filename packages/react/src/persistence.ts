@@ -75,7 +75,7 @@ export function withoutUploadData(messages: ChatMessage[]): ChatMessage[] {
     if (message.role !== 'user' || !message.uploads?.length) return message;
     const uploads = message.uploads.map((upload) => {
       if (typeof upload !== 'object' || upload === null) return upload;
-      const { data, ...rest } = upload as { data?: unknown };
+      const { data, ...rest } = upload;
       return typeof data === 'string' && data.startsWith('data:') ? rest : upload;
     });
     return { ...message, uploads };

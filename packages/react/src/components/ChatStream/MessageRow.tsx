@@ -1,6 +1,7 @@
 import type { AssistantMessage, ChatStore } from '@flowise-kit/core';
 import { memo, type ReactNode } from 'react';
 import { useMessage } from '../../selectors.js';
+import { UploadPreviews } from '../Attachments/UploadPreviews.js';
 import { AssistantMessageView } from './AssistantMessageView.js';
 import type { FeedbackHandler } from './FeedbackButtons.js';
 import type { HumanInputHandler } from './HumanInput.js';
@@ -39,7 +40,8 @@ export const MessageRow = memo(function MessageRow({
   if (message.role === 'user') {
     return (
       <article className="fk-message fk-message--user" aria-label="Question">
-        <p className="fk-message__text">{message.text}</p>
+        {message.text ? <p className="fk-message__text">{message.text}</p> : null}
+        {message.uploads?.length ? <UploadPreviews uploads={message.uploads} store={store} /> : null}
       </article>
     );
   }

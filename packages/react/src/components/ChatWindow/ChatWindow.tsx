@@ -1,5 +1,5 @@
 import type { ChatStore } from '@flowise-kit/core';
-import { useCallback, type ReactNode } from 'react';
+import { useCallback, useRef, type ReactNode } from 'react';
 import { useChatbotConfig } from '../../chatbot-config.js';
 import { FlowiseChatProvider } from '../../context.js';
 import { useFlowisePrediction, type UseFlowisePredictionOptions } from '../../useFlowisePrediction.js';
@@ -79,9 +79,10 @@ function ChatWindowLayout({
     [store],
   );
   const showFeedback = feedback === true || (feedback === 'auto' && config?.chatFeedback?.status === true);
+  const root = useRef<HTMLDivElement>(null);
   return (
     <FlowiseChatProvider store={store}>
-      <div className={className ? `fk-chat-window ${className}` : 'fk-chat-window'} data-fk-theme={theme}>
+      <div ref={root} className={className ? `fk-chat-window ${className}` : 'fk-chat-window'} data-fk-theme={theme}>
         {title ? <header className="fk-chat-window__header">{title}</header> : null}
         <ChatStream
           className="fk-chat-window__stream"
@@ -94,7 +95,7 @@ function ChatWindowLayout({
             <ToolTrace />
           </div>
         ) : null}
-        <Composer {...(placeholder ? { placeholder } : {})} />
+        <Composer dropZone={root} {...(placeholder ? { placeholder } : {})} />
       </div>
     </FlowiseChatProvider>
   );
