@@ -126,7 +126,7 @@ describe('images with a question', () => {
     ]);
     const alert = page.locator('.fk-composer__alerts');
     await expect(alert.innerText()).resolves.toMatch(
-      /“archive\.zip” \(application\/zip\) cannot be sent: allowed types are text\/plain/,
+      /“archive\.zip” \(application\/zip\) cannot be sent: allowed types are image\/png, image\/jpeg, image\/gif, image\/webp, text\/plain/,
     );
     await expect(alert.innerText()).resolves.toMatch(/“huge\.png” is 1\.\d MB: the largest allowed is 1 MB\./);
     await expect(page.getByRole('list', { name: 'Attachments' }).getByRole('img').count()).resolves.toBe(1);
@@ -141,5 +141,67 @@ describe('images with a question', () => {
       .poll(() => mock.requests.some((r) => r.path.startsWith('/api/v1/public-chatbotConfig/plain')))
       .toBe(true);
     await expect(page.getByRole('button', { name: 'Attach files' }).count()).resolves.toBe(0);
+  });
+});
+
+describe('files into the prompt (full-file upload)', () => {
+  it('uploads the file with a progress indicator, then sends its text as a file:full upload', async () => {
+    const page = await openWidget('uploads');
+    const csv = Buffer.from('name,age\nAda,36\nGrace,45\n');
+    // Held back for a moment (the real request goes on after it) so the progress indicator can be seen.
+    await page.route('**/api/v1/attachments/**', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      await route.continue();
+    });
+    await page.getByRole('button', { name: 'Attach files' }).waitFor();
+    await page.locator('form.fk-composer input[type=file]').setInputFiles({
+      name: 'people.csv',
+      mimeType: 'text/csv',
+      buffer: csv,
+    });
+    await page.getByRole('textbox', { name: 'Message' }).fill('Who is older?');
+    await page.getByRole('button', { name: 'Send' }).click();
+    const progress = page.getByRole('status').filter({ hasText: 'Uploading a file…' });
+    await progress.waitFor();
+    await page.screenshot({ path: resolve(REPO, 'screenshots/uploads-file-progress.png') });
+    await page.locator('article[aria-label="Answer"][data-status="done"]').waitFor();
+    await expect(progress.count()).resolves.toBe(0);
+
+    const upload = mock.requests.find((r) => r.path.startsWith('/api/v1/attachments/'))!;
+    const chatId = lastPrediction().chatId;
+    expect(upload.path).toBe(`/api/v1/attachments/uploads/${chatId}`);
+    expect(String(upload.headers['content-type'])).toMatch(/^multipart\/form-data; boundary=/);
+    expect(upload.body).toContain('Content-Disposition: form-data; name="files"; filename="people.csv"');
+    expect(upload.body).toContain(csv.toString());
+    expect(lastPrediction().uploads).toEqual([
+      { type: 'file:full', name: 'people.csv', mime: 'text/csv', data: csv.toString() },
+    ]);
+    await expect(page.locator('article[aria-label="Question"]').getByText('people.csv').isVisible()).resolves.toBe(
+      true,
+    );
+  });
+
+  it("Flowise's 400 names the type; the question and the file stay to try again; nothing is predicted", async () => {
+    const page = await openWidget('uploads-refused');
+    await page.getByRole('button', { name: 'Attach files' }).waitFor();
+    await page.locator('form.fk-composer input[type=file]').setInputFiles({
+      name: 'notes.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('remember the milk'),
+    });
+    const input = page.getByRole('textbox', { name: 'Message' });
+    await input.fill('Summarise my notes');
+    await page.getByRole('button', { name: 'Send' }).click();
+    const alert = page.locator('.fk-composer__alerts');
+    await expect(alert.innerText()).resolves.toBe(
+      'Flowise refused “notes.txt” (text/plain): this chatflow does not take that file type.',
+    );
+    await expect(input.inputValue()).resolves.toBe('Summarise my notes');
+    await expect(
+      page.locator('form.fk-composer').getByRole('list', { name: 'Attachments' }).getByText('notes.txt').isVisible(),
+    ).resolves.toBe(true);
+    await page.screenshot({ path: resolve(REPO, 'screenshots/uploads-file-refused.png') });
+    expect(mock.predictions()).toHaveLength(0);
+    expect(mock.requests.filter((r) => r.path.startsWith('/api/v1/attachments/'))).toHaveLength(1);
   });
 });
