@@ -16,7 +16,9 @@ import { useUploadsConfig } from '../../uploads-config.js';
 import { AttachControls } from '../Attachments/AttachControls.js';
 import { AttachmentList } from '../Attachments/AttachmentList.js';
 import { ATTACHMENT_LABELS, type AttachmentLabels } from '../Attachments/labels.js';
+import { RecordControls } from '../Attachments/RecordControls.js';
 import { inlineUploads, useAttachments } from '../Attachments/useAttachments.js';
+import { useRecorder } from '../Attachments/useRecorder.js';
 import '../../styles/theme.css';
 import './Composer.css';
 
@@ -64,6 +66,8 @@ export const Composer = memo(function Composer({
   const config = useUploadsConfig(store);
   const labels = useMemo(() => ({ ...ATTACHMENT_LABELS, ...labelOverrides }), [labelOverrides]);
   const attachments = useAttachments(config, labels, maxAttachments);
+  const recorder = useRecorder(labels);
+  const recording = recorder.elapsed !== undefined;
   const [text, setText] = useState('');
   const [uploading, setUploading] = useState(0);
   const [error, setError] = useState<ChatError>();
@@ -94,6 +98,11 @@ export const Composer = memo(function Composer({
     attachments.clear();
     void (uploads.length > 0 ? store.send(question, { uploads }) : store.send(question));
   };
+  /** A spoken question: the server transcribes it, and the transcript becomes the question. */
+  const sendRecording = async () => {
+    const audio = await recorder.finish();
+    if (audio) void store.send('', { uploads: [audio] });
+  };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     if (busy) store.stop();
@@ -116,12 +125,13 @@ export const Composer = memo(function Composer({
   const root = ['fk-composer', className].filter(Boolean).join(' ');
   return (
     <form ref={form} className={root} onSubmit={onSubmit}>
-      {attachments.refusals.length > 0 || error ? (
+      {attachments.refusals.length > 0 || error || recorder.error ? (
         <div className="fk-composer__alerts" role="alert">
           {attachments.refusals.map((message) => (
             <p key={message}>{message}</p>
           ))}
           {error ? <p>{error.message}</p> : null}
+          {recorder.error ? <p>{recorder.error.message}</p> : null}
         </div>
       ) : null}
       <AttachmentList
@@ -137,7 +147,15 @@ export const Composer = memo(function Composer({
         </p>
       ) : null}
       <div className="fk-composer__row">
-        {attachments.accepts ? (
+        {recording ? (
+          <RecordControls
+            recorder={recorder}
+            labels={labels}
+            disabled={false}
+            onRecorded={() => void sendRecording()}
+          />
+        ) : null}
+        {!recording && attachments.accepts ? (
           <AttachControls
             accept={attachments.accept}
             allowUrl={config?.isImageUploadAllowed === true}
@@ -148,6 +166,7 @@ export const Composer = memo(function Composer({
           />
         ) : null}
         <textarea
+          hidden={recording}
           className="fk-composer__input"
           aria-label={label}
           placeholder={placeholder}
@@ -158,7 +177,15 @@ export const Composer = memo(function Composer({
           onKeyDown={onKeyDown}
           onPaste={onPaste}
         />
-        {busy ? (
+        {!recording && config?.isSpeechToTextEnabled ? (
+          <RecordControls
+            recorder={recorder}
+            labels={labels}
+            disabled={disabled || busy}
+            onRecorded={() => undefined}
+          />
+        ) : null}
+        {recording ? null : busy ? (
           <button type="submit" className="fk-button fk-composer__button" aria-label="Stop answering">
             Stop
           </button>
