@@ -46,7 +46,7 @@ async function openWidget(flow: string): Promise<Page> {
   return page;
 }
 const lastPrediction = () =>
-  mock.predictions().at(-1)?.body as { question: string; uploads?: Record<string, string>[] };
+  mock.predictions().at(-1)?.body as { question: string; chatId: string; uploads?: Record<string, string>[] };
 
 describe('images with a question', () => {
   it('picked, pasted, dropped and by URL: previewed, sent byte for byte, shown in the question', async () => {
