@@ -116,3 +116,81 @@ describe('speech to text', () => {
     expect((mock.predictions()[0]!.body as { question: string }).question).toBe('Typed instead');
   });
 });
+
+async function ask(page: Page, question: string) {
+  const answers = page.locator('article[aria-label="Answer"][data-status="done"]');
+  const before = await answers.count();
+  await page.getByRole('textbox', { name: 'Message' }).fill(question);
+  await page.getByRole('textbox', { name: 'Message' }).press('Enter');
+  await expect.poll(() => answers.count()).toBe(before + 1);
+  return answers.nth(before);
+}
+const speechAudio = (page: Page) => page.locator('audio[data-fk-speech]');
+const playedSeconds = (page: Page) => speechAudio(page).evaluate((audio: HTMLAudioElement) => audio.currentTime);
+const requestsTo = (path: string) => mock.requests.filter((r) => r.method === 'POST' && r.path === path);
+
+describe('text to speech', () => {
+  it('plays an answer as it streams, one answer at a time; Stop calls the abort endpoint', async () => {
+    const page = await openWidget('uploads');
+    const first = await ask(page, 'First question');
+    const second = await ask(page, 'Second question');
+    await first.getByRole('button', { name: 'Read aloud' }).click();
+    await expect(first.getByRole('button', { name: 'Stop reading' }).getAttribute('aria-pressed')).resolves.toBe(
+      'true',
+    );
+    await expect.poll(() => playedSeconds(page), { timeout: 8000 }).toBeGreaterThan(0.4);
+    await expect(speechAudio(page).getAttribute('data-fk-speech-mode')).resolves.toBe('stream');
+    const generate = requestsTo('/api/v1/text-to-speech/generate');
+    const chatId = (mock.predictions()[0]!.body as { chatId: string }).chatId;
+    expect(generate).toHaveLength(1);
+    expect(generate[0]!.body).toMatchObject({
+      chatflowId: 'uploads',
+      chatId,
+      chatMessageId: expect.any(String),
+      text: expect.stringContaining('You asked: First question'),
+    });
+    await page.screenshot({ path: resolve(REPO, 'screenshots/speech-playing.png') });
+
+    // The second answer takes over: the first stops (and Flowise is asked to stop it).
+    await second.getByRole('button', { name: 'Read aloud' }).click();
+    await expect(first.getByRole('button', { name: 'Read aloud' }).isVisible()).resolves.toBe(true);
+    await second.getByRole('button', { name: 'Stop reading' }).waitFor();
+    await second.getByRole('button', { name: 'Stop reading' }).click();
+    await second.getByRole('button', { name: 'Read aloud' }).waitFor();
+    const aborts = requestsTo('/api/v1/text-to-speech/abort').map((r) => (r.body as { chatId: string }).chatId);
+    expect(aborts).toEqual([chatId, chatId]);
+    await expect(speechAudio(page).evaluate((audio: HTMLAudioElement) => audio.paused)).resolves.toBe(true);
+  });
+
+  it('plays to the end with the buffered fallback when the browser cannot stream MP3', async () => {
+    await context.addInitScript(() => {
+      MediaSource.isTypeSupported = () => false;
+    });
+    const page = await openWidget('uploads');
+    const answer = await ask(page, 'Read it');
+    await answer.getByRole('button', { name: 'Read aloud' }).click();
+    await expect.poll(() => playedSeconds(page), { timeout: 8000 }).toBeGreaterThan(0.4);
+    await expect(speechAudio(page).getAttribute('data-fk-speech-mode')).resolves.toBe('buffered');
+    // The whole clip (about 2.5 s) plays, then the button is back.
+    await answer.getByRole('button', { name: 'Read aloud' }).waitFor({ timeout: 10_000 });
+    expect(requestsTo('/api/v1/text-to-speech/abort')).toHaveLength(0);
+  });
+
+  it('auto-plays the audio streamed inside the answer (tts_* events)', async () => {
+    const page = await openWidget('tts-autoplay');
+    const answer = await ask(page, 'Speak to me');
+    await expect.poll(() => playedSeconds(page), { timeout: 8000 }).toBeGreaterThan(0.4);
+    await expect(answer.getByRole('button', { name: 'Stop reading' }).isVisible()).resolves.toBe(true);
+    expect(requestsTo('/api/v1/text-to-speech/generate')).toHaveLength(0);
+  });
+
+  it('a speech failure is said on the answer; the chat goes on', async () => {
+    const page = await openWidget('tts-fail');
+    const answer = await ask(page, 'Hello');
+    await answer.getByRole('button', { name: 'Read aloud' }).click();
+    await expect(answer.getByRole('alert').innerText()).resolves.toBe('Speech provider failed: quota exceeded');
+    await answer.getByRole('button', { name: 'Read aloud' }).waitFor();
+    await page.screenshot({ path: resolve(REPO, 'screenshots/speech-failed.png') });
+    await ask(page, 'Still there?');
+  });
+});

@@ -31,6 +31,19 @@ describe('localStorageAdapter', () => {
     expect(withoutUploadData(turn(2))).toEqual(turn(2));
   });
 
+  it('leaves out the audio an answer streamed (tts_data), keeping its other events', () => {
+    const answer = {
+      ...turn(1)[1],
+      extraEvents: [
+        { name: 'tts_start', data: { format: 'mp3' } },
+        { name: 'tts_data', data: { audioChunk: 'SUQz'.repeat(500) } },
+        { name: 'tts_end', data: {} },
+      ],
+    } as ChatMessage;
+    const [saved] = withoutUploadData([answer]) as unknown as [{ extraEvents: { name: string }[] }];
+    expect(saved.extraEvents.map((e) => e.name)).toEqual(['tts_start', 'tts_end']);
+  });
+
   it('a full quota keeps the newest turns that fit, warns once, and never throws', () => {
     const stored = new Map<string, string>();
     vi.spyOn(localStorage, 'setItem').mockImplementation((key: string, value: string) => {

@@ -2,6 +2,7 @@ import type { AssistantMessage, ChatStore } from '@flowise-kit/core';
 import { memo, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { Artifacts } from '../Artifacts/Artifacts.js';
 import { Markdown } from '../Markdown/Markdown.js';
+import { SpeakButton } from '../Speech/SpeakButton.js';
 import { FeedbackButtons, type FeedbackHandler } from './FeedbackButtons.js';
 import { HumanInput, type HumanInputHandler } from './HumanInput.js';
 import { LiveAnnouncer } from './LiveAnnouncer.js';
@@ -89,6 +90,7 @@ export const AssistantMessageView = memo(function AssistantMessageView({
       {finished ? (
         <div className="fk-message__actions">
           {message.text ? <CopyButton text={message.text} /> : null}
+          {message.status === 'done' && message.text ? <SpeakButton message={message} store={store} /> : null}
           {isLatest && onRetry && (message.status === 'error' || message.status === 'aborted') ? (
             <button type="button" className="fk-button fk-button--ghost" onClick={onRetry}>
               Retry
