@@ -86,3 +86,13 @@ describe('speech', () => {
     });
   });
 });
+
+describe('configure', () => {
+  it('another chatflow drops the uploads config, and the next load is that chatflow’s', async () => {
+    const store = storeFor('uploads');
+    await store.loadUploadsConfig();
+    store.configure({ chatflowId: 'plain' });
+    expect(store.getState().uploadsConfig).toBeUndefined();
+    expect(await store.loadUploadsConfig()).toMatchObject({ isImageUploadAllowed: false });
+  });
+});

@@ -29,20 +29,30 @@ export function uploadActions(host: UploadsHost) {
   }
 
   return {
+    /** Drops the loaded config (the chatflow or the connection changed). */
+    forget(): void {
+      loading = undefined;
+      const { uploadsConfig: _dropped, ...rest } = host.getState();
+      if (_dropped) host.setState(rest);
+    },
+
     loadUploadsConfig(): Promise<UploadsConfig> {
       const loaded = host.getState().uploadsConfig;
       if (loaded) return Promise.resolve(loaded);
-      loading ??= fetchUploadsConfig().then(
+      if (loading) return loading;
+      const pending: Promise<UploadsConfig> = fetchUploadsConfig().then(
         (config) => {
-          host.setState({ ...host.getState(), uploadsConfig: config });
+          // A config asked for before a change of chatflow is not this chatflow's.
+          if (loading === pending) host.setState({ ...host.getState(), uploadsConfig: config });
           return config;
         },
         (error: unknown) => {
-          loading = undefined; // asked again next time: the failure may be passing
+          if (loading === pending) loading = undefined; // asked again next time: the failure may be passing
           throw error;
         },
       );
-      return loading;
+      loading = pending;
+      return pending;
     },
 
     async uploadFiles(files: readonly Blob[]): Promise<FileUpload[]> {

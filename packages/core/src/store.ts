@@ -120,7 +120,7 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     return feedback;
   }
 
-  const uploads = uploadActions({ session, getState: store.getState, setState });
+  const { forget: forgetUploadsConfig, ...uploads } = uploadActions({ session, getState: store.getState, setState });
   /** What survives a reset or a hydrate: the chatflow's settings, not the conversation. */
   const kept = () => defined({ uploadsConfig: store.getState().uploadsConfig });
 
@@ -148,7 +148,19 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
       stopTurn(false);
       setState(closeOpenAnswers(initialChatState({ ...kept(), ...state }), session.now()));
     },
-    configure: (next) => session.configure(next),
+    configure(next) {
+      const before = session.config;
+      session.configure(next);
+      const after = session.config;
+      // Another chatflow, or another server: what it accepts is asked again.
+      if (
+        before.chatflowId !== after.chatflowId ||
+        before.apiHost !== after.apiHost ||
+        before.apiKey !== after.apiKey
+      ) {
+        forgetUploadsConfig();
+      }
+    },
     dispose() {
       stopTurn(true);
       disposed = true;

@@ -19,8 +19,11 @@ export function selectUploadsConfig(state: ChatState): UploadsConfig | undefined
  */
 export function useUploadsConfig(store?: ChatStore): UploadsConfig | undefined {
   const resolved = useChatStore(store);
+  const config = useChatSelector(selectUploadsConfig, Object.is, resolved);
+  const missing = config === undefined;
   useEffect(() => {
-    resolved.loadUploadsConfig().catch(() => undefined);
-  }, [resolved]);
-  return useChatSelector(selectUploadsConfig, Object.is, resolved);
+    // Again after the store's chatflow or server changed (it drops the config then).
+    if (missing) resolved.loadUploadsConfig().catch(() => undefined);
+  }, [resolved, missing]);
+  return config;
 }
