@@ -35,6 +35,10 @@ export const EXIT_CODES = {
   flow: 14,
   /** The conversation is still answering an earlier question (a proxy's 409). */
   busy: 15,
+  /** A file was refused (type, size, count). */
+  'upload-refused': 16,
+  /** The microphone or recorder is unavailable (not reachable from the command line; listed for completeness). */
+  recorder: 17,
   /** Stopped: Ctrl-C or SIGTERM, or the answer was stopped on the server. */
   stopped: 130,
 } as const satisfies Record<ChatErrorKind | 'ok' | 'usage' | 'stopped', number>;

@@ -1,5 +1,7 @@
 /** The Flowise endpoints a chat needs besides the prediction (flowise-protocol.md §7), as typed calls. */
 import { FlowiseError } from './errors.js';
+import { streamSpeech, type SpeechEvent, type SpeechRequest } from './speech.js';
+import { uploadsConfigFrom, type UploadsConfig } from './uploads.js';
 import {
   endpointUrl,
   fetchOf,
@@ -65,6 +67,15 @@ export interface ChatbotConfig {
     /** `true` when the chatflow suggests follow-up questions. */
     status?: boolean;
   };
+  /** Full-file uploads (`POST attachments`, then `file:full`): on or off, and the types allowed (comma-separated). */
+  fullFileUpload?: {
+    /** `true` when files may be turned into text for the prompt. */
+    status?: boolean;
+    /** MIME types, comma-separated as Flowise stores them (a list is accepted too). */
+    allowedUploadFileTypes?: string | string[];
+  };
+  /** Whether the chatflow has text to speech. */
+  isTTSEnabled?: boolean;
   /** What the chatflow accepts as uploads. */
   uploads?: {
     /** Images may be sent with a question. */
@@ -163,6 +174,15 @@ export interface FlowiseClient {
   downloadFile(chatflowId: string, chatId: string, fileName: string): Promise<Blob>;
   /** `POST attachments/:chatflowId/:chatId` (multipart `files`): extracts the files' text for `uploads`. */
   uploadAttachments(chatflowId: string, chatId: string, files: readonly Blob[]): Promise<AttachmentResult[]>;
+  /** `GET chatflows-uploads/:id`: what the chatflow accepts (images, speech, RAG files), every field present. */
+  getUploadsConfig(chatflowId: string): Promise<UploadsConfig>;
+  /**
+   * `POST text-to-speech/generate`: reads an answer aloud. Calls `onEvent` with each `tts_start` / `tts_data` /
+   * `tts_end` as it arrives (the audio comes as base64 chunks); resolves at the end; a `tts_error` rejects.
+   */
+  generateSpeech(request: SpeechRequest, onEvent: (event: SpeechEvent) => void, signal?: AbortSignal): Promise<void>;
+  /** `POST text-to-speech/abort`: stops the server's speech for an answer. */
+  abortSpeech(request: Omit<SpeechRequest, 'text'>): Promise<void>;
 }
 
 /**
@@ -211,6 +231,16 @@ export function createFlowiseClient(connection: FlowiseConnection | (() => Flowi
       const form = new FormData();
       for (const file of files) form.append('files', file, (file as { name?: string }).name ?? 'file');
       return call('POST', `attachments/${id(chatflowId)}/${id(chatId)}`, { chatflowId, form });
+    },
+    async getUploadsConfig(chatflowId) {
+      const uploads = await call<ChatbotConfig['uploads']>('GET', `chatflows-uploads/${id(chatflowId)}`, {
+        chatflowId,
+      });
+      return uploadsConfigFrom(undefined, uploads);
+    },
+    generateSpeech: (request, onEvent, signal) => streamSpeech(current(), request, onEvent, signal),
+    async abortSpeech(request) {
+      await call('POST', 'text-to-speech/abort', { chatflowId: request.chatflowId, json: request });
     },
   };
 }

@@ -33,7 +33,11 @@ export type ChatErrorKind =
   /** The stream closed before Flowise's `end` event: the answer may be cut short. */
   | 'incomplete'
   /** The flow failed while running (an `error` event): the model, a tool or the graph. */
-  | 'flow';
+  | 'flow'
+  /** A file was refused (its type, its size, how many): by the kit before sending, or by Flowise (a 400). */
+  | 'upload-refused'
+  /** The microphone or the browser's recorder is unavailable: permission denied, no device, no MediaRecorder. */
+  | 'recorder';
 
 /** A typed error as stored in the chat state: plain data, safe to serialise. */
 export interface ChatError {

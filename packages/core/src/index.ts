@@ -63,5 +63,20 @@ export {
   type Lead,
   type LeadRecord,
 } from './client.js';
+export {
+  checkUpload,
+  formatBytes,
+  NO_UPLOADS,
+  readAsDataUrl,
+  typeMatches,
+  uploadsConfigFrom,
+  type FileFacts,
+  type FileUpload,
+  type RefusedUpload,
+  type UploadRefusal,
+  type UploadSizeAndTypes,
+  type UploadsConfig,
+} from './uploads.js';
+export type { SpeechEvent, SpeechRequest } from './speech.js';
 export { redactSecrets, redactText, REDACTED } from './redact.js';
 export { createReplayFetch, encodeFlowiseEvent, type ReplayEvent, type ReplayOptions } from './replay.js';

@@ -1,3 +1,5 @@
+import type { FileUpload } from './uploads.js';
+
 /** The JSON body of `POST /api/v1/prediction/:chatflowId` (flowise-protocol.md §1). */
 export interface PredictionBody {
   /** The user's question (empty when resuming a human-input node). */
@@ -16,7 +18,7 @@ export interface PredictionBody {
     content: string;
   }[];
   /** Files or URLs sent with the question (images, audio, documents). */
-  uploads?: unknown[];
+  uploads?: FileUpload[];
   /** Input of an Agentflow v2 Start node set to form input. */
   form?: Record<string, unknown>;
   /** The answer to a human-input node: proceed or reject, from which node, with optional feedback. */

@@ -158,7 +158,18 @@ function applyMetadata(state: ChatState, event: EventOf<'metadata'>, now: number
   });
   // The server's chatId wins over ours: it is the key Flowise stored the conversation under.
   const chatId = event.data.chatId;
-  return chatId && chatId !== next.chatId && next !== state ? { ...next, chatId } : next;
+  const withId = chatId && chatId !== next.chatId && next !== state ? { ...next, chatId } : next;
+  return next !== state && event.data.question ? withTranscript(withId, event.data.question) : withId;
+}
+
+/** A spoken question (an `audio` upload, no text) shows what the server heard: `metadata.question`. */
+function withTranscript(state: ChatState, question: string): ChatState {
+  const index = state.messages.length - 2;
+  const user = state.messages[index];
+  if (user?.role !== 'user' || user.text !== '' || !user.uploads?.some((u) => u.type === 'audio')) return state;
+  const messages = state.messages.slice();
+  messages[index] = { ...user, text: question };
+  return { ...state, messages };
 }
 
 function applyError(state: ChatState, event: EventOf<'error'>, now: number): ChatState {

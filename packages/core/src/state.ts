@@ -1,4 +1,5 @@
 import type { FeedbackRating } from './client.js';
+import type { FileUpload, UploadsConfig } from './uploads.js';
 import type { ChatError } from './errors.js';
 import type {
   AgentFlowExecutedNode,
@@ -28,8 +29,8 @@ export interface UserMessage {
   text: string;
   /** When it was sent, in milliseconds since the epoch. */
   createdAt: number;
-  /** Uploads sent with the question, as given to `send`. */
-  uploads?: unknown[];
+  /** Uploads sent with the question, as given to `send` (images, audio, extracted files: see `FileUpload`). */
+  uploads?: FileUpload[];
   /** An agentflow's start form as sent (`send('', { form })`); `text` is then empty. */
   form?: Record<string, unknown>;
 }
@@ -152,6 +153,8 @@ export interface ChatState {
   messages: ChatMessage[];
   /** At most {@link MAX_DIAGNOSTICS}, newest last. */
   diagnostics: Diagnostic[];
+  /** What the chatflow accepts besides text, once `loadUploadsConfig()` has loaded it (not saved with the history). */
+  uploadsConfig?: UploadsConfig;
 }
 
 /** How many diagnostics the state keeps. */

@@ -7,7 +7,9 @@ import type { FlowiseConnection } from './http.js';
 import type { BatchMode } from './pacing.js';
 import type { PredictionBody } from './prediction-body.js';
 import type { PredictionTransport } from './prediction-request.js';
+import type { SpeechEvent } from './speech.js';
 import type { AnswerFeedback, AssistantMessage, ChatState } from './state.js';
+import type { FileUpload, UploadsConfig } from './uploads.js';
 
 /** Callbacks; they run outside the store's update and an exception in one never breaks the stream. */
 export interface ChatCallbacks {
@@ -107,6 +109,26 @@ export interface ChatActions {
    * Rejects with a `FlowiseError` before the conversation has an id, or when the server refuses.
    */
   downloadFile(fileName: string): Promise<Blob>;
+  /**
+   * What the chatflow accepts besides text (images, files, speech) and whether it reads answers aloud: loaded once
+   * per store from the chatbot config (shared with `loadChatbotConfig`), then kept in the state as `uploadsConfig`
+   * (a reset keeps it). A failed load rejects and is asked again next time.
+   */
+  loadUploadsConfig(): Promise<UploadsConfig>;
+  /**
+   * Full-file upload: `POST attachments` with these files under the conversation's chatId (created now when there is
+   * none yet), resolving with the `file:full` uploads to pass to `send`. A type Flowise refuses (its 400) rejects with
+   * a `FlowiseError` of kind `upload-refused` naming the file and its type.
+   */
+  uploadFiles(files: readonly Blob[]): Promise<FileUpload[]>;
+  /**
+   * Reads an answer aloud (`POST text-to-speech/generate`): `onEvent` gets `tts_start`, each `tts_data` (base64
+   * audio) and `tts_end` as they stream. Resolves at the end; aborting `signal` ends it quietly. Rejects when the
+   * answer has no `chatMessageId` yet or Flowise fails (`tts_error`).
+   */
+  speak(messageId: string, onEvent: (event: SpeechEvent) => void, signal?: AbortSignal): Promise<void>;
+  /** Asks Flowise to stop reading an answer aloud (`POST text-to-speech/abort`). */
+  stopSpeaking(messageId: string): Promise<void>;
   /**
    * The Flowise endpoints, bound to this store's connection: it follows `configure()`, so a UI never builds a
    * second client from the same options. Prefer the store's actions where there is one.

@@ -11,6 +11,7 @@ import type { PredictionBody } from './prediction-body.js';
 import { addDiagnostic } from './reducer.js';
 import { defined } from './defined.js';
 import { Session } from './session.js';
+import { uploadActions } from './store-uploads.js';
 import { initialChatState, isOpenAnswer, type AnswerFeedback, type ChatState } from './state.js';
 import type { ChatActions, ChatStore, ChatStoreOptions, SendOptions } from './store-types.js';
 import { abortTurn, beginTurn, dropLastTurn, withFeedback } from './turn.js';
@@ -123,7 +124,12 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     return feedback;
   }
 
+  const { forget: forgetUploadsConfig, ...uploads } = uploadActions({ session, getState: store.getState, setState });
+  /** What survives a reset or a hydrate: the chatflow's settings, not the conversation. */
+  const kept = () => defined({ uploadsConfig: store.getState().uploadsConfig });
+
   const actions: ChatActions = {
+    ...uploads,
     send,
     stop: () => stopTurn(true),
     retry() {
@@ -141,13 +147,25 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     reset() {
       stopTurn(true);
       lastQuestion = undefined;
-      setState(initialChatState());
+      setState(initialChatState(kept()));
     },
     hydrate(state) {
       stopTurn(false);
-      setState(closeOpenAnswers(initialChatState(state), session.now()));
+      setState(closeOpenAnswers(initialChatState({ ...kept(), ...state }), session.now()));
     },
-    configure: (next) => session.configure(next),
+    configure(next) {
+      const before = session.config;
+      session.configure(next);
+      const after = session.config;
+      // Another chatflow, or another server: what it accepts is asked again.
+      if (
+        before.chatflowId !== after.chatflowId ||
+        before.apiHost !== after.apiHost ||
+        before.apiKey !== after.apiKey
+      ) {
+        forgetUploadsConfig();
+      }
+    },
     dispose() {
       stopTurn(true);
       disposed = true;

@@ -1,5 +1,6 @@
 import { endedFields } from './ended-answer.js';
 import type { ChatError } from './errors.js';
+import type { FileUpload } from './uploads.js';
 import {
   createAssistantMessage,
   isOpenAnswer,
@@ -18,7 +19,7 @@ export interface TurnStart {
   /** The question's text. */
   question: string;
   /** Uploads sent with the question, kept on the user message. */
-  uploads?: unknown[];
+  uploads?: FileUpload[];
   /** The start form sent instead of a question, kept on the user message. */
   form?: Record<string, unknown>;
   /** The time of the request, in milliseconds since the epoch. */

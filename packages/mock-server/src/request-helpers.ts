@@ -1,5 +1,6 @@
 /** Small pieces of the mock server's request handling. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { mediaConfigFor } from './media.js';
 
 /** Unknown chatflow ids (as Flowise would not find them). */
 export function isUnknown(id: string): boolean {
@@ -70,10 +71,13 @@ export const START_FORM_NODE = {
 
 /**
  * The chatbot config of a chatflow: {@link CHATBOT_CONFIG}, except for `no-feedback` (feedback off), `leads` (a
- * lead form asking for a name and an e-mail address, with a success message) and `start-form` (an agentflow whose
- * Start node asks for a form: {@link START_FORM_NODE}).
+ * lead form asking for a name and an e-mail address, with a success message), `start-form` (an agentflow whose
+ * Start node asks for a form: {@link START_FORM_NODE}), and the media chatflows (`uploads`,
+ * `uploads-refused`, `tts-*`: images, full-file uploads, speech to text and text to speech on).
  */
 export function chatbotConfigFor(chatflowId: string): Record<string, unknown> {
+  const media = mediaConfigFor(chatflowId);
+  if (media) return { ...CHATBOT_CONFIG, ...media };
   if (chatflowId === 'no-feedback') return { ...CHATBOT_CONFIG, chatFeedback: { status: false } };
   if (chatflowId === 'start-form')
     return { ...CHATBOT_CONFIG, flowData: JSON.stringify({ nodes: [START_FORM_NODE], edges: [] }) };

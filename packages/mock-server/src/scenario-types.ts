@@ -92,6 +92,17 @@ export interface ScenarioContext {
   streaming: boolean;
   /** How many tokens a generated answer has (options, or `overrideConfig.mock.tokens`). */
   tokens: number;
+  /** The request's `uploads`, summarised: type, name, MIME type and size in bytes of their data. */
+  uploads?: {
+    /** `file`, `url`, `audio`, `file:full` ... */
+    type: string;
+    /** The upload's name. */
+    name: string;
+    /** Its MIME type. */
+    mime: string;
+    /** Bytes of a data URL's content, or characters of other data (a URL, extracted text). */
+    size: number;
+  }[];
   /** The request's `humanInput`: the answer to a human-in-the-loop action. */
   humanInput?: {
     /** `proceed` or `reject` (the `hitl` scenario checks for `reject`). */

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Socket } from 'node:net';
 import { findFixturesDir, readRecordedResponse, replayRecording } from './fixtures.js';
 import { jsonFromSteps } from './json-answer.js';
-import { parseMultipart } from './multipart.js';
+import { attachments, generateSpeech, mediaConfigFor, StoredFiles, TRANSCRIPT, type BodyUpload } from './media.js';
 import type { Reply, ScenarioContext } from './scenario-types.js';
 import { scenarios } from './scenarios.js';
 import { assistantFileReply } from './assistant-files.js';
@@ -89,6 +89,8 @@ export async function startMockFlowise(options: MockFlowiseOptions = {}): Promis
   const abortedChats = new Set<string>();
   const sockets = new Set<Socket>();
   const feedback = new Map<string, Record<string, unknown>>();
+  const stored = new StoredFiles();
+  const stoppedSpeech = new Set<string>();
 
   const server = createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
@@ -149,19 +151,26 @@ export async function startMockFlowise(options: MockFlowiseOptions = {}): Promis
       const saved = { chatflowid, chatId: chatId ?? randomUUID(), name, email, phone, id: randomUUID() };
       return sendJson(res, 200, { ...saved, createdDate: new Date().toISOString() });
     }
-    if (endpoint === 'attachments' && req.method === 'POST') {
-      const files = parseMultipart(raw, contentType).filter((f) => f.field === 'files');
-      if (files.length === 0) return sendJsonError(res, 400, 'No files provided');
-      return sendJson(
-        res,
-        200,
-        files.map((f) => ({
-          name: f.name,
-          mimeType: f.mimeType,
-          size: f.content.length,
-          content: f.content.toString('utf8'),
-        })),
-      );
+    if (endpoint === 'attachments' && req.method === 'POST' && params[0]) {
+      return attachments(res, params[0], raw, contentType);
+    }
+    if (endpoint === 'chatflows-uploads' && params[0]) {
+      if (isUnknown(params[0])) return sendJsonError(res, 404, `Chatflow ${params[0]} not found`);
+      return sendJson(res, 200, chatbotConfigFor(params[0]).uploads);
+    }
+    if (endpoint === 'get-upload-file') return stored.serve(res, new URL(path, 'http://mock').searchParams);
+    if (endpoint === 'text-to-speech' && req.method === 'POST') {
+      const input = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+      const speech = `${String(input.chatId)}/${String(input.chatMessageId)}`;
+      if (params[0] === 'generate') {
+        stoppedSpeech.delete(speech);
+        return generateSpeech(res, input, () => stoppedSpeech.has(speech));
+      }
+      if (params[0] === 'abort') {
+        stoppedSpeech.add(speech);
+        const { chatId, chatMessageId } = input;
+        return sendJson(res, 200, { message: 'Text to speech aborted', chatId, chatMessageId });
+      }
     }
     if (endpoint === 'openai-assistants-file' && params[0] === 'download' && req.method === 'POST') {
       const file = assistantFileReply(body);
@@ -197,10 +206,16 @@ export async function startMockFlowise(options: MockFlowiseOptions = {}): Promis
     }
     const authorized = !settings.apiKey || req.headers.authorization === `Bearer ${settings.apiKey}`;
     const scenario = authorized ? scenarioFor(name) : scenarios['auth-error']!;
+    const uploads = (Array.isArray(request.uploads) ? request.uploads : []) as BodyUpload[];
+    const chatId = typeof request.chatId === 'string' && request.chatId ? request.chatId : randomUUID();
+    stored.keep(chatflowId, chatId, uploads);
+    // Speech to text: the server transcribes the recording and the transcript becomes the question.
+    const spoken = uploads.some((u) => u.type === 'audio') && mediaConfigFor(name) !== undefined;
     const context: ScenarioContext = {
       chatflowId,
-      question: typeof request.question === 'string' ? request.question : '',
-      chatId: typeof request.chatId === 'string' && request.chatId ? request.chatId : randomUUID(),
+      question: spoken ? TRANSCRIPT : typeof request.question === 'string' ? request.question : '',
+      chatId,
+      uploads: uploads.map(summarise),
       chatMessageId: randomUUID(),
       streaming,
       tokens: mock.tokens ?? (name === 'long' && options.tokens === undefined ? 5000 : settings.tokens),
@@ -288,4 +303,11 @@ export async function startMockFlowise(options: MockFlowiseOptions = {}): Promis
         server.close(() => resolve());
       }),
   };
+}
+
+function summarise(upload: BodyUpload) {
+  const data = upload.data ?? '';
+  const comma = data.indexOf(',');
+  const size = data.startsWith('data:') ? Buffer.from(data.slice(comma + 1), 'base64').length : data.length;
+  return { type: String(upload.type), name: String(upload.name), mime: String(upload.mime), size };
 }

@@ -47,4 +47,9 @@ export { AnswerUsage, type AnswerUsageProps } from './components/Artifacts/Answe
 export { FileAnnotations, type FileAnnotationsProps } from './components/Artifacts/FileAnnotations.js';
 export { ToolTrace, type FlowView, type ToolTraceProps } from './components/ToolTrace/ToolTrace.js';
 export { Composer, type ComposerProps } from './components/Composer/Composer.js';
+export { selectUploadsConfig, useUploadsConfig } from './uploads-config.js';
+export { ATTACHMENT_LABELS, type AttachmentLabels } from './components/Attachments/labels.js';
+export { UploadPreviews, type UploadPreviewsProps } from './components/Attachments/UploadPreviews.js';
+export { useSpeech, type UseSpeechResult } from './components/Speech/useSpeech.js';
+export type { SpeechState } from './components/Speech/speech-player.js';
 export { ChatWindow, type ChatWindowLayoutProps, type ChatWindowProps } from './components/ChatWindow/ChatWindow.js';

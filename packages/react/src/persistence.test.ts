@@ -1,9 +1,9 @@
-import type { ChatMessage, ChatState } from '@flowise-kit/core';
+import type { ChatMessage, ChatState, FileUpload } from '@flowise-kit/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { localStorageAdapter, withoutUploadData } from './persistence.js';
 
 const photo = `data:image/png;base64,${'A'.repeat(2000)}`;
-const turn = (n: number, uploads?: unknown[]): ChatMessage[] => [
+const turn = (n: number, uploads?: FileUpload[]): ChatMessage[] => [
   { id: `q${n}`, role: 'user', text: `Question ${n}`, createdAt: n, ...(uploads ? { uploads } : {}) },
   { id: `a${n}`, role: 'assistant', status: 'done', text: `Answer ${n} ${'x'.repeat(300)}` } as ChatMessage,
 ];
@@ -29,6 +29,19 @@ describe('localStorageAdapter', () => {
       { type: 'url', name: 'dog.png', mime: 'image/png', data: 'https://example.com/dog.png' },
     ]);
     expect(withoutUploadData(turn(2))).toEqual(turn(2));
+  });
+
+  it('leaves out the audio an answer streamed (tts_data), keeping its other events', () => {
+    const answer = {
+      ...turn(1)[1],
+      extraEvents: [
+        { name: 'tts_start', data: { format: 'mp3' } },
+        { name: 'tts_data', data: { audioChunk: 'SUQz'.repeat(500) } },
+        { name: 'tts_end', data: {} },
+      ],
+    } as ChatMessage;
+    const [saved] = withoutUploadData([answer]) as unknown as [{ extraEvents: { name: string }[] }];
+    expect(saved.extraEvents.map((e) => e.name)).toEqual(['tts_start', 'tts_end']);
   });
 
   it('a full quota keeps the newest turns that fit, warns once, and never throws', () => {

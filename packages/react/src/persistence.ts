@@ -68,14 +68,20 @@ export const localStorageAdapter: PersistenceAdapter = {
 
 /**
  * The messages as saved: an upload's inline data (a base64 `data:` URL, megabytes for a photo) is left out and its
- * name, type and any URL are kept, as flowise-embed does. The store keeps the data for the session.
+ * name, type and any URL are kept, as flowise-embed does; so is the audio an answer streamed (`tts_data`). The store
+ * keeps both for the session.
  */
 export function withoutUploadData(messages: ChatMessage[]): ChatMessage[] {
   return messages.map((message) => {
-    if (message.role !== 'user' || !message.uploads?.length) return message;
+    if (message.role === 'assistant') {
+      // A history saved by an older version may lack the field.
+      if (!(message.extraEvents ?? []).some((event) => event.name === 'tts_data')) return message;
+      return { ...message, extraEvents: message.extraEvents.filter((event) => event.name !== 'tts_data') };
+    }
+    if (!message.uploads?.length) return message;
     const uploads = message.uploads.map((upload) => {
       if (typeof upload !== 'object' || upload === null) return upload;
-      const { data, ...rest } = upload as { data?: unknown };
+      const { data, ...rest } = upload;
       return typeof data === 'string' && data.startsWith('data:') ? rest : upload;
     });
     return { ...message, uploads };

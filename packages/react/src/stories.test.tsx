@@ -5,6 +5,7 @@
 import { startMockFlowise, type MockFlowise } from '@flowise-kit/mock-server';
 import { composeStories } from '@storybook/react';
 import { afterAll, beforeAll, describe, it } from 'vitest';
+import * as attachments from './components/Attachments/Attachments.stories.js';
 import * as chatStream from './components/ChatStream/ChatStream.stories.js';
 import * as chatWindow from './components/ChatWindow/ChatWindow.stories.js';
 import * as fileAnnotations from './components/Artifacts/FileAnnotations.stories.js';
@@ -22,6 +23,7 @@ beforeAll(async () => {
 afterAll(() => mock.close());
 
 const files = {
+  attachments: composeStories(attachments),
   chatStream: composeStories(chatStream),
   chatWindow: composeStories(chatWindow),
   composer: composeStories(composer),

@@ -237,6 +237,7 @@ export function ChatWidget({
               />
             )}
             <Composer
+              dropZone={panel}
               placeholder={placeholder ?? theme?.chatWindow?.textInput?.placeholder ?? 'Ask a question…'}
               disabled={needLead || Boolean(disclaimer) || (Boolean(startForm) && empty)}
             />

@@ -3,6 +3,7 @@ import { memo, useState, type KeyboardEvent, type MouseEvent, type ReactNode } f
 import { Artifacts } from '../Artifacts/Artifacts.js';
 import { FileAnnotations } from '../Artifacts/FileAnnotations.js';
 import { Markdown } from '../Markdown/Markdown.js';
+import { SpeakButton } from '../Speech/SpeakButton.js';
 import { FeedbackButtons, type FeedbackHandler } from './FeedbackButtons.js';
 import { HumanInput, type HumanInputHandler } from './HumanInput.js';
 import { LiveAnnouncer } from './LiveAnnouncer.js';
@@ -93,6 +94,7 @@ export const AssistantMessageView = memo(function AssistantMessageView({
       {finished ? (
         <div className="fk-message__actions">
           {message.text ? <CopyButton text={message.text} /> : null}
+          {message.status === 'done' && message.text ? <SpeakButton message={message} store={store} /> : null}
           {isLatest && onRetry && (message.status === 'error' || message.status === 'aborted') ? (
             <button type="button" className="fk-button fk-button--ghost" onClick={onRetry}>
               Retry

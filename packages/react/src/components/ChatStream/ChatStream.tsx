@@ -6,6 +6,7 @@ import { warmUpMarkdown } from '../Markdown/warm-up.js';
 import type { FeedbackHandler } from './FeedbackButtons.js';
 import type { HumanInputHandler } from './HumanInput.js';
 import { MessageRow } from './MessageRow.js';
+import { useSpeechAutoPlay } from '../Speech/useSpeech.js';
 import { useFollowBottom } from './useFollowBottom.js';
 import '../../styles/theme.css';
 import './ChatStream.css';
@@ -59,6 +60,7 @@ export const ChatStream = memo(function ChatStream({
   selectedAnswerId,
 }: ChatStreamProps) {
   const store = useChatStore(explicit);
+  useSpeechAutoPlay(store);
   const ids = useMessageIds(store);
   const { scrollRef, contentRef, isAtBottom, scrollToBottom } = useFollowBottom();
   // The first answer's markdown should not be the page's first use of the markdown lexer (see warm-up.ts).

@@ -1,6 +1,7 @@
 import type { AssistantMessage, ChatStore } from '@flowise-kit/core';
 import { memo, type ReactNode } from 'react';
 import { useMessage } from '../../selectors.js';
+import { UploadPreviews } from '../Attachments/UploadPreviews.js';
 import { AssistantMessageView } from './AssistantMessageView.js';
 import type { FeedbackHandler } from './FeedbackButtons.js';
 import type { HumanInputHandler } from './HumanInput.js';
@@ -50,6 +51,7 @@ export const MessageRow = memo(function MessageRow({
             ))}
           </dl>
         ) : null}
+        {message.uploads?.length ? <UploadPreviews uploads={message.uploads} store={store} /> : null}
       </article>
     );
   }

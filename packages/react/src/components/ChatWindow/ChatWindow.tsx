@@ -1,6 +1,5 @@
-import type { AssistantMessage, ChatStore } from '@flowise-kit/core';
-import { useCallback, useMemo, type ReactNode } from 'react';
-import { startFormOf } from '@flowise-kit/core';
+import { startFormOf, type AssistantMessage, type ChatStore } from '@flowise-kit/core';
+import { useCallback, useMemo, useRef, type ReactNode } from 'react';
 import { useChatbotConfig } from '../../chatbot-config.js';
 import { FlowiseChatProvider } from '../../context.js';
 import { useMessageIds } from '../../selectors.js';
@@ -97,9 +96,10 @@ function ChatWindowLayout({
     [store],
   );
   const showFeedback = feedback === true || (feedback === 'auto' && config?.chatFeedback?.status === true);
+  const root = useRef<HTMLDivElement>(null);
   return (
     <FlowiseChatProvider store={store}>
-      <div className={className ? `fk-chat-window ${className}` : 'fk-chat-window'} data-fk-theme={theme}>
+      <div ref={root} className={className ? `fk-chat-window ${className}` : 'fk-chat-window'} data-fk-theme={theme}>
         {title ? <header className="fk-chat-window__header">{title}</header> : null}
         <ChatStream
           className="fk-chat-window__stream"
@@ -120,7 +120,7 @@ function ChatWindowLayout({
           </div>
         ) : null}
         {/* The flow's first input is its form: the composer waits for it. */}
-        <Composer {...(placeholder ? { placeholder } : {})} disabled={Boolean(form) && empty} />
+        <Composer dropZone={root} {...(placeholder ? { placeholder } : {})} disabled={Boolean(form) && empty} />
       </div>
     </FlowiseChatProvider>
   );

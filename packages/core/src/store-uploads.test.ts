@@ -1,0 +1,98 @@
+/** The store's upload and speech actions, over real HTTP against the mock Flowise server. */
+import { startMockFlowise, type MockFlowise } from '@flowise-kit/mock-server';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { SpeechEvent } from './speech.js';
+import { createChatStore } from './store.js';
+
+let mock: MockFlowise;
+beforeAll(async () => {
+  mock = await startMockFlowise({ port: 0, tokens: 5 });
+});
+afterAll(() => mock.close());
+beforeEach(() => mock.clearRequests());
+
+const storeFor = (chatflowId: string) => createChatStore({ apiHost: mock.url, chatflowId, checkStreamable: false });
+
+describe('loadUploadsConfig', () => {
+  it('loads once per store, into the state, and a reset keeps it', async () => {
+    const store = storeFor('uploads');
+    const [a, b] = await Promise.all([store.loadUploadsConfig(), store.loadUploadsConfig()]);
+    expect(a).toBe(b);
+    expect(a).toMatchObject({ isImageUploadAllowed: true, isFullFileUploadAllowed: true, isTTSEnabled: true });
+    expect(store.getState().uploadsConfig).toBe(a);
+    store.reset();
+    await store.loadUploadsConfig();
+    expect(store.getState().uploadsConfig).toBe(a);
+    expect(mock.requests.filter((r) => r.path.includes('chatbotConfig'))).toHaveLength(1);
+  });
+
+  it('a chatflow without media allows no images, speech or files', async () => {
+    const config = await storeFor('plain').loadUploadsConfig();
+    expect(config).toMatchObject({ isImageUploadAllowed: false, isSpeechToTextEnabled: false, isTTSEnabled: false });
+  });
+});
+
+describe('uploadFiles', () => {
+  it('posts the files under a chatId the next question keeps, and gives file:full uploads', async () => {
+    const store = storeFor('uploads');
+    const file = new File(['name,age\nAda,36\n'], 'people.csv', { type: 'text/csv' });
+    const uploads = await store.uploadFiles([file]);
+    expect(uploads).toEqual([{ type: 'file:full', name: 'people.csv', mime: 'text/csv', data: 'name,age\nAda,36\n' }]);
+    const chatId = store.getState().chatId;
+    expect(mock.requests[0]!.path).toBe(`/api/v1/attachments/uploads/${chatId}`);
+    await store.send('Summarise', { uploads });
+    expect(mock.predictions()[0]!.body).toMatchObject({ chatId, uploads });
+  });
+
+  it("Flowise's 400 becomes an upload-refused error naming the file and its type", async () => {
+    const file = new File(['x'], 'notes.txt', { type: 'text/plain' });
+    await expect(storeFor('uploads-refused').uploadFiles([file])).rejects.toMatchObject({
+      kind: 'upload-refused',
+      reason: 'type',
+      status: 400,
+      message: 'Flowise refused “notes.txt” (text/plain): this chatflow does not take that file type.',
+    });
+  });
+});
+
+describe('speech', () => {
+  it('a spoken question shows what the server heard', async () => {
+    const store = storeFor('uploads');
+    const audio = { type: 'audio', name: 'audio.webm', mime: 'audio/webm', data: 'data:audio/webm;base64,GkXfow==' };
+    await store.send('', { uploads: [audio] });
+    expect(store.getState().messages[0]).toMatchObject({ role: 'user', text: 'What is six times seven?' });
+  });
+
+  it('speak streams the answer’s audio; stopSpeaking calls the abort endpoint; tts_error rejects', async () => {
+    const store = storeFor('uploads');
+    await store.send('Hello');
+    const answer = store.getState().messages[1]!;
+    const events: SpeechEvent[] = [];
+    await store.speak(answer.id, (event) => events.push(event));
+    expect(events[0]).toMatchObject({ type: 'tts_start', data: { format: 'mp3' } });
+    expect(events.at(-1)?.type).toBe('tts_end');
+    const audio = Buffer.concat(
+      events.flatMap((e) => (e.type === 'tts_data' ? [Buffer.from(e.data.audioChunk ?? '', 'base64')] : [])),
+    );
+    expect(audio.subarray(0, 3).toString('latin1')).toMatch(/^(ID3|\xff)/);
+    await store.stopSpeaking(answer.id);
+    expect(mock.requests.at(-1)).toMatchObject({ method: 'POST', path: '/api/v1/text-to-speech/abort' });
+
+    const failing = storeFor('tts-fail');
+    await failing.send('Hello');
+    await expect(failing.speak(failing.getState().messages[1]!.id, () => undefined)).rejects.toMatchObject({
+      kind: 'flow',
+      message: 'Speech provider failed: quota exceeded',
+    });
+  });
+});
+
+describe('configure', () => {
+  it('another chatflow drops the uploads config, and the next load is that chatflow’s', async () => {
+    const store = storeFor('uploads');
+    await store.loadUploadsConfig();
+    store.configure({ chatflowId: 'plain' });
+    expect(store.getState().uploadsConfig).toBeUndefined();
+    expect(await store.loadUploadsConfig()).toMatchObject({ isImageUploadAllowed: false });
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * The store's actions for what goes with a question besides text (uploads config, full-file uploads) and for reading
+ * answers aloud. Each is a Flowise call reached through the store, so a UI never builds a client of its own.
+ */
+import { FlowiseError, isFlowiseError } from './errors.js';
+import type { Session } from './session.js';
+import type { SpeechEvent } from './speech.js';
+import type { ChatState } from './state.js';
+import { uploadsConfigFrom, type FileUpload, type RefusedUpload, type UploadsConfig } from './uploads.js';
+
+/** What the upload actions need of the store. */
+export interface UploadsHost {
+  session: Session;
+  getState(): ChatState;
+  setState(state: ChatState): void;
+}
+
+/** The upload and speech actions of a store (see `ChatActions` for what each does). */
+export function uploadActions(host: UploadsHost) {
+  const { session } = host;
+  let loading: Promise<UploadsConfig> | undefined;
+
+  async function fetchUploadsConfig(): Promise<UploadsConfig> {
+    const chatbot = await session.loadChatbotConfig().catch(() => undefined);
+    // The public chatbot config holds the uploads config; ask for it alone only when it is missing.
+    if (chatbot && typeof chatbot === 'object' && chatbot.uploads) return uploadsConfigFrom(chatbot);
+    const uploads = await session.client.getUploadsConfig(session.config.chatflowId);
+    return { ...uploads, ...pick(uploadsConfigFrom(chatbot), 'isFullFileUploadAllowed', 'fullFileUploadTypes') };
+  }
+
+  return {
+    /** Drops the loaded config (the chatflow or the connection changed). */
+    forget(): void {
+      loading = undefined;
+      const { uploadsConfig: _dropped, ...rest } = host.getState();
+      if (_dropped) host.setState(rest);
+    },
+
+    loadUploadsConfig(): Promise<UploadsConfig> {
+      const loaded = host.getState().uploadsConfig;
+      if (loaded) return Promise.resolve(loaded);
+      if (loading) return loading;
+      const pending: Promise<UploadsConfig> = fetchUploadsConfig().then(
+        (config) => {
+          // A config asked for before a change of chatflow is not this chatflow's.
+          if (loading === pending) host.setState({ ...host.getState(), uploadsConfig: config });
+          return config;
+        },
+        (error: unknown) => {
+          if (loading === pending) loading = undefined; // asked again next time: the failure may be passing
+          throw error;
+        },
+      );
+      loading = pending;
+      return pending;
+    },
+
+    async uploadFiles(files: readonly Blob[]): Promise<FileUpload[]> {
+      let state = host.getState();
+      if (!state.chatId) {
+        // Flowise keeps the files under the conversation: the question that follows must use the same chatId.
+        state = { ...state, chatId: session.id() };
+        host.setState(state);
+      }
+      try {
+        const results = await session.client.uploadAttachments(session.config.chatflowId, state.chatId!, files);
+        return results.map((result) => ({
+          type: 'file:full',
+          name: result.name,
+          mime: result.mimeType,
+          data: result.content,
+        }));
+      } catch (error) {
+        if (isFlowiseError(error) && error.status === 400) throw refusedByServer(error, files);
+        throw error;
+      }
+    },
+
+    /** Reads an answer aloud; see `ChatActions.speak`. */
+    async speak(messageId: string, onEvent: (event: SpeechEvent) => void, signal?: AbortSignal): Promise<void> {
+      const target = speechTarget(host.getState(), messageId);
+      await session.client.generateSpeech({ chatflowId: session.config.chatflowId, ...target }, onEvent, signal);
+    },
+
+    stopSpeaking(messageId: string): Promise<void> {
+      const { chatId, chatMessageId } = speechTarget(host.getState(), messageId);
+      return session.client.abortSpeech({ chatflowId: session.config.chatflowId, chatId, chatMessageId });
+    },
+  };
+}
+
+function speechTarget(state: ChatState, messageId: string) {
+  const answer = state.messages.find((m) => m.id === messageId);
+  const chatMessageId = answer?.role === 'assistant' ? answer.metadata.chatMessageId : undefined;
+  if (!state.chatId || !chatMessageId || answer?.role !== 'assistant') {
+    const message = 'This answer cannot be read aloud yet: Flowise has not given it a message id.';
+    throw new FlowiseError({ kind: 'bad-response', message });
+  }
+  return { chatId: state.chatId, chatMessageId, text: answer.text };
+}
+
+/** Flowise's 400 for a type `fullFileUpload` does not allow, as a refusal naming the file and its type. */
+function refusedByServer(error: FlowiseError, files: readonly Blob[]): FlowiseError {
+  const named = files.map((file) => `“${(file as { name?: string }).name ?? 'file'}” (${file.type || 'unknown type'})`);
+  const refusal: RefusedUpload = {
+    kind: 'upload-refused',
+    reason: 'type',
+    fileName: (files[0] as { name?: string } | undefined)?.name ?? 'file',
+    status: 400,
+    message: `Flowise refused ${named.join(', ')}: this chatflow does not take that file type.`,
+    ...(error.detail !== undefined ? { detail: error.detail } : {}),
+  };
+  return Object.assign(new FlowiseError(refusal, { cause: error }), {
+    reason: refusal.reason,
+    fileName: refusal.fileName,
+  });
+}
+
+function pick<T, K extends keyof T>(value: T, ...keys: K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((key) => [key, value[key]])) as Pick<T, K>;
+}

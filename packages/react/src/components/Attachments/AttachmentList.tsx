@@ -1,0 +1,48 @@
+import { formatBytes } from '@flowise-kit/core';
+import { uploadImageSrc } from './image-src.js';
+import type { AttachmentLabels } from './labels.js';
+import type { PendingAttachment } from './useAttachments.js';
+import './Attachments.css';
+
+/** The composer's pending attachments: a thumbnail per image, a chip per file, each removable. */
+export function AttachmentList({
+  items,
+  onRemove,
+  labels,
+  disabled,
+}: {
+  items: readonly PendingAttachment[];
+  onRemove: (id: string) => void;
+  labels: AttachmentLabels;
+  disabled: boolean;
+}) {
+  if (items.length === 0) return null;
+  return (
+    <ul className="fk-attachments" aria-label={labels.attachments}>
+      {items.map((item) => {
+        const src = item.kind !== 'file' && item.data ? uploadImageSrc(item.data) : undefined;
+        return (
+          <li key={item.id} className="fk-attachment" title={item.name}>
+            {src ? (
+              <img className="fk-attachment__thumb" src={src} alt={item.name} />
+            ) : (
+              <span className="fk-attachment__file">
+                <span className="fk-attachment__name">{item.name}</span>
+                <span className="fk-attachment__size">{formatBytes(item.size)}</span>
+              </span>
+            )}
+            <button
+              type="button"
+              className="fk-attachment__remove"
+              aria-label={labels.remove(item.name)}
+              disabled={disabled}
+              onClick={() => onRemove(item.id)}
+            >
+              ×
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
