@@ -143,3 +143,24 @@ export async function generateSpeech(
   }
   res.end(speechFrame('tts_end', { chatMessageId }));
 }
+
+/** `POST text-to-speech/generate` and `/abort`; `stopped` holds the `chatId/chatMessageId` pairs aborted. */
+export function speechRoute(
+  res: ServerResponse,
+  action: string,
+  body: unknown,
+  stopped: Set<string>,
+): Promise<void> | void {
+  const input = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  const speech = `${String(input.chatId)}/${String(input.chatMessageId)}`;
+  if (action === 'generate') {
+    stopped.delete(speech);
+    return generateSpeech(res, input, () => stopped.has(speech));
+  }
+  if (action === 'abort') {
+    stopped.add(speech);
+    const { chatId, chatMessageId } = input;
+    return sendJson(res, 200, { message: 'Text to speech aborted', chatId, chatMessageId });
+  }
+  return sendJsonError(res, 404, `Cannot POST /api/v1/text-to-speech/${action}`);
+}

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Socket } from 'node:net';
 import { findFixturesDir, readRecordedResponse, replayRecording } from './fixtures.js';
 import { jsonFromSteps } from './json-answer.js';
-import { attachments, generateSpeech, mediaConfigFor, StoredFiles, TRANSCRIPT, type BodyUpload } from './media.js';
+import { attachments, mediaConfigFor, speechRoute, StoredFiles, TRANSCRIPT, type BodyUpload } from './media.js';
 import type { Reply, ScenarioContext } from './scenario-types.js';
 import { scenarios } from './scenarios.js';
 import { assistantFileReply } from './assistant-files.js';
@@ -159,18 +159,8 @@ export async function startMockFlowise(options: MockFlowiseOptions = {}): Promis
       return sendJson(res, 200, chatbotConfigFor(params[0]).uploads);
     }
     if (endpoint === 'get-upload-file') return stored.serve(res, new URL(path, 'http://mock').searchParams);
-    if (endpoint === 'text-to-speech' && req.method === 'POST') {
-      const input = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
-      const speech = `${String(input.chatId)}/${String(input.chatMessageId)}`;
-      if (params[0] === 'generate') {
-        stoppedSpeech.delete(speech);
-        return generateSpeech(res, input, () => stoppedSpeech.has(speech));
-      }
-      if (params[0] === 'abort') {
-        stoppedSpeech.add(speech);
-        const { chatId, chatMessageId } = input;
-        return sendJson(res, 200, { message: 'Text to speech aborted', chatId, chatMessageId });
-      }
+    if (endpoint === 'text-to-speech' && req.method === 'POST' && params[0]) {
+      return speechRoute(res, params[0], body, stoppedSpeech);
     }
     if (endpoint === 'openai-assistants-file' && params[0] === 'download' && req.method === 'POST') {
       const file = assistantFileReply(body);
