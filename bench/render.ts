@@ -378,6 +378,11 @@ export async function renderCost(): Promise<string> {
       log(`latency ${lib}`);
       const sample = await measure(browser, url(lib, `tokens=${TOKENS}&rate=1000&latency=1`));
       const l = sample.latencies;
+      if (l.length === 0) {
+        // The probe stamps arrivals on a tee of the page's fetch: a worker's bytes never pass through the page.
+        latency.push(`| ${NAMES[lib]} | — | — | — | 0 (the probe cannot see bytes read in a worker) |`);
+        continue;
+      }
       latency.push(
         `| ${NAMES[lib]} | ${ms(percentile(l, 0.5))} | ${ms(percentile(l, 0.95))} | ${ms(Math.max(...l))} | ${l.length} |`,
       );
