@@ -45,3 +45,12 @@ export { Artifacts, type ArtifactsProps } from './components/Artifacts/Artifacts
 export { ToolTrace, type FlowView, type ToolTraceProps } from './components/ToolTrace/ToolTrace.js';
 export { Composer, type ComposerProps } from './components/Composer/Composer.js';
 export { ChatWindow, type ChatWindowLayoutProps, type ChatWindowProps } from './components/ChatWindow/ChatWindow.js';
+export {
+  defaultLabels,
+  fillLabel,
+  LabelsProvider,
+  mergeLabels,
+  useLabels,
+  type Labels,
+  type LabelsProviderProps,
+} from './labels.js';

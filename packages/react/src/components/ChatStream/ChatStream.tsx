@@ -7,6 +7,7 @@ import type { FeedbackHandler } from './FeedbackButtons.js';
 import type { HumanInputHandler } from './HumanInput.js';
 import { MessageRow } from './MessageRow.js';
 import { useFollowBottom } from './useFollowBottom.js';
+import { useLabels } from '../../labels.js';
 import '../../styles/theme.css';
 import './ChatStream.css';
 
@@ -93,11 +94,12 @@ export const ChatStream = memo(function ChatStream({
     [store, onAction],
   );
   const lastId = ids[ids.length - 1];
+  const labels = useLabels();
   return (
     <section
       ref={scrollRef}
       className={className ? `fk-chat-stream ${className}` : 'fk-chat-stream'}
-      aria-label="Conversation"
+      aria-label={labels.conversation}
     >
       <div ref={contentRef} className="fk-chat-stream__content">
         {ids.length === 0 && emptyState ? <div className="fk-chat-stream__empty">{emptyState}</div> : null}
@@ -119,7 +121,7 @@ export const ChatStream = memo(function ChatStream({
       </div>
       {!isAtBottom && ids.length > 0 ? (
         <button type="button" className="fk-button fk-chat-stream__jump" onClick={scrollToBottom}>
-          Jump to latest ↓
+          {labels.jumpToLatest}
         </button>
       ) : null}
     </section>

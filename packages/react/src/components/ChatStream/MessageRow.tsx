@@ -4,6 +4,7 @@ import { useMessage } from '../../selectors.js';
 import { AssistantMessageView } from './AssistantMessageView.js';
 import type { FeedbackHandler } from './FeedbackButtons.js';
 import type { HumanInputHandler } from './HumanInput.js';
+import { useLabels } from '../../labels.js';
 
 /** Props of {@link MessageRow}. */
 export interface MessageRowProps {
@@ -35,10 +36,11 @@ export const MessageRow = memo(function MessageRow({
   selected,
 }: MessageRowProps) {
   const message = useMessage(id, store);
+  const labels = useLabels();
   if (!message) return null;
   if (message.role === 'user') {
     return (
-      <article className="fk-message fk-message--user" aria-label="Question">
+      <article className="fk-message fk-message--user" aria-label={labels.question}>
         <p className="fk-message__text">{message.text}</p>
       </article>
     );

@@ -2,6 +2,7 @@ import type { ChatStore } from '@flowise-kit/core';
 import { useCallback, type ReactNode } from 'react';
 import { useChatbotConfig } from '../../chatbot-config.js';
 import { FlowiseChatProvider } from '../../context.js';
+import { LabelsProvider, useLabels, type Labels } from '../../labels.js';
 import { useFlowisePrediction, type UseFlowisePredictionOptions } from '../../useFlowisePrediction.js';
 import { ChatStream } from '../ChatStream/ChatStream.js';
 import type { FeedbackHandler } from '../ChatStream/FeedbackButtons.js';
@@ -30,6 +31,8 @@ export interface ChatWindowLayoutProps {
    * `true`, `false` (default), or `'auto'`: when the chatflow's chatbot config turns feedback on.
    */
   feedback?: boolean | 'auto';
+  /** Replaces any of the English strings it shows or announces (see {@link Labels}). */
+  labels?: Partial<Labels>;
 }
 
 /** Props of {@link ChatWindow}: a store, or the options to create one. */
@@ -71,6 +74,7 @@ function ChatWindowLayout({
   showDetails = true,
   theme = 'light',
   feedback = false,
+  labels,
 }: ChatWindowLayoutProps & { store: ChatStore }) {
   const config = useChatbotConfig({ store, enabled: feedback === 'auto' });
   const rate = useCallback<FeedbackHandler>(
@@ -81,21 +85,27 @@ function ChatWindowLayout({
   const showFeedback = feedback === true || (feedback === 'auto' && config?.chatFeedback?.status === true);
   return (
     <FlowiseChatProvider store={store}>
-      <div className={className ? `fk-chat-window ${className}` : 'fk-chat-window'} data-fk-theme={theme}>
-        {title ? <header className="fk-chat-window__header">{title}</header> : null}
-        <ChatStream
-          className="fk-chat-window__stream"
-          emptyState={emptyState ?? 'Ask anything to start.'}
-          {...(showFeedback ? { onFeedback: rate } : {})}
-        />
-        {showDetails ? (
-          <div className="fk-chat-window__details">
-            <SourceList />
-            <ToolTrace />
-          </div>
-        ) : null}
-        <Composer {...(placeholder ? { placeholder } : {})} />
-      </div>
+      <LabelsProvider labels={labels}>
+        <div className={className ? `fk-chat-window ${className}` : 'fk-chat-window'} data-fk-theme={theme}>
+          {title ? <header className="fk-chat-window__header">{title}</header> : null}
+          <ChatStream
+            className="fk-chat-window__stream"
+            emptyState={emptyState ?? <EmptyState />}
+            {...(showFeedback ? { onFeedback: rate } : {})}
+          />
+          {showDetails ? (
+            <div className="fk-chat-window__details">
+              <SourceList />
+              <ToolTrace />
+            </div>
+          ) : null}
+          <Composer {...(placeholder ? { placeholder } : {})} />
+        </div>
+      </LabelsProvider>
     </FlowiseChatProvider>
   );
+}
+
+function EmptyState() {
+  return <>{useLabels().emptyState}</>;
 }

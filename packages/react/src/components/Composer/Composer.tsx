@@ -2,6 +2,7 @@ import type { ChatStore } from '@flowise-kit/core';
 import { memo, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useChatStore } from '../../context.js';
 import { useChatStatus } from '../../selectors.js';
+import { useLabels } from '../../labels.js';
 import '../../styles/theme.css';
 import './Composer.css';
 
@@ -11,11 +12,11 @@ export interface ComposerProps {
   store?: ChatStore;
   /** Added to the root element's classes, for your own styles. */
   className?: string;
-  /** The text field's placeholder. Default "Ask a question…". */
+  /** The text field's placeholder. Default: the `placeholder` label ("Ask a question…"). */
   placeholder?: string;
   /** Disables typing and sending (e.g. while a chatflow is being chosen). */
   disabled?: boolean;
-  /** Accessible label of the text field. Default "Message". */
+  /** Accessible label of the text field. Default: the `message` label ("Message"). */
   label?: string;
 }
 
@@ -26,10 +27,11 @@ export interface ComposerProps {
 export const Composer = memo(function Composer({
   store: explicit,
   className,
-  placeholder = 'Ask a question…',
+  placeholder,
   disabled = false,
-  label = 'Message',
+  label,
 }: ComposerProps) {
+  const labels = useLabels();
   const store = useChatStore(explicit);
   const status = useChatStatus(store);
   const [text, setText] = useState('');
@@ -58,8 +60,8 @@ export const Composer = memo(function Composer({
     <form className={className ? `fk-composer ${className}` : 'fk-composer'} onSubmit={onSubmit}>
       <textarea
         className="fk-composer__input"
-        aria-label={label}
-        placeholder={placeholder}
+        aria-label={label ?? labels.message}
+        placeholder={placeholder ?? labels.placeholder}
         value={text}
         rows={1}
         disabled={disabled}
@@ -67,17 +69,17 @@ export const Composer = memo(function Composer({
         onKeyDown={onKeyDown}
       />
       {busy ? (
-        <button type="submit" className="fk-button fk-composer__button" aria-label="Stop answering">
-          Stop
+        <button type="submit" className="fk-button fk-composer__button" aria-label={labels.stopAnswering}>
+          {labels.stop}
         </button>
       ) : (
         <button
           type="submit"
           className="fk-button fk-button--primary fk-composer__button"
           disabled={!canSend}
-          aria-label="Send"
+          aria-label={labels.send}
         >
-          Send
+          {labels.send}
         </button>
       )}
     </form>
