@@ -54,3 +54,4 @@ export {
   type Labels,
   type LabelsProviderProps,
 } from './labels.js';
+export { RenderHtmlContext, sanitizedHtml } from './components/Markdown/html.js';

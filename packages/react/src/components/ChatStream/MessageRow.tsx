@@ -1,4 +1,4 @@
-import type { AssistantMessage, ChatStore } from '@flowise-kit/core';
+import type { AssistantMessage, ChatStore, UserMessage } from '@flowise-kit/core';
 import { memo, type ReactNode } from 'react';
 import { useMessage } from '../../selectors.js';
 import { AssistantMessageView } from './AssistantMessageView.js';
@@ -17,6 +17,7 @@ export interface MessageRowProps {
   onAction?: HumanInputHandler;
   onFeedback?: FeedbackHandler;
   renderDetails?: (message: AssistantMessage) => ReactNode;
+  renderQuestionDetails?: (message: UserMessage) => ReactNode;
   onSelect?: (id: string) => void;
   selected?: boolean;
 }
@@ -32,6 +33,7 @@ export const MessageRow = memo(function MessageRow({
   onAction,
   onFeedback,
   renderDetails,
+  renderQuestionDetails,
   onSelect,
   selected,
 }: MessageRowProps) {
@@ -42,6 +44,7 @@ export const MessageRow = memo(function MessageRow({
     return (
       <article className="fk-message fk-message--user" aria-label={labels.question}>
         <p className="fk-message__text">{message.text}</p>
+        {renderQuestionDetails?.(message)}
       </article>
     );
   }

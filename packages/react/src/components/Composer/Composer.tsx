@@ -2,7 +2,7 @@ import type { ChatStore } from '@flowise-kit/core';
 import { memo, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useChatStore } from '../../context.js';
 import { useChatStatus } from '../../selectors.js';
-import { useLabels } from '../../labels.js';
+import { fillLabel, useLabels } from '../../labels.js';
 import '../../styles/theme.css';
 import './Composer.css';
 
@@ -18,6 +18,8 @@ export interface ComposerProps {
   disabled?: boolean;
   /** Accessible label of the text field. Default: the `message` label ("Message"). */
   label?: string;
+  /** The longest question accepted: past it the `maxCharsWarning` label shows and Send is disabled. */
+  maxChars?: number;
 }
 
 /**
@@ -30,13 +32,15 @@ export const Composer = memo(function Composer({
   placeholder,
   disabled = false,
   label,
+  maxChars,
 }: ComposerProps) {
   const labels = useLabels();
   const store = useChatStore(explicit);
   const status = useChatStatus(store);
   const [text, setText] = useState('');
   const busy = status === 'submitted' || status === 'streaming';
-  const canSend = !disabled && !busy && text.trim() !== '';
+  const tooLong = maxChars !== undefined && text.length > maxChars;
+  const canSend = !disabled && !busy && !tooLong && text.trim() !== '';
 
   const submit = () => {
     if (!canSend) return;
@@ -67,6 +71,7 @@ export const Composer = memo(function Composer({
         disabled={disabled}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={onKeyDown}
+        aria-invalid={tooLong || undefined}
       />
       {busy ? (
         <button type="submit" className="fk-button fk-composer__button" aria-label={labels.stopAnswering}>
@@ -82,6 +87,11 @@ export const Composer = memo(function Composer({
           {labels.send}
         </button>
       )}
+      {tooLong ? (
+        <p className="fk-composer__warning" role="alert">
+          {fillLabel(labels.maxCharsWarning, { max: maxChars ?? 0 })}
+        </p>
+      ) : null}
     </form>
   );
 });
