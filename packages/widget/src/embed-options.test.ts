@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { embedOptions, optionTable } from './embed-options.js';
 import { embedOptionPaths } from './embed-types.js';
@@ -26,7 +27,7 @@ describe(`flowise-embed ${embed.version}'s options, read from its type definitio
   });
 
   it('has every function of its Chatbot object (in web.tsx; e2e calls them on window.Chatbot)', () => {
-    const source = readFileSync(new URL('./web.tsx', import.meta.url), 'utf8');
+    const source = readFileSync(join(import.meta.dirname, 'web.tsx'), 'utf8');
     const members = /const Chatbot = \{([^}]*)\}/
       .exec(source)![1]!
       .split(',')
@@ -35,7 +36,7 @@ describe(`flowise-embed ${embed.version}'s options, read from its type definitio
   });
 
   it("is the README's option table, word for word", () => {
-    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const readme = readFileSync(join(import.meta.dirname, '../README.md'), 'utf8');
     expect(readme).toContain(optionTable());
   });
 });
