@@ -256,6 +256,7 @@ const LabelsContext = createContext<Labels>(defaultLabels);
 export interface LabelsProviderProps {
   /** The entries to replace; the rest stay as the enclosing provider's (or English). */
   labels?: Partial<Labels> | undefined;
+  /** The components that get these labels. */
   children?: ReactNode;
 }
 

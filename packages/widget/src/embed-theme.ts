@@ -38,14 +38,24 @@ export interface EmbedTheme {
     /** The launcher can be dragged sideways along the bottom of the page. */
     dragAndDrop?: boolean;
     /** Opens the panel by itself after `openDelay` seconds (default 2); on a phone only with `autoOpenOnMobile`. */
-    autoWindowOpen?: { autoOpen?: boolean; openDelay?: number; autoOpenOnMobile?: boolean };
+    autoWindowOpen?: {
+      /** Open by itself. */
+      autoOpen?: boolean;
+      /** Seconds before it opens. Default 2. */
+      openDelay?: number;
+      /** Also on a screen 640 px wide or less. */
+      autoOpenOnMobile?: boolean;
+    };
   };
   /** A speech bubble beside the closed launcher (off unless `showTooltip`, as in flowise-embed). */
   tooltip?: {
+    /** Show it. */
     showTooltip?: boolean;
     /** Its text. Default: the `tooltip` label. */
     tooltipMessage?: string;
+    /** Its background. */
     tooltipBackgroundColor?: string;
+    /** Its text colour. */
     tooltipTextColor?: string;
     /** In px. */
     tooltipFontSize?: number;
@@ -58,12 +68,17 @@ export interface EmbedTheme {
     message?: string;
     /** The accept button's label. Default: the `disclaimerAccept` label. */
     buttonText?: string;
+    /** The accept button's colour. */
     buttonColor?: string;
+    /** The accept button's text colour. */
     buttonTextColor?: string;
     /** A deny button's label: when set, a deny button closes the chat. */
     denyButtonText?: string;
+    /** The deny button's background. */
     denyButtonBgColor?: string;
+    /** The pop-up's background. */
     backgroundColor?: string;
+    /** The pop-up's text colour. */
     textColor?: string;
     /** The veil over the chat behind the pop-up. */
     blurredBackgroundColor?: string;
@@ -71,7 +86,12 @@ export interface EmbedTheme {
   /** CSS added after the widget's own (inside its shadow root in the script build). Yours: it is not sanitised. */
   customCSS?: string;
   /** The lead form's colours. */
-  form?: { backgroundColor?: string; textColor?: string };
+  form?: {
+    /** Its background. */
+    backgroundColor?: string;
+    /** Its text colour. */
+    textColor?: string;
+  };
   /** The chat panel. */
   chatWindow?: {
     /** The header's title. Default: the `title` label. */
@@ -80,7 +100,9 @@ export interface EmbedTheme {
     showTitle?: boolean;
     /** An image before the title. */
     titleAvatarSrc?: string;
+    /** The header's text and buttons. */
     titleTextColor?: string;
+    /** The header's background. */
     titleBackgroundColor?: string;
     /** The first bubble of the conversation (it stays after the first question). */
     welcomeMessage?: string;
@@ -100,10 +122,13 @@ export interface EmbedTheme {
     starterPrompts?: string[];
     /** The starter prompts' font size, in px. */
     starterPromptFontSize?: number;
+    /** The answers' look. */
     botMessage?: EmbedMessageTheme;
+    /** The questions' look. */
     userMessage?: EmbedMessageTheme;
     /** The composer. */
     textInput?: {
+      /** The text field's placeholder. */
       placeholder?: string;
       /** The composer's background. */
       backgroundColor?: string;
@@ -113,14 +138,29 @@ export interface EmbedTheme {
       sendButtonColor?: string;
       /** The longest question accepted; longer shows the `maxCharsWarningMessage` and Send is disabled. */
       maxChars?: number;
+      /** The warning past `maxChars`. */
       maxCharsWarningMessage?: string;
       /** Focus the text field when the panel opens (default true). */
       autoFocus?: boolean;
     };
     /** The thumbs' colour. */
-    feedback?: { color?: string };
+    feedback?: {
+      /** Their colour. */
+      color?: string;
+    };
     /** The line under the composer. Default "Powered by flowise-kit"; `showFooter: false` hides it. */
-    footer?: { showFooter?: boolean; textColor?: string; text?: string; company?: string; companyLink?: string };
+    footer?: {
+      /** `false` hides it. */
+      showFooter?: boolean;
+      /** Its text colour. */
+      textColor?: string;
+      /** The words before the company. */
+      text?: string;
+      /** The company's name. */
+      company?: string;
+      /** The company's link (http(s)). */
+      companyLink?: string;
+    };
     /** The sources' group name. */
     sourceDocsTitle?: string;
     /** The footer's text colour (flowise-embed's older name; `footer.textColor` wins). */
@@ -130,7 +170,12 @@ export interface EmbedTheme {
     /** Not saved: the conversation starts afresh on every page load. */
     clearChatOnReload?: boolean;
     /** The date and/or time under each message. */
-    dateTimeToggle?: { date?: boolean; time?: boolean };
+    dateTimeToggle?: {
+      /** Show the date. */
+      date?: boolean;
+      /** Show the time. */
+      time?: boolean;
+    };
     /** HTML in answers rendered, through an allow-list (no scripts, styles, handlers or unsafe URLs). */
     renderHTML?: boolean;
   };
