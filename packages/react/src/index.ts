@@ -53,3 +53,13 @@ export { UploadPreviews, type UploadPreviewsProps } from './components/Attachmen
 export { useSpeech, type UseSpeechResult } from './components/Speech/useSpeech.js';
 export type { SpeechState } from './components/Speech/speech-player.js';
 export { ChatWindow, type ChatWindowLayoutProps, type ChatWindowProps } from './components/ChatWindow/ChatWindow.js';
+export {
+  defaultLabels,
+  fillLabel,
+  LabelsProvider,
+  mergeLabels,
+  useLabels,
+  type Labels,
+  type LabelsProviderProps,
+} from './labels.js';
+export { RenderHtmlContext, sanitizedHtml } from './components/Markdown/html.js';

@@ -1,42 +1,76 @@
-import { startFormOf, type AssistantMessage } from '@flowise-kit/core';
+import { startFormOf } from '@flowise-kit/core';
 import {
   ChatStream,
   Composer,
   FlowiseChatProvider,
+  LabelsProvider,
+  RenderHtmlContext,
+  defaultLabels,
+  mergeLabels,
   StartForm,
   useChatbotConfig,
   useMessageIds,
   useFlowisePrediction,
   useStarterPrompts,
   type FeedbackHandler,
+  type Labels,
   type UseFlowisePredictionOptions,
 } from '@flowise-kit/react';
-import { AnswerDetails } from './AnswerDetails.js';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+  type FormEvent,
+  type KeyboardEvent,
+  type Ref,
+} from 'react';
+import { useMessageDetails } from './AnswerDetails.js';
 import { Disclaimer, disclaimerAccepted } from './Disclaimer.js';
+import { themeLabels, themeToStyle, type EmbedTheme } from './embed-theme.js';
+import { Footer } from './Footer.js';
+import { Header } from './Header.js';
+import { Launcher, useAutoOpen } from './Launcher.js';
 import { LeadForm, savedLead } from './LeadForm.js';
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { themeToStyle, type EmbedTheme } from './embed-theme.js';
+import { useObservers, type Observers } from './observers.js';
+import { forget } from './remembered.js';
+import { StarterPrompts, WelcomeBubble } from './Welcome.js';
 import './ChatWidget.css';
+
+/** What a page can do with a mounted widget (`controlRef`); the script build's `Chatbot.clearChat` uses it. */
+export interface ChatWidgetControls {
+  /** Empties the conversation (and what is saved of it), as the Clear button does. */
+  clearChat: () => void;
+  /** Opens the panel. */
+  open: () => void;
+  /** Closes the panel. */
+  close: () => void;
+}
 
 /** Props of {@link ChatWidget}: the hook's options plus what the widget shows. */
 export interface ChatWidgetProps extends Omit<UseFlowisePredictionOptions, 'persistKey' | 'store'> {
-  /** Header title. Default "Chat". */
+  /** Header title. Default: `theme.chatWindow.title`, else the `title` label ("Chat"). */
   title?: string;
-  /** Shown before the first question. */
+  /** The conversation's first bubble; it stays there after the first question. */
   welcomeMessage?: string;
   /** Questions offered before the first one; default: the chatflow's own starter prompts (chatbot config). */
   starterPrompts?: string[];
-  /** The composer's placeholder. Default: the theme's `chatWindow.textInput.placeholder`, else "Ask a question…". */
+  /** The composer's placeholder. Default: the theme's `chatWindow.textInput.placeholder`, else the label. */
   placeholder?: string;
-  /** flowise-embed's theme object (the keys listed in the README are honoured). */
+  /** flowise-embed's theme object, typed (the README's table says how each key is honoured). */
   theme?: EmbedTheme;
+  /** Replaces any English string the widget shows or announces (theme keys such as `tooltipMessage` win). */
+  labels?: Partial<Labels>;
   /** `light`, `dark` or `auto`. Default `light`. */
   colorScheme?: 'light' | 'dark' | 'auto';
   /** Start open. */
   defaultOpen?: boolean;
   /** Fill the container instead of floating behind a launcher button. */
   fullPage?: boolean;
-  /** Persist chatId and history per chatflow in localStorage (default true). */
+  /** Persist chatId and history per chatflow in localStorage (default true; `theme.chatWindow.clearChatOnReload` turns it off). */
   persist?: boolean;
   /**
    * Keeps one user's saved conversation (and lead) apart from another's in the same browser, e.g. their account id.
@@ -51,6 +85,10 @@ export interface ChatWidgetProps extends Omit<UseFlowisePredictionOptions, 'pers
   showTrace?: boolean;
   /** Show under each answer the tokens its model calls used, when Flowise reports them (default false). */
   showUsage?: boolean;
+  /** Told the typed text, the loading state and the messages as they change (flowise-embed's `observersConfig`). */
+  observers?: Observers;
+  /** Receives {@link ChatWidgetControls}: clear the chat, open or close the panel from the page. */
+  controlRef?: Ref<ChatWidgetControls>;
   /** Added to the widget's root element, for your own styles. */
   className?: string;
 }
@@ -66,6 +104,7 @@ export function ChatWidget({
   starterPrompts,
   placeholder,
   theme,
+  labels: labelsProp,
   colorScheme = 'light',
   defaultOpen = false,
   fullPage = false,
@@ -73,30 +112,47 @@ export function ChatWidget({
   persistScope,
   feedback: feedbackProp,
   showSources = true,
-  showTrace = true,
+  showTrace = theme?.chatWindow?.showAgentMessages ?? true,
+  observers,
+  controlRef,
   showUsage = false,
   className,
   ...options
 }: ChatWidgetProps) {
+  const win = theme?.chatWindow;
   const [open, setOpen] = useState(defaultOpen || fullPage);
+  const [right, setRight] = useState(theme?.button?.right ?? 20);
+  const userOpened = useRef(false);
+  const [tooltipGone, setTooltipGone] = useState(false);
   const panelId = useId();
   const launcher = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
   const customerId = (options.overrideConfig?.vars as { customerId?: unknown } | undefined)?.customerId;
   const scope = persistScope ?? (typeof customerId === 'string' ? customerId : undefined);
   const scopeKey = scope ? `${scope}:${options.chatflowId}` : options.chatflowId;
-  const chat = useFlowisePrediction({ ...options, ...(persist ? { persistKey: `flowise-kit:${scopeKey}` } : {}) });
+  const persistKey = `flowise-kit:${scopeKey}`;
+  const saving = persist && win?.clearChatOnReload !== true;
+  const chat = useFlowisePrediction({ ...options, ...(saving ? { persistKey } : {}) });
+  const { store } = chat;
+  useEffect(() => {
+    if (win?.clearChatOnReload) forget(persistKey);
+  }, [win?.clearChatOnReload, persistKey]);
+  useObservers(store, observers);
+  const labels = useMemo(
+    () => mergeLabels(mergeLabels(mergeLabels(defaultLabels, labelsProp), themeLabels(theme)), { placeholder }),
+    [labelsProp, theme, placeholder],
+  );
   const configOptions = {
     chatflowId: options.chatflowId,
     // The old connection's config was dropped by the store: ask the new one (the props are applied before this runs).
     reloadKey: options.apiHost + (options.apiKey ?? ''),
-    store: chat.store,
+    store,
   };
   const config = useChatbotConfig(configOptions);
   // flowData is the whole flow: parse it once per config.
   const startForm = useMemo(() => startFormOf(config), [config]);
   const empty = useMessageIds(chat.store).length === 0;
-  const prompts = useStarterPrompts({ ...configOptions, prompts: starterPrompts ?? theme?.chatWindow?.starterPrompts });
+  const prompts = useStarterPrompts({ ...configOptions, prompts: starterPrompts ?? win?.starterPrompts });
   const [lead, setLead] = useState(() => savedLead(scopeKey));
   const [thanks, setThanks] = useState<string>();
   const needLead = config?.leads?.status === true && !lead;
@@ -105,170 +161,141 @@ export function ChatWidget({
   const wanted = theme?.disclaimer ?? (config?.disclaimer as EmbedTheme['disclaimer'] | undefined);
   const disclaimer = wanted && !accepted ? wanted : undefined;
   const showFeedback = feedbackProp ?? config?.chatFeedback?.status === true;
-  const heading = title ?? theme?.chatWindow?.title ?? 'Chat';
-  const welcome = welcomeMessage ?? theme?.chatWindow?.welcomeMessage;
+  const heading = title ?? win?.title ?? labels.title;
+  const welcome = welcomeMessage ?? win?.welcomeMessage;
 
   const close = useCallback(() => {
     setOpen(false);
     launcher.current?.focus();
   }, []);
+  const openPanel = useCallback(() => {
+    userOpened.current = true;
+    setTooltipGone(true);
+    setOpen(true);
+  }, []);
+  useImperativeHandle(controlRef, () => ({ clearChat: () => chat.reset(), open: openPanel, close }), [
+    chat,
+    openPanel,
+    close,
+  ]);
+  useAutoOpen(theme?.button?.autoWindowOpen, fullPage, setOpen);
+  const autoFocus = win?.textInput?.autoFocus !== false;
   useEffect(() => {
-    if (open && !fullPage) panel.current?.querySelector<HTMLTextAreaElement>('textarea')?.focus();
-  }, [open, fullPage]);
+    // Only a reader who opened the panel gets the focus moved into it; auto-open leaves the page's focus alone.
+    if (open && !fullPage && autoFocus && userOpened.current)
+      panel.current?.querySelector<HTMLTextAreaElement>('textarea')?.focus();
+  }, [open, fullPage, autoFocus]);
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && !fullPage) {
       event.stopPropagation();
       close();
     }
   };
-  const { store } = chat;
+  const observeInput = observers?.observeUserInput;
+  const onInput = (event: FormEvent) => {
+    const target = event.target as HTMLElement;
+    if (target instanceof HTMLTextAreaElement) observeInput?.(target.value);
+  };
   const feedback = useCallback<FeedbackHandler>(
     // A failed rating leaves the thumbs as they were (an answer Flowise gave no id cannot be rated): no alert.
     (message, rating, content) => store.sendFeedback(message.id, rating, content).catch(() => undefined),
     [store],
   );
-  const details = useCallback(
-    (message: AssistantMessage) => (
-      <AnswerDetails message={message} sources={showSources} trace={showTrace} usage={showUsage} />
-    ),
-    [showSources, showTrace, showUsage],
-  );
+  const dateTime = win?.dateTimeToggle;
+  const { details, questionTime } = useMessageDetails(showSources, showTrace, dateTime, showUsage);
+  const welcomeBubble = <WelcomeBubble text={welcome} />;
 
   const rootClass = [
     'fk-widget',
     fullPage ? 'fk-widget--full' : 'fk-widget--floating',
     open ? 'fk-widget--open' : '',
+    win?.botMessage?.showAvatar ? 'fk-widget--bot-avatar' : '',
+    win?.userMessage?.showAvatar ? 'fk-widget--user-avatar' : '',
     className ?? '',
   ]
     .filter(Boolean)
     .join(' ');
+  const style = { ...themeToStyle(theme), '--fk-widget-right': `${right}px` };
   return (
-    <FlowiseChatProvider store={chat.store}>
-      <div className={rootClass} data-fk-theme={colorScheme} style={themeToStyle(theme)}>
-        {open ? (
-          <div
-            ref={panel}
-            id={panelId}
-            className="fk-widget__panel"
-            role={fullPage ? 'region' : 'dialog'}
-            aria-label={heading}
-            onKeyDown={onKeyDown}
-          >
-            {theme?.chatWindow?.showTitle === false ? null : (
-              <header className="fk-widget__header">
-                <span className="fk-widget__title">{heading}</span>
-                <button
-                  type="button"
-                  className="fk-button fk-button--ghost"
-                  onClick={() => chat.reset()}
-                  aria-label="Clear conversation"
-                >
-                  Clear
-                </button>
-                {fullPage ? null : (
-                  <button
-                    type="button"
-                    className="fk-button fk-button--ghost fk-widget__close"
-                    onClick={close}
-                    aria-label="Close chat"
-                  >
-                    ✕
-                  </button>
+    <FlowiseChatProvider store={store}>
+      <LabelsProvider labels={labels}>
+        <RenderHtmlContext.Provider value={win?.renderHTML === true}>
+          <div className={rootClass} data-fk-theme={colorScheme} style={style}>
+            {theme?.customCSS ? <style>{theme.customCSS}</style> : null}
+            {open ? (
+              <div
+                ref={panel}
+                id={panelId}
+                className="fk-widget__panel"
+                role={fullPage ? 'region' : 'dialog'}
+                aria-label={heading}
+                onKeyDown={onKeyDown}
+                onInput={observeInput ? onInput : undefined}
+              >
+                {win?.showTitle === false ? null : (
+                  <Header
+                    title={heading}
+                    theme={theme}
+                    onClear={() => chat.reset()}
+                    onClose={fullPage ? undefined : close}
+                  />
                 )}
-              </header>
-            )}
-            {disclaimer ? (
-              <Disclaimer disclaimer={disclaimer} onAccept={() => setAccepted(true)} onDeny={close} />
-            ) : null}
-            {needLead && config.leads ? (
-              <div className="fk-widget__stream">
-                {welcome ? (
-                  <div className="fk-widget__welcome">
-                    <p>{welcome}</p>
-                  </div>
+                {disclaimer ? (
+                  <Disclaimer disclaimer={disclaimer} onAccept={() => setAccepted(true)} onDeny={close} />
                 ) : null}
-                <LeadForm
-                  leads={config.leads}
-                  store={store}
-                  chatflowId={options.chatflowId}
-                  scope={scopeKey}
-                  onSaved={(saved) => {
-                    setLead(saved);
-                    setThanks(config.leads?.successMessage);
-                  }}
+                {needLead && config.leads ? (
+                  <div className="fk-widget__stream fk-chat-stream__content">
+                    {welcomeBubble}
+                    <LeadForm
+                      leads={config.leads}
+                      store={store}
+                      chatflowId={options.chatflowId}
+                      scope={scopeKey}
+                      onSaved={(saved) => {
+                        setLead(saved);
+                        setThanks(config.leads?.successMessage);
+                      }}
+                    />
+                  </div>
+                ) : (
+                  <ChatStream
+                    className="fk-widget__stream"
+                    {...(showFeedback ? { onFeedback: feedback } : {})}
+                    renderAnswerDetails={details}
+                    {...(questionTime ? { renderQuestionDetails: questionTime } : {})}
+                    leading={welcomeBubble}
+                    emptyState={
+                      startForm ? (
+                        <StartForm form={startForm} onSubmit={(values) => void chat.send('', { form: values })} />
+                      ) : (
+                        <StarterPrompts thanks={thanks} prompts={prompts} onAsk={(prompt) => void chat.send(prompt)} />
+                      )
+                    }
+                  />
+                )}
+                <Composer
+                  dropZone={panel}
+                  disabled={needLead || Boolean(disclaimer) || (Boolean(startForm) && empty)}
+                  {...(win?.textInput?.maxChars ? { maxChars: win.textInput.maxChars } : {})}
                 />
+                <Footer footer={win?.footer} />
               </div>
-            ) : (
-              <ChatStream
-                className="fk-widget__stream"
-                {...(showFeedback ? { onFeedback: feedback } : {})}
-                renderAnswerDetails={details}
-                emptyState={
-                  startForm ? (
-                    <>
-                      {welcome ? (
-                        <div className="fk-widget__welcome">
-                          <p>{welcome}</p>
-                        </div>
-                      ) : null}
-                      <StartForm form={startForm} onSubmit={(values) => void chat.send('', { form: values })} />
-                    </>
-                  ) : (
-                    <div className="fk-widget__welcome">
-                      {welcome ? <p>{welcome}</p> : null}
-                      {thanks ? <p className="fk-widget__thanks">{thanks}</p> : null}
-                      {prompts.length ? (
-                        <div className="fk-followups" role="group" aria-label="Suggested questions">
-                          {prompts.map((prompt) => (
-                            <button
-                              key={prompt}
-                              type="button"
-                              className="fk-chip"
-                              onClick={() => void chat.send(prompt)}
-                            >
-                              {prompt}
-                            </button>
-                          ))}
-                        </div>
-                      ) : null}
-                    </div>
-                  )
-                }
+            ) : null}
+            {fullPage ? null : (
+              <Launcher
+                open={open}
+                panelId={panelId}
+                theme={theme}
+                right={right}
+                showTooltip={theme?.tooltip?.showTooltip === true && !tooltipGone}
+                buttonRef={launcher}
+                onToggle={() => (open ? close() : openPanel())}
+                onMove={setRight}
               />
             )}
-            <Composer
-              dropZone={panel}
-              placeholder={placeholder ?? theme?.chatWindow?.textInput?.placeholder ?? 'Ask a question…'}
-              disabled={needLead || Boolean(disclaimer) || (Boolean(startForm) && empty)}
-            />
           </div>
-        ) : null}
-        {fullPage ? null : (
-          <button
-            ref={launcher}
-            type="button"
-            className="fk-widget__launcher"
-            aria-label={open ? 'Close chat' : 'Open chat'}
-            aria-expanded={open}
-            aria-controls={open ? panelId : undefined}
-            onClick={() => (open ? close() : setOpen(true))}
-          >
-            <svg viewBox="0 0 24 24" width="26" height="26" aria-hidden="true">
-              {open ? (
-                <path
-                  d="M6 6l12 12M18 6L6 18"
-                  stroke="currentColor"
-                  strokeWidth="2.2"
-                  strokeLinecap="round"
-                  fill="none"
-                />
-              ) : (
-                <path d="M4 5h16v10H9l-5 4V5z" fill="currentColor" />
-              )}
-            </svg>
-          </button>
-        )}
-      </div>
+        </RenderHtmlContext.Provider>
+      </LabelsProvider>
     </FlowiseChatProvider>
   );
 }

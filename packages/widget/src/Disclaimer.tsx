@@ -1,3 +1,4 @@
+import { useLabels } from '@flowise-kit/react';
 import { useId } from 'react';
 import type { EmbedTheme } from './embed-theme.js';
 import { recall, remember } from './remembered.js';
@@ -24,6 +25,7 @@ export function Disclaimer({
   onDeny: () => void;
 }) {
   const titleId = useId();
+  const labels = useLabels();
   const accept = () => {
     remember(DISCLAIMER_KEY, 'true');
     onAccept();
@@ -44,7 +46,7 @@ export function Disclaimer({
         aria-labelledby={titleId}
         style={colours}
       >
-        <h2 id={titleId}>{disclaimer.title ?? 'Disclaimer'}</h2>
+        <h2 id={titleId}>{disclaimer.title ?? labels.disclaimerTitle}</h2>
         {(disclaimer.message ?? '').split(/\n+/).map((line, index) => (
           <p key={index}>{line}</p>
         ))}
@@ -72,7 +74,7 @@ export function Disclaimer({
             // The pop-up asks for a decision: its button takes the focus.
             autoFocus
           >
-            {disclaimer.buttonText ?? 'Start chatting'}
+            {disclaimer.buttonText ?? labels.disclaimerAccept}
           </button>
         </div>
       </div>

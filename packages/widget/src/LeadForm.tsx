@@ -1,4 +1,5 @@
 import type { ChatbotConfig, ChatStore } from '@flowise-kit/core';
+import { useLabels } from '@flowise-kit/react';
 import { useState, type FormEvent } from 'react';
 import { recall, remember } from './remembered.js';
 
@@ -48,12 +49,13 @@ export function LeadForm({
   const [error, setError] = useState<string>();
   const [sending, setSending] = useState(false);
   const fields = (['name', 'email', 'phone'] as const).filter((field) => leads[field]);
-  const labels = { name: 'Name', email: 'E-mail', phone: 'Phone' } as const;
+  const text = useLabels();
+  const labels = { name: text.leadName, email: text.leadEmail, phone: text.leadPhone } as const;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (lead.email !== undefined && leads.email && !EMAIL.test(lead.email.trim()))
-      return setError('Please enter a valid e-mail address.');
-    if (fields.some((field) => !lead[field]?.trim())) return setError('Please fill in every field.');
+      return setError(text.leadInvalidEmail);
+    if (fields.some((field) => !lead[field]?.trim())) return setError(text.leadMissing);
     setSending(true);
     setError(undefined);
     try {
@@ -68,8 +70,8 @@ export function LeadForm({
     }
   };
   return (
-    <form className="fk-widget__lead" onSubmit={(event) => void submit(event)} noValidate aria-label="Your details">
-      <p className="fk-widget__lead-title">{leads.title ?? 'Let us know how to reach you'}</p>
+    <form className="fk-widget__lead" onSubmit={(event) => void submit(event)} noValidate aria-label={text.leadForm}>
+      <p className="fk-widget__lead-title">{leads.title ?? text.leadTitle}</p>
       {fields.map((field) => (
         <label key={field}>
           <span>{labels[field]}</span>
@@ -89,7 +91,7 @@ export function LeadForm({
         </p>
       ) : null}
       <button type="submit" className="fk-button fk-button--primary" disabled={sending}>
-        {sending ? 'Sending…' : 'Start chatting'}
+        {sending ? text.leadSending : text.leadSubmit}
       </button>
     </form>
   );

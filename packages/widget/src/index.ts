@@ -5,5 +5,6 @@
  *
  * @packageDocumentation
  */
-export { ChatWidget, type ChatWidgetProps } from './ChatWidget.js';
-export { themeToStyle, type EmbedTheme } from './embed-theme.js';
+export { ChatWidget, type ChatWidgetControls, type ChatWidgetProps } from './ChatWidget.js';
+export { themeToStyle, type CssLength, type EmbedMessageTheme, type EmbedTheme } from './embed-theme.js';
+export type { ObservedMessage, Observers } from './observers.js';

@@ -18,3 +18,12 @@ export function remember(key: string, value: string): void {
     // no storage: asked again next visit
   }
 }
+
+/** Forgets what is remembered under `key`, when storage allows. */
+export function forget(key: string): void {
+  try {
+    localStorage.removeItem(key);
+  } catch {
+    // no storage: nothing was remembered
+  }
+}

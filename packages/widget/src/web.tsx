@@ -9,13 +9,15 @@
  *   </script>
  */
 import { createRoot, type Root } from 'react-dom/client';
+import type { Labels } from '@flowise-kit/react';
 // The kit's stylesheets as text, injected into the shadow root (document styles do not reach it).
 import kitStyles from '@flowise-kit/react/styles.css?inline';
-import { ChatWidget } from './ChatWidget.js';
+import { ChatWidget, type ChatWidgetControls } from './ChatWidget.js';
 import widgetStyles from './ChatWidget.css?inline';
 import type { EmbedTheme } from './embed-theme.js';
+import type { Observers } from './observers.js';
 
-/** flowise-embed's init options, plus `apiKey` and `colorScheme`. */
+/** flowise-embed's init options, plus `apiKey`, `headers`, `labels` and `colorScheme`. */
 export interface InitOptions {
   chatflowid: string;
   /** Default: this page's origin. */
@@ -24,14 +26,36 @@ export interface InitOptions {
   chatflowConfig?: Record<string, unknown>;
   theme?: EmbedTheme;
   apiKey?: string;
+  /** Extra headers on every request to Flowise (e.g. for an auth gateway in front of it). */
+  headers?: Record<string, string>;
+  /**
+   * Called with each request's options before it is sent; change `headers` (a plain object) to add or replace
+   * headers. The request waits for the returned promise.
+   */
+  onRequest?: (request: RequestInit) => Promise<void> | void;
+  /** Told the typed text, the loading state and the messages as they change. */
+  observersConfig?: Observers;
+  /** Replaces any of the widget's English strings. */
+  labels?: Partial<Labels>;
   colorScheme?: 'light' | 'dark' | 'auto';
-  /** Accepted for compatibility with flowise-embed; not used. */
-  observersConfig?: unknown;
+  /** Becomes the page's `document.title`. */
+  pageTitle?: string;
 }
 
-const mounted: { root: Root; host: HTMLElement; created: boolean }[] = [];
+const mounted: { root: Root; host: HTMLElement; created: boolean; controls: { current: ChatWidgetControls | null } }[] =
+  [];
 
-function mount(options: InitOptions, fullPage: boolean, target?: HTMLElement): void {
+/** `fetch` with the page's `onRequest` hook applied to every request's options first. */
+function hookedFetch(onRequest: NonNullable<InitOptions['onRequest']>): typeof fetch {
+  return async (input, init) => {
+    const request: RequestInit = { ...init, headers: Object.fromEntries(new Headers(init?.headers).entries()) };
+    await onRequest(request);
+    return fetch(input, request);
+  };
+}
+
+function mount(options: InitOptions, fullPage: boolean, target?: HTMLElement | null): void {
+  if (options.pageTitle?.trim()) document.title = options.pageTitle.trim();
   const existing = fullPage ? (target ?? document.querySelector<HTMLElement>('flowise-fullchatbot')) : null;
   const host = existing ?? document.createElement(fullPage ? 'flowise-fullchatbot' : 'flowise-kit-chatbot');
   if (!existing) document.body.append(host);
@@ -45,18 +69,24 @@ function mount(options: InitOptions, fullPage: boolean, target?: HTMLElement): v
   if (fullPage) container.style.cssText = 'height:100%;';
   shadow.replaceChildren(style, container);
   const root = createRoot(container);
+  const controls: { current: ChatWidgetControls | null } = { current: null };
   root.render(
     <ChatWidget
       apiHost={options.apiHost ?? location.origin}
       chatflowId={options.chatflowid}
       {...(options.chatflowConfig ? { overrideConfig: options.chatflowConfig } : {})}
       {...(options.apiKey ? { apiKey: options.apiKey } : {})}
+      {...(options.headers ? { headers: options.headers } : {})}
+      {...(options.onRequest ? { fetch: hookedFetch(options.onRequest) } : {})}
       {...(options.theme ? { theme: options.theme } : {})}
+      {...(options.labels ? { labels: options.labels } : {})}
+      {...(options.observersConfig ? { observers: options.observersConfig } : {})}
       {...(options.colorScheme ? { colorScheme: options.colorScheme } : {})}
+      controlRef={controls}
       fullPage={fullPage}
     />,
   );
-  mounted.push({ root, host, created: !existing });
+  mounted.push({ root, host, created: !existing, controls });
 }
 
 /** Adds the floating launcher and chat panel to the page. */
@@ -64,9 +94,12 @@ export function init(options: InitOptions): void {
   mount(options, false);
 }
 
-/** Renders a full-page chat into `<flowise-fullchatbot>` (created at the end of the body if absent) or `target`. */
-export function initFull(options: InitOptions & { target?: HTMLElement }): void {
-  mount(options, true, options.target);
+/**
+ * Renders a full-page chat into `target`, the element with id `id`, or `<flowise-fullchatbot>` (created at the end of
+ * the body if absent).
+ */
+export function initFull(options: InitOptions & { target?: HTMLElement; id?: string }): void {
+  mount(options, true, options.target ?? (options.id ? document.getElementById(options.id) : null));
 }
 
 /** Removes every widget this script added. */
@@ -77,5 +110,12 @@ export function destroy(): void {
   }
 }
 
-const Chatbot = { init, initFull, destroy };
+/** Empties the conversation of every widget this script added (and what is saved of it). */
+export function clearChat(): void {
+  for (const { controls } of mounted) controls.current?.clearChat();
+}
+
+const Chatbot = { init, initFull, destroy, clearChat };
+// flowise-embed puts itself on `window.Chatbot`; pages that call it from other scripts keep working.
+if (typeof window !== 'undefined') (window as { Chatbot?: typeof Chatbot }).Chatbot ??= Chatbot;
 export default Chatbot;

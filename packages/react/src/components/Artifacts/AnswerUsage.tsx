@@ -1,4 +1,5 @@
 import type { AssistantMessage } from '@flowise-kit/core';
+import { fillLabel, useLabels } from '../../labels.js';
 
 /** Props of {@link AnswerUsage}. */
 export interface AnswerUsageProps {
@@ -27,13 +28,18 @@ const count = new Intl.NumberFormat('en');
  * <ChatStream renderAnswerDetails={(message) => <AnswerUsage message={message} />} />
  */
 export function AnswerUsage({ message, className }: AnswerUsageProps) {
+  const labels = useLabels();
   if (message.usage.length === 0) return null;
   const { input, output, total } = totalUsage(message);
   const calls = message.usage.length;
   return (
     <p className={className ? `fk-usage ${className}` : 'fk-usage'}>
-      {`${count.format(total)} tokens (${count.format(input)} in, ${count.format(output)} out)`}
-      {calls > 1 ? ` · ${calls} model calls` : ''}
+      {fillLabel(labels.usage, {
+        total: count.format(total),
+        input: count.format(input),
+        output: count.format(output),
+      })}
+      {calls > 1 ? fillLabel(labels.usageCalls, { count: calls }) : ''}
     </p>
   );
 }

@@ -5,6 +5,7 @@ import { MathBlock } from '../Markdown/Formula.js';
 import { sanitizer } from '../Markdown/lazy.js';
 import { Markdown } from '../Markdown/Markdown.js';
 import { safeImageUrl } from '../Markdown/safe-url.js';
+import { useLabels } from '../../labels.js';
 import './Artifacts.css';
 
 /** Props of {@link Artifacts}. */
@@ -49,12 +50,11 @@ function imageSource(artifact: Artifact, fileUrl: (name: string) => string | und
 
 function ArtifactView({ artifact, fileUrl }: { artifact: Artifact; fileUrl: (name: string) => string | undefined }) {
   const type = artifact.type.toLowerCase();
+  const labels = useLabels();
   if (typeof artifact.data !== 'string') return null;
   if (IMAGE_TYPES.has(type)) {
     const src = imageSource(artifact, fileUrl);
-    return src ? (
-      <img className="fk-artifact__image" src={src} alt="An image the flow produced" loading="lazy" />
-    ) : null;
+    return src ? <img className="fk-artifact__image" src={src} alt={labels.artifactImage} loading="lazy" /> : null;
   }
   if (type === 'html') return <HtmlArtifact html={artifact.data} />;
   if (type === 'markdown') return <Markdown text={artifact.data} />;
@@ -73,6 +73,7 @@ function sanitized(html: string): string | undefined {
 }
 
 function HtmlArtifact({ html }: { html: string }) {
+  const labels = useLabels();
   const [clean, setClean] = useState(() => sanitized(html));
   useEffect(() => {
     let live = true;
@@ -88,5 +89,5 @@ function HtmlArtifact({ html }: { html: string }) {
   }, [html]);
   if (clean === undefined) return <pre className="fk-artifact__text">{html}</pre>;
   // An empty sandbox: no scripts, forms, pop-ups or navigation of the page, whatever DOMPurify let through.
-  return <iframe className="fk-artifact__html" sandbox="" srcDoc={clean} title="HTML the flow produced" />;
+  return <iframe className="fk-artifact__html" sandbox="" srcDoc={clean} title={labels.artifactHtml} />;
 }

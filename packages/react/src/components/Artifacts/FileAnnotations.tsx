@@ -1,6 +1,7 @@
 import type { AssistantMessage, ChatStore } from '@flowise-kit/core';
 import { memo, useState } from 'react';
 import { useChatStore } from '../../context.js';
+import { fillLabel, useLabels } from '../../labels.js';
 
 /** Props of {@link FileAnnotations}. */
 export interface FileAnnotationsProps {
@@ -33,6 +34,7 @@ function save(blob: Blob, fileName: string) {
  */
 export const FileAnnotations = memo(function FileAnnotations({ message, store }: FileAnnotationsProps) {
   const chat = useChatStore(store);
+  const labels = useLabels();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState<string>();
   const files = annotatedFiles(message);
@@ -43,19 +45,20 @@ export const FileAnnotations = memo(function FileAnnotations({ message, store }:
     try {
       save(await chat.downloadFile(fileName), fileName);
     } catch (cause) {
-      setError(`${fileName} could not be downloaded: ${cause instanceof Error ? cause.message : String(cause)}`);
+      const reason = cause instanceof Error ? cause.message : String(cause);
+      setError(fillLabel(labels.downloadFailed, { name: fileName, reason }));
     } finally {
       setBusy(undefined);
     }
   };
   return (
-    <div className="fk-files" role="group" aria-label="Files">
+    <div className="fk-files" role="group" aria-label={labels.files}>
       {files.map((fileName) => (
         <button
           key={fileName}
           type="button"
           className="fk-chip fk-files__file"
-          aria-label={`Download ${fileName}`}
+          aria-label={fillLabel(labels.downloadFile, { name: fileName })}
           aria-busy={busy === fileName || undefined}
           onClick={() => void download(fileName)}
         >

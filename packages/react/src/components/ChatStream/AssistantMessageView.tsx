@@ -7,6 +7,7 @@ import { SpeakButton } from '../Speech/SpeakButton.js';
 import { FeedbackButtons, type FeedbackHandler } from './FeedbackButtons.js';
 import { HumanInput, type HumanInputHandler } from './HumanInput.js';
 import { LiveAnnouncer } from './LiveAnnouncer.js';
+import { fillLabel, useLabels } from '../../labels.js';
 
 /** Props of {@link AssistantMessageView}. */
 export interface AssistantMessageViewProps {
@@ -30,9 +31,9 @@ export interface AssistantMessageViewProps {
   selected?: boolean;
 }
 
-const STATUS_LABEL: Partial<Record<AssistantMessage['status'], string>> = {
-  submitted: 'Thinking…',
-  aborted: 'Stopped',
+const STATUS_LABEL: Partial<Record<AssistantMessage['status'], 'thinking' | 'stopped'>> = {
+  submitted: 'thinking',
+  aborted: 'stopped',
 };
 
 /** One answer: its markdown, a streaming cursor, its status, follow-up prompts, copy and retry. */
@@ -51,12 +52,14 @@ export const AssistantMessageView = memo(function AssistantMessageView({
 }: AssistantMessageViewProps) {
   const streaming = message.status === 'streaming' || message.status === 'submitted';
   const finished = !streaming;
-  const label = message.queued ? 'Waiting for the answer in another tab…' : STATUS_LABEL[message.status];
+  const labels = useLabels();
+  const statusKey = STATUS_LABEL[message.status];
+  const label = message.queued ? labels.waitingInOtherTab : statusKey ? labels[statusKey] : undefined;
   return (
     <article
       className={`fk-message fk-message--assistant fk-message--${message.status}${selected ? ' fk-message--selected' : ''}`}
       aria-busy={streaming}
-      aria-label="Answer"
+      aria-label={labels.answer}
       aria-current={selected || undefined}
       data-status={message.status}
       {...(onSelect
@@ -73,7 +76,11 @@ export const AssistantMessageView = memo(function AssistantMessageView({
     >
       {message.reasoning ? (
         <details className="fk-message__reasoning">
-          <summary>{message.reasoningDuration ? `Reasoned for ${message.reasoningDuration} s` : 'Reasoning'}</summary>
+          <summary>
+            {message.reasoningDuration
+              ? fillLabel(labels.reasonedFor, { seconds: message.reasoningDuration })
+              : labels.reasoning}
+          </summary>
           <p>{message.reasoning}</p>
         </details>
       ) : null}
@@ -88,7 +95,7 @@ export const AssistantMessageView = memo(function AssistantMessageView({
       {label ? <p className="fk-message__status">{label}</p> : null}
       {message.error ? (
         <p className="fk-message__error" role="alert">
-          {message.error.message}
+          {labels.errorMessage || message.error.message}
         </p>
       ) : null}
       {finished ? (
@@ -97,11 +104,11 @@ export const AssistantMessageView = memo(function AssistantMessageView({
           {message.status === 'done' && message.text ? <SpeakButton message={message} store={store} /> : null}
           {isLatest && onRetry && (message.status === 'error' || message.status === 'aborted') ? (
             <button type="button" className="fk-button fk-button--ghost" onClick={onRetry}>
-              Retry
+              {labels.retry}
             </button>
           ) : onRegenerate && message.status === 'done' && !message.action ? (
             <button type="button" className="fk-button fk-button--ghost" onClick={() => onRegenerate(message.id)}>
-              Regenerate
+              {labels.regenerate}
             </button>
           ) : null}
           {/* Last: its comment form takes a line of its own. */}
@@ -115,7 +122,7 @@ export const AssistantMessageView = memo(function AssistantMessageView({
         <HumanInput action={message.action} onAction={onAction} />
       ) : null}
       {isLatest && finished && message.followUpPrompts.length > 0 && onFollowUp ? (
-        <div className="fk-followups" role="group" aria-label="Follow-up questions">
+        <div className="fk-followups" role="group" aria-label={labels.followUpQuestions}>
           {message.followUpPrompts.map((prompt) => (
             <button key={prompt} type="button" className="fk-chip" onClick={() => onFollowUp(prompt)}>
               {prompt}
@@ -130,6 +137,7 @@ export const AssistantMessageView = memo(function AssistantMessageView({
 
 function CopyButton({ text }: { text: string }) {
   const [copied, setCopied] = useState(false);
+  const labels = useLabels();
   const copy = () => {
     void navigator.clipboard?.writeText(text).then(
       () => {
@@ -140,8 +148,8 @@ function CopyButton({ text }: { text: string }) {
     );
   };
   return (
-    <button type="button" className="fk-button fk-button--ghost" onClick={copy} aria-label="Copy answer">
-      {copied ? 'Copied' : 'Copy'}
+    <button type="button" className="fk-button fk-button--ghost" onClick={copy} aria-label={labels.copyAnswer}>
+      {copied ? labels.copied : labels.copy}
     </button>
   );
 }

@@ -1,4 +1,4 @@
-import type { AssistantMessage, ChatStore, FlowiseAction } from '@flowise-kit/core';
+import type { AssistantMessage, ChatStore, FlowiseAction, UserMessage } from '@flowise-kit/core';
 import { memo, useCallback, useEffect, type ReactNode } from 'react';
 import { useChatStore } from '../../context.js';
 import { useMessageIds } from '../../selectors.js';
@@ -8,6 +8,7 @@ import type { HumanInputHandler } from './HumanInput.js';
 import { MessageRow } from './MessageRow.js';
 import { useSpeechAutoPlay } from '../Speech/useSpeech.js';
 import { useFollowBottom } from './useFollowBottom.js';
+import { useLabels } from '../../labels.js';
 import '../../styles/theme.css';
 import './ChatStream.css';
 
@@ -19,6 +20,8 @@ export interface ChatStreamProps {
   className?: string;
   /** Shown when there are no messages yet. */
   emptyState?: ReactNode;
+  /** Shown above the messages, before and after the first question (e.g. a welcome bubble). */
+  leading?: ReactNode;
   /** A follow-up prompt was chosen; default: ask it. */
   onFollowUp?: (prompt: string) => void;
   /**
@@ -33,6 +36,8 @@ export interface ChatStreamProps {
    * `<ToolTrace>`, as the widget does). Keep the function's identity stable (`useCallback`).
    */
   renderAnswerDetails?: (message: AssistantMessage) => ReactNode;
+  /** Extra content under each question (e.g. when it was asked). Keep the function's identity stable. */
+  renderQuestionDetails?: (message: UserMessage) => ReactNode;
   /** Makes answers selectable (click or Enter), e.g. to show one answer's sources beside the conversation. */
   onSelectAnswer?: (id: string) => void;
   /** The selected answer's id (highlighted, `aria-current`). */
@@ -52,10 +57,12 @@ export const ChatStream = memo(function ChatStream({
   store: explicit,
   className,
   emptyState,
+  leading,
   onFollowUp,
   onAction,
   onFeedback,
   renderAnswerDetails,
+  renderQuestionDetails,
   onSelectAnswer,
   selectedAnswerId,
 }: ChatStreamProps) {
@@ -95,13 +102,15 @@ export const ChatStream = memo(function ChatStream({
     [store, onAction],
   );
   const lastId = ids[ids.length - 1];
+  const labels = useLabels();
   return (
     <section
       ref={scrollRef}
       className={className ? `fk-chat-stream ${className}` : 'fk-chat-stream'}
-      aria-label="Conversation"
+      aria-label={labels.conversation}
     >
       <div ref={contentRef} className="fk-chat-stream__content">
+        {leading}
         {ids.length === 0 && emptyState ? <div className="fk-chat-stream__empty">{emptyState}</div> : null}
         {ids.map((id) => (
           <MessageRow
@@ -115,13 +124,14 @@ export const ChatStream = memo(function ChatStream({
             onAction={action}
             {...(onFeedback ? { onFeedback } : {})}
             {...(renderAnswerDetails ? { renderDetails: renderAnswerDetails } : {})}
+            {...(renderQuestionDetails ? { renderQuestionDetails } : {})}
             {...(onSelectAnswer ? { onSelect: onSelectAnswer, selected: id === selectedAnswerId } : {})}
           />
         ))}
       </div>
       {!isAtBottom && ids.length > 0 ? (
         <button type="button" className="fk-button fk-chat-stream__jump" onClick={scrollToBottom}>
-          Jump to latest ↓
+          {labels.jumpToLatest}
         </button>
       ) : null}
     </section>

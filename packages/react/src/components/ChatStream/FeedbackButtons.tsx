@@ -1,5 +1,6 @@
 import type { AssistantMessage, FeedbackRating } from '@flowise-kit/core';
 import { useState, type FormEvent } from 'react';
+import { useLabels } from '../../labels.js';
 
 /**
  * Rates an answer; `content` is the optional comment. Return the request's promise (any value is fine) to show the
@@ -27,6 +28,7 @@ function Thumb({ down = false }: { down?: boolean }) {
  * `feedback` (so it shows again after a reload); a rating in flight shows as pressed until the store has it.
  */
 export function FeedbackButtons({ message, onFeedback }: { message: AssistantMessage; onFeedback: FeedbackHandler }) {
+  const labels = useLabels();
   const [pending, setPending] = useState<FeedbackRating>();
   const [commenting, setCommenting] = useState(false);
   const [comment, setComment] = useState('');
@@ -49,7 +51,7 @@ export function FeedbackButtons({ message, onFeedback }: { message: AssistantMes
       <button
         type="button"
         className="fk-button fk-button--ghost fk-feedback"
-        aria-label="Good answer"
+        aria-label={labels.goodAnswer}
         aria-pressed={rating === 'THUMBS_UP'}
         onClick={() => rate('THUMBS_UP')}
       >
@@ -58,26 +60,26 @@ export function FeedbackButtons({ message, onFeedback }: { message: AssistantMes
       <button
         type="button"
         className="fk-button fk-button--ghost fk-feedback"
-        aria-label="Bad answer"
+        aria-label={labels.badAnswer}
         aria-pressed={rating === 'THUMBS_DOWN'}
         onClick={() => rate('THUMBS_DOWN')}
       >
         <Thumb down />
       </button>
       {commenting ? (
-        <form className="fk-feedback-comment" onSubmit={submit} aria-label="Feedback comment">
+        <form className="fk-feedback-comment" onSubmit={submit} aria-label={labels.feedbackComment}>
           <input
-            aria-label="Tell us more (optional)"
-            placeholder="Tell us more (optional)"
+            aria-label={labels.feedbackPlaceholder}
+            placeholder={labels.feedbackPlaceholder}
             value={comment}
             maxLength={2000}
             onChange={(event) => setComment(event.target.value)}
           />
           <button type="submit" className="fk-button">
-            Send
+            {labels.feedbackSend}
           </button>
           <button type="button" className="fk-button fk-button--ghost" onClick={() => setCommenting(false)}>
-            Skip
+            {labels.feedbackSkip}
           </button>
         </form>
       ) : null}

@@ -1,5 +1,6 @@
 import type { FlowiseAction } from '@flowise-kit/core';
 import { useState } from 'react';
+import { useLabels } from '../../labels.js';
 
 /** A human-in-the-loop button was pressed: `proceed` or `reject`, its label, and the feedback typed beside it. */
 export type HumanInputHandler = (
@@ -15,18 +16,19 @@ export type HumanInputHandler = (
  */
 export function HumanInput({ action, onAction }: { action: FlowiseAction; onAction: HumanInputHandler }) {
   const [feedback, setFeedback] = useState('');
+  const labels = useLabels();
   const elements = action.elements?.length
     ? action.elements
     : [
-        { type: 'agentflowv2-approve-button', label: action.mapping?.approve ?? 'Proceed' },
-        { type: 'agentflowv2-reject-button', label: action.mapping?.reject ?? 'Reject' },
+        { type: 'agentflowv2-approve-button', label: action.mapping?.approve ?? labels.proceed },
+        { type: 'agentflowv2-reject-button', label: action.mapping?.reject ?? labels.reject },
       ];
   return (
-    <div className="fk-actions" role="group" aria-label="Approve or reject">
+    <div className="fk-actions" role="group" aria-label={labels.approveOrReject}>
       <input
         className="fk-actions__feedback"
-        aria-label="Feedback (optional)"
-        placeholder="Feedback (optional)"
+        aria-label={labels.humanFeedback}
+        placeholder={labels.humanFeedback}
         value={feedback}
         maxLength={4000}
         onChange={(event) => setFeedback(event.target.value)}

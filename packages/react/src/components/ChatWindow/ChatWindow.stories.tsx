@@ -1,12 +1,29 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
+import type { Labels } from '../../labels.js';
+import { germanLabels } from '../../story-support/labels-de.js';
 import { useReplayStore, type ReplaySpec } from '../../story-support/useReplayStore.js';
 import { ChatWindow } from './ChatWindow.js';
 
 /** A ChatWindow on a replayed recording. */
-function Replay(props: ReplaySpec & { title?: string; theme?: 'light' | 'dark' | 'auto' }) {
+function Replay(
+  props: ReplaySpec & {
+    title?: string;
+    theme?: 'light' | 'dark' | 'auto';
+    labels?: Partial<Labels>;
+    feedback?: boolean;
+  },
+) {
   const store = useReplayStore(props);
-  return <ChatWindow store={store} title={props.title} theme={props.theme} />;
+  return (
+    <ChatWindow
+      store={store}
+      title={props.title}
+      theme={props.theme}
+      feedback={props.feedback ?? false}
+      {...(props.labels ? { labels: props.labels } : {})}
+    />
+  );
 }
 
 const meta = {
@@ -32,6 +49,28 @@ export const WithSources: Story = {
     });
     await expect(canvas.getByRole('article', { name: 'Answer' })).toHaveTextContent('The end.');
     await expect(canvas.getByRole('textbox', { name: 'Message' })).toBeVisible();
+  },
+};
+
+/** Every label in German (`labels`): buttons, placeholders, statuses and accessible names. */
+export const InGerman: Story = {
+  args: {
+    source: 'retrieval',
+    question: 'Erzähl mir eine Geschichte',
+    title: 'Füchse',
+    intervalMs: 15,
+    labels: germanLabels,
+    feedback: true,
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitFor(() => expect(canvas.getByRole('button', { name: 'Antwort kopieren' })).toBeVisible(), {
+      timeout: 4000,
+    });
+    await expect(canvas.getByRole('textbox', { name: 'Nachricht' })).toHaveAttribute('placeholder', 'Ihre Frage…');
+    await expect(canvas.getByRole('region', { name: 'Quellen' })).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Gute Antwort' })).toBeVisible();
+    await expect(canvas.queryByText('Copy')).toBeNull();
   },
 };
 

@@ -3,6 +3,7 @@ import { useCallback, useMemo, useRef, type ReactNode } from 'react';
 import { useChatbotConfig } from '../../chatbot-config.js';
 import { FlowiseChatProvider } from '../../context.js';
 import { useMessageIds } from '../../selectors.js';
+import { LabelsProvider, useLabels, type Labels } from '../../labels.js';
 import { useFlowisePrediction, type UseFlowisePredictionOptions } from '../../useFlowisePrediction.js';
 import { ChatStream } from '../ChatStream/ChatStream.js';
 import type { FeedbackHandler } from '../ChatStream/FeedbackButtons.js';
@@ -40,6 +41,8 @@ export interface ChatWindowLayoutProps {
   startForm?: boolean;
   /** Shows under each answer the tokens its model calls used, when Flowise reports them (agentflows). Default false. */
   showUsage?: boolean;
+  /** Replaces any of the English strings it shows or announces (see {@link Labels}). */
+  labels?: Partial<Labels>;
 }
 
 /** Props of {@link ChatWindow}: a store, or the options to create one. */
@@ -85,6 +88,7 @@ function ChatWindowLayout({
   feedback = false,
   startForm = true,
   showUsage = false,
+  labels,
 }: ChatWindowLayoutProps & { store: ChatStore }) {
   const config = useChatbotConfig({ store, enabled: feedback === 'auto' || startForm });
   // flowData is the whole flow: parse it once per config.
@@ -99,29 +103,35 @@ function ChatWindowLayout({
   const root = useRef<HTMLDivElement>(null);
   return (
     <FlowiseChatProvider store={store}>
-      <div ref={root} className={className ? `fk-chat-window ${className}` : 'fk-chat-window'} data-fk-theme={theme}>
-        {title ? <header className="fk-chat-window__header">{title}</header> : null}
-        <ChatStream
-          className="fk-chat-window__stream"
-          emptyState={
-            form ? (
-              <StartForm form={form} onSubmit={(values) => void store.send('', { form: values })} />
-            ) : (
-              (emptyState ?? 'Ask anything to start.')
-            )
-          }
-          {...(showFeedback ? { onFeedback: rate } : {})}
-          {...(showUsage ? { renderAnswerDetails: usageOf } : {})}
-        />
-        {showDetails ? (
-          <div className="fk-chat-window__details">
-            <SourceList />
-            <ToolTrace />
-          </div>
-        ) : null}
-        {/* The flow's first input is its form: the composer waits for it. */}
-        <Composer dropZone={root} {...(placeholder ? { placeholder } : {})} disabled={Boolean(form) && empty} />
-      </div>
+      <LabelsProvider labels={labels}>
+        <div ref={root} className={className ? `fk-chat-window ${className}` : 'fk-chat-window'} data-fk-theme={theme}>
+          {title ? <header className="fk-chat-window__header">{title}</header> : null}
+          <ChatStream
+            className="fk-chat-window__stream"
+            emptyState={
+              form ? (
+                <StartForm form={form} onSubmit={(values) => void store.send('', { form: values })} />
+              ) : (
+                (emptyState ?? <EmptyState />)
+              )
+            }
+            {...(showFeedback ? { onFeedback: rate } : {})}
+            {...(showUsage ? { renderAnswerDetails: usageOf } : {})}
+          />
+          {showDetails ? (
+            <div className="fk-chat-window__details">
+              <SourceList />
+              <ToolTrace />
+            </div>
+          ) : null}
+          {/* The flow's first input is its form: the composer waits for it. */}
+          <Composer dropZone={root} {...(placeholder ? { placeholder } : {})} disabled={Boolean(form) && empty} />
+        </div>
+      </LabelsProvider>
     </FlowiseChatProvider>
   );
+}
+
+function EmptyState() {
+  return <>{useLabels().emptyState}</>;
 }

@@ -19,6 +19,7 @@ import { ATTACHMENT_LABELS, type AttachmentLabels } from '../Attachments/labels.
 import { RecordControls } from '../Attachments/RecordControls.js';
 import { inlineUploads, useAttachments } from '../Attachments/useAttachments.js';
 import { useRecorder } from '../Attachments/useRecorder.js';
+import { fillLabel, useLabels } from '../../labels.js';
 import '../../styles/theme.css';
 import './Composer.css';
 
@@ -28,11 +29,11 @@ export interface ComposerProps {
   store?: ChatStore;
   /** Added to the root element's classes, for your own styles. */
   className?: string;
-  /** The text field's placeholder. Default "Ask a question…". */
+  /** The text field's placeholder. Default: the `placeholder` label ("Ask a question…"). */
   placeholder?: string;
   /** Disables typing and sending (e.g. while a chatflow is being chosen). */
   disabled?: boolean;
-  /** Accessible label of the text field. Default "Message". */
+  /** Accessible label of the text field. Default: the `message` label ("Message"). */
   label?: string;
   /**
    * Where files may be dropped: e.g. the whole chat window (default: the composer). Images and files go through the
@@ -43,6 +44,8 @@ export interface ComposerProps {
   maxAttachments?: number;
   /** The attachment and recording controls' strings (see `ATTACHMENT_LABELS`). */
   labels?: Partial<AttachmentLabels>;
+  /** The longest question accepted: past it the `maxCharsWarning` label shows and Send is disabled. */
+  maxChars?: number;
 }
 
 /**
@@ -54,13 +57,15 @@ export interface ComposerProps {
 export const Composer = memo(function Composer({
   store: explicit,
   className,
-  placeholder = 'Ask a question…',
+  placeholder,
   disabled = false,
-  label = 'Message',
+  label,
   dropZone,
   maxAttachments = 10,
   labels: labelOverrides,
+  maxChars,
 }: ComposerProps) {
+  const words = useLabels();
   const store = useChatStore(explicit);
   const status = useChatStatus(store);
   const config = useUploadsConfig(store);
@@ -73,8 +78,9 @@ export const Composer = memo(function Composer({
   const [error, setError] = useState<ChatError>();
   const form = useRef<HTMLFormElement>(null);
   const busy = status === 'submitted' || status === 'streaming';
+  const tooLong = maxChars !== undefined && text.length > maxChars;
   const hasInput = text.trim() !== '' || attachments.items.length > 0;
-  const canSend = !disabled && !busy && uploading === 0 && hasInput;
+  const canSend = !disabled && !busy && !tooLong && uploading === 0 && hasInput;
 
   const submit = async () => {
     if (!canSend) return;
@@ -168,8 +174,9 @@ export const Composer = memo(function Composer({
         <textarea
           hidden={recording}
           className="fk-composer__input"
-          aria-label={label}
-          placeholder={placeholder}
+          aria-label={label ?? words.message}
+          placeholder={placeholder ?? words.placeholder}
+          aria-invalid={tooLong || undefined}
           value={text}
           rows={1}
           disabled={disabled}
@@ -186,20 +193,25 @@ export const Composer = memo(function Composer({
           />
         ) : null}
         {recording ? null : busy ? (
-          <button type="submit" className="fk-button fk-composer__button" aria-label="Stop answering">
-            Stop
+          <button type="submit" className="fk-button fk-composer__button" aria-label={words.stopAnswering}>
+            {words.stop}
           </button>
         ) : (
           <button
             type="submit"
             className="fk-button fk-button--primary fk-composer__button"
             disabled={!canSend}
-            aria-label="Send"
+            aria-label={words.send}
           >
-            Send
+            {words.send}
           </button>
         )}
       </div>
+      {tooLong ? (
+        <p className="fk-composer__warning" role="alert">
+          {fillLabel(words.maxCharsWarning, { max: maxChars ?? 0 })}
+        </p>
+      ) : null}
     </form>
   );
 });

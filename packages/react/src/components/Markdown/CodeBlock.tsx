@@ -1,5 +1,6 @@
 import { memo, useEffect, useMemo, useState } from 'react';
 import { highlighter } from './lazy.js';
+import { fillLabel, useLabels } from '../../labels.js';
 
 /** Props of {@link CodeBlock}. */
 export interface CodeBlockProps {
@@ -33,6 +34,7 @@ type CopyState = 'idle' | 'copied' | 'failed';
 /** Copies the block's code; says "Copied" on the button and to screen readers (a polite status). */
 function CopyCode({ code, lang }: { code: string; lang: string | undefined }) {
   const [state, setState] = useState<CopyState>('idle');
+  const labels = useLabels();
   useEffect(() => {
     if (state === 'idle') return;
     const timer = setTimeout(() => setState('idle'), 2_000);
@@ -46,14 +48,14 @@ function CopyCode({ code, lang }: { code: string; lang: string | undefined }) {
       () => setState('failed'),
     );
   };
-  const label = state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy';
+  const label = state === 'copied' ? labels.copied : state === 'failed' ? labels.copyFailed : labels.copy;
   return (
     <>
       <button
         type="button"
         className="fk-code__copy"
         onClick={copy}
-        aria-label={state === 'idle' ? `Copy ${lang ? `${lang} ` : ''}code` : label}
+        aria-label={state === 'idle' ? fillLabel(labels.copyCode, { lang: lang ? `${lang} ` : '' }) : label}
       >
         {label}
       </button>

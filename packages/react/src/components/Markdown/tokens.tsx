@@ -3,13 +3,14 @@ import { createElement, type ReactNode } from 'react';
 import { CodeBlock } from './CodeBlock.js';
 import { decodeEntities } from './entities.js';
 import { Formula } from './Formula.js';
+import { HtmlRun } from './html.js';
 import type { MathToken } from './math-syntax.js';
 import { safeImageUrl, safeLinkUrl } from './safe-url.js';
 
 /**
- * marked's tokens as React elements. Text becomes React text (escaped by React); raw HTML tokens are dropped, never
- * rendered; links and images go through the URL policy in safe-url.ts. This is the whole renderer: no HTML string
- * is ever produced, so there is nothing to sanitise. Code is highlighted and formulas typeset by libraries that
+ * marked's tokens as React elements. Text becomes React text (escaped by React); raw HTML tokens are dropped, or,
+ * under `RenderHtmlContext`, rebuilt from an allow-list (html.tsx), never set as HTML; links and images go through
+ * the URL policy in safe-url.ts. This is the whole renderer: no HTML string is ever produced. Code is highlighted and formulas typeset by libraries that
  * build elements too (CodeBlock.tsx, Formula.tsx).
  */
 export function renderBlocks(tokens: readonly Token[]): ReactNode[] {
@@ -45,8 +46,9 @@ function renderBlock(token: Token, key: number): ReactNode {
   switch (token.type) {
     case 'space':
     case 'def':
-    case 'html':
       return null;
+    case 'html':
+      return <HtmlRun key={key} html={(token as Tokens.HTML).raw} />;
     case 'heading': {
       const heading = token as Tokens.Heading;
       return createElement(`h${Math.min(6, Math.max(1, heading.depth))}`, { key }, renderInline(heading.tokens));
@@ -148,7 +150,23 @@ function renderTable(table: Tokens.Table, key: number): ReactNode {
 
 /** Inline tokens (inside paragraphs, headings, cells, list items). */
 export function renderInline(tokens: readonly Token[] | undefined): ReactNode[] {
-  return (tokens ?? []).map(renderInlineToken);
+  const list = tokens ?? [];
+  // Inline HTML comes as one token per tag: the run from the first tag to the last is rendered as one piece of HTML
+  // (when allowed), else as its tokens (the tags dropped, the text between them kept).
+  const first = list.findIndex((token) => token.type === 'html');
+  if (first === -1) return list.map(renderInlineToken);
+  let last = list.length - 1;
+  while (list[last]!.type !== 'html') last--;
+  const run = list.slice(first, last + 1);
+  return [
+    ...list.slice(0, first).map(renderInlineToken),
+    <HtmlRun
+      key={first}
+      html={run.map((token) => token.raw).join('')}
+      fallback={run.map((token, index) => renderInlineToken(token, first + index))}
+    />,
+    ...list.slice(last + 1).map((token, index) => renderInlineToken(token, last + 1 + index)),
+  ];
 }
 
 function renderInlineToken(token: Token, key: number): ReactNode {

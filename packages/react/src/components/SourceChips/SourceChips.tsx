@@ -3,6 +3,7 @@ import { memo, useState } from 'react';
 import { useChatStore } from '../../context.js';
 import { useSources } from '../../selectors.js';
 import { sourceInfo } from '../SourceList/source-info.js';
+import { useLabels } from '../../labels.js';
 import '../../styles/theme.css';
 import './SourceChips.css';
 
@@ -14,7 +15,7 @@ export interface SourceChipsProps {
   store?: ChatStore;
   /** Added to the root element's classes, for your own styles. */
   className?: string;
-  /** The group's accessible name. Default "Sources". */
+  /** The group's accessible name. Default: the `sources` label ("Sources"). */
   title?: string;
 }
 
@@ -27,8 +28,10 @@ export const SourceChips = memo(function SourceChips({
   messageId,
   store,
   className,
-  title = 'Sources',
+  title: titleProp,
 }: SourceChipsProps) {
+  const labels = useLabels();
+  const title = titleProp ?? labels.sources;
   const sources = useSources(messageId, useChatStore(store));
   const [open, setOpen] = useState<ReadonlySet<number>>(() => new Set());
   if (sources.length === 0) return null;

@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { useChatStore } from '../../context.js';
 import { useSources } from '../../selectors.js';
 import { sourceInfo } from './source-info.js';
+import { fillLabel, useLabels } from '../../labels.js';
 import '../../styles/theme.css';
 import './SourceList.css';
 
@@ -16,7 +17,7 @@ export interface SourceListProps {
   className?: string;
   /** Characters of the excerpt shown before "Show full text". Default 220. */
   excerptLength?: number;
-  /** The heading. Default "Sources". */
+  /** The heading. Default: the `sources` label ("Sources"). */
   title?: string;
 }
 
@@ -29,15 +30,17 @@ export const SourceList = memo(function SourceList({
   store,
   className,
   excerptLength = 220,
-  title = 'Sources',
+  title: titleProp,
 }: SourceListProps) {
+  const labels = useLabels();
+  const title = titleProp ?? labels.sources;
   const sources = useSources(messageId, useChatStore(store));
   if (sources.length === 0) return null;
   return (
     <section className={className ? `fk-source-list ${className}` : 'fk-source-list'} aria-label={title}>
       <h3 className="fk-source-list__title">
         {title}{' '}
-        <span className="fk-badge" aria-label={`${sources.length} sources`}>
+        <span className="fk-badge" aria-label={fillLabel(labels.sourceCount, { count: sources.length })}>
           {sources.length}
         </span>
       </h3>
@@ -63,7 +66,7 @@ export const SourceList = memo(function SourceList({
               <p className="fk-source__excerpt">{info.excerpt}</p>
               {info.truncated ? (
                 <details className="fk-source__full">
-                  <summary>Show full text</summary>
+                  <summary>{labels.showFullText}</summary>
                   <p>{document.pageContent}</p>
                 </details>
               ) : null}

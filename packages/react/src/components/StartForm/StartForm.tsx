@@ -1,5 +1,6 @@
 import type { StartFormField, StartFormSpec, StartFormValues } from '@flowise-kit/core';
 import { useId, useState, type FormEvent } from 'react';
+import { useLabels } from '../../labels.js';
 import './StartForm.css';
 
 /** Props of {@link StartForm}. */
@@ -27,6 +28,7 @@ const initialValue = (field: StartFormField): string | boolean =>
  */
 export function StartForm({ form, onSubmit, disabled = false, className }: StartFormProps) {
   const id = useId();
+  const labels = useLabels();
   const [values, setValues] = useState<Record<string, string | boolean>>(() =>
     Object.fromEntries(form.fields.map((field) => [field.name, initialValue(field)])),
   );
@@ -50,7 +52,7 @@ export function StartForm({ form, onSubmit, disabled = false, className }: Start
       onSubmit={submit}
       noValidate
       aria-labelledby={form.title ? `${id}-title` : undefined}
-      aria-label={form.title ? undefined : 'Start form'}
+      aria-label={form.title ? undefined : labels.startForm}
     >
       {form.title ? (
         <p className="fk-start-form__title" id={`${id}-title`}>
@@ -96,11 +98,11 @@ export function StartForm({ form, onSubmit, disabled = false, className }: Start
       })}
       {missing.length > 0 ? (
         <p className="fk-start-form__error" role="alert">
-          Please fill in every field.
+          {labels.startFormMissing}
         </p>
       ) : null}
       <button type="submit" className="fk-button fk-button--primary" disabled={disabled}>
-        Start
+        {labels.startFormSubmit}
       </button>
     </form>
   );

@@ -2,6 +2,7 @@ import type { AgentFlowState } from '@flowise-kit/core';
 import { useId, useMemo } from 'react';
 import { flowGraphNodes, formatDuration, type FlowGraphNode } from './flowGraph.js';
 import { layoutFlow } from './flowLayout.js';
+import { useLabels } from '../../labels.js';
 import './FlowGraph.css';
 
 // Box and gap sizes in CSS pixels; the boxes are positioned, so the graph has a fixed size and scrolls in its frame.
@@ -17,6 +18,7 @@ const GAP_Y = 30;
  */
 export function FlowGraph({ flow }: { flow: AgentFlowState | undefined }) {
   const markerId = `fk-flow-arrow-${useId().replace(/:/g, '')}`;
+  const labels = useLabels();
   const graph = useMemo(() => {
     const nodes = flowGraphNodes(flow);
     const layout = layoutFlow(nodes);
@@ -36,7 +38,7 @@ export function FlowGraph({ flow }: { flow: AgentFlowState | undefined }) {
   if (graph.nodes.length === 0) return null;
   const { width, height, at, byId } = graph;
   return (
-    <div className="fk-flow-graph" role="region" aria-label="Flow graph" tabIndex={0}>
+    <div className="fk-flow-graph" role="region" aria-label={labels.flowGraph} tabIndex={0}>
       <div className="fk-flow-graph__canvas" style={{ width, height }}>
         <svg className="fk-flow-graph__edges" width={width} height={height} aria-hidden="true">
           <defs>

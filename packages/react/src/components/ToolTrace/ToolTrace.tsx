@@ -4,6 +4,7 @@ import { useChatStore } from '../../context.js';
 import { hasToolTrace, pendingToolCalls, useToolTrace } from '../../selectors.js';
 import { DEFAULT_JSON_LIMIT } from './format.js';
 import { Payload } from './Payload.js';
+import { useLabels } from '../../labels.js';
 import '../../styles/theme.css';
 import './ToolTrace.css';
 
@@ -37,15 +38,16 @@ export const ToolTrace = memo(function ToolTrace({
   defaultFlowView = 'timeline',
 }: ToolTraceProps) {
   const trace = useToolTrace(messageId, useChatStore(store));
+  const labels = useLabels();
   if (!hasToolTrace(trace)) return null;
   const pending = pendingToolCalls(trace);
   return (
-    <section className={className ? `fk-tool-trace ${className}` : 'fk-tool-trace'} aria-label="Tool and agent trace">
+    <section className={className ? `fk-tool-trace ${className}` : 'fk-tool-trace'} aria-label={labels.trace}>
       {trace.agentFlow?.nodes.length ? <FlowSection flow={trace.agentFlow} defaultView={defaultFlowView} /> : null}
       {trace.agentReasoning.length > 0 ? <AgentSteps steps={trace.agentReasoning} limit={jsonLimit} /> : null}
       {trace.usedTools.length + pending.length > 0 ? (
         <div className="fk-tool-trace__group">
-          <h3 className="fk-tool-trace__title">Tools</h3>
+          <h3 className="fk-tool-trace__title">{labels.tools}</h3>
           <ul className="fk-tool-trace__list">
             {trace.usedTools.map((call, index) => (
               <ToolCallItem key={`used-${index}`} call={call} state={call.error ? 'error' : 'done'} limit={jsonLimit} />
@@ -63,19 +65,20 @@ export const ToolTrace = memo(function ToolTrace({
 // Its own chunk: only a reader who asks for the graph downloads it.
 const FlowGraph = lazy(() => import('./FlowGraph.js').then((module) => ({ default: module.FlowGraph })));
 
-const TOOL_STATE_LABEL = { done: 'done', running: 'running…', error: 'failed' } as const;
+const TOOL_STATE_LABEL = { done: 'toolDone', running: 'toolRunning', error: 'toolFailed' } as const;
 
 function ToolCallItem({ call, state, limit }: { call: ToolCall; state: keyof typeof TOOL_STATE_LABEL; limit: number }) {
+  const labels = useLabels();
   return (
     <li className={`fk-tool fk-tool--${state}`}>
       <details>
         <summary>
           <span className="fk-tool__name">{call.tool}</span>
-          <span className={`fk-status fk-status--${state}`}>{TOOL_STATE_LABEL[state]}</span>
+          <span className={`fk-status fk-status--${state}`}>{labels[TOOL_STATE_LABEL[state]]}</span>
         </summary>
-        <Payload label="Input" value={call.toolInput} limit={limit} />
-        {state !== 'running' ? <Payload label="Output" value={call.toolOutput} limit={limit} /> : null}
-        {call.error ? <Payload label="Error" value={call.error} limit={limit} /> : null}
+        <Payload label={labels.input} value={call.toolInput} limit={limit} />
+        {state !== 'running' ? <Payload label={labels.output} value={call.toolOutput} limit={limit} /> : null}
+        {call.error ? <Payload label={labels.error} value={call.error} limit={limit} /> : null}
       </details>
     </li>
   );
@@ -83,14 +86,15 @@ function ToolCallItem({ call, state, limit }: { call: ToolCall; state: keyof typ
 
 function FlowSection({ flow, defaultView }: { flow: AgentFlowState; defaultView: FlowView }) {
   const [view, setView] = useState(defaultView);
+  const labels = useLabels();
   const status = flow.status?.toLowerCase();
   return (
     <div className="fk-tool-trace__group">
       <div className="fk-flow-head">
         <h3 className="fk-tool-trace__title">
-          Flow {status ? <span className={`fk-status fk-status--${status}`}>{status}</span> : null}
+          {labels.flow} {status ? <span className={`fk-status fk-status--${status}`}>{status}</span> : null}
         </h3>
-        <div className="fk-flow-views" role="group" aria-label="Show the flow as">
+        <div className="fk-flow-views" role="group" aria-label={labels.showFlowAs}>
           {(['timeline', 'graph'] as const).map((option) => (
             <button
               key={option}
@@ -99,7 +103,7 @@ function FlowSection({ flow, defaultView }: { flow: AgentFlowState; defaultView:
               aria-pressed={view === option}
               onClick={() => setView(option)}
             >
-              {option === 'timeline' ? 'Timeline' : 'Graph'}
+              {option === 'timeline' ? labels.timeline : labels.graph}
             </button>
           ))}
         </div>
@@ -130,9 +134,10 @@ function FlowTimeline({ flow }: { flow: AgentFlowState }) {
 }
 
 function AgentSteps({ steps, limit }: { steps: AgentReasoningStep[]; limit: number }) {
+  const labels = useLabels();
   return (
     <div className="fk-tool-trace__group">
-      <h3 className="fk-tool-trace__title">Agents</h3>
+      <h3 className="fk-tool-trace__title">{labels.agents}</h3>
       <ol className="fk-timeline">
         {steps.map((step, index) => (
           <li key={index} className="fk-timeline__item">
