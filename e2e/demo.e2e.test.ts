@@ -154,6 +154,7 @@ describe('the demo app', () => {
   it("an agentflow's start form: every field type, required fields, sent as `form` instead of a question", async () => {
     await page.goto(`${demo.url}/?apiHost=${encodeURIComponent(mock.url)}&chatflowId=start-form`);
     const form = page.getByRole('form', { name: 'Book a table' });
+    await form.waitFor(); // it shows once the chatbot config has loaded
     await expect(form.getByText('Tell us who is coming.').isVisible()).resolves.toBe(true);
     // The flow's first input is the form: the composer waits.
     await expect(page.getByRole('textbox', { name: 'Message' }).isDisabled()).resolves.toBe(true);

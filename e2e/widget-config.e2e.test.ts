@@ -150,6 +150,7 @@ describe('agentflows, regenerate and what is saved', () => {
   it("an agentflow's start form comes first, is sent as `form`, and Regenerate sends the same form once", async () => {
     const page = await openWidget('start-form');
     const form = page.getByRole('form', { name: 'Book a table' });
+    await form.waitFor(); // it shows once the chatbot config has loaded
     await expect(page.getByRole('textbox', { name: 'Message' }).isDisabled()).resolves.toBe(true);
     await form.getByLabel('Your name').fill('Grace');
     await form.getByLabel('Guests').fill('2');
