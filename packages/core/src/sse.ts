@@ -6,7 +6,7 @@ const CR = 13;
 
 /**
  * The byte → event pipeline of the transport: UTF-8 text (a character split between chunks is held back), lines
- * (LF, CR or CRLF, a CRLF pair may be split between chunks), the SSE fields, then {@link decodeMessage}. Returns the
+ * (LF, CR or CRLF, a CRLF pair may be split between chunks), the SSE fields, then `decodeMessage`. Returns the
  * function to feed chunks to. Comments (`:heartbeat`), `id:`, `retry:` and Flowise's `message:` lines never produce
  * an event; a field needs its colon (`data:`, `event:`).
  *

@@ -34,7 +34,7 @@ export interface ChatStoreOptions extends FlowiseConnection, ChatCallbacks {
   /** How store updates are batched while tokens stream (default `DEFAULT_BATCH_MS`: at most one commit per 50 ms). */
   batch?: BatchMode;
   /**
-   * How predictions are sent: the main-thread {@link streamPrediction} (default), or `workerTransport()` from
+   * How predictions are sent: the main-thread `streamPrediction` (default), or `workerTransport()` from
    * `@flowise-kit/core/worker`, which reads the stream in a Web Worker and falls back to the main thread where
    * none can run.
    */

@@ -1,5 +1,55 @@
+/** The strings of {@link ATTACHMENT_LABELS}; pass some of them to change the wording or the language. */
+export interface AttachmentLabels {
+  /** The attach button. */
+  attach: string;
+  /** The button that opens the image-URL field. */
+  addImageUrl: string;
+  /** The image-URL field. */
+  imageUrl: string;
+  /** Adds the URL. */
+  addUrl: string;
+  /** Closes the URL field. */
+  cancelUrl: string;
+  /** A URL that is not an http(s) address. */
+  badUrl: string;
+  /** The list of attachments. */
+  attachments: string;
+  /** A remove button (the file's name). */
+  remove: (name: string) => string;
+  /** While files upload (how many). */
+  uploading: (count: number) => string;
+  /** While files are dragged over the chat. */
+  dropHere: string;
+  /** A file of a refused type (its name). */
+  notAllowed: (name: string) => string;
+  /** A file that could not be read (its name). */
+  unreadable: (name: string) => string;
+  /** The microphone button. */
+  record: string;
+  /** Ends the recording and sends it. */
+  stopRecording: string;
+  /** Drops the recording. */
+  cancelRecording: string;
+  /** The elapsed time while recording (seconds). */
+  recording: (seconds: number) => string;
+  /** The microphone permission was refused. */
+  micDenied: string;
+  /** There is no microphone. */
+  micMissing: string;
+  /** The browser has no MediaRecorder. */
+  micUnsupported: string;
+  /** The recording failed. */
+  micFailed: string;
+  /** Read an answer aloud. */
+  speak: string;
+  /** Stop reading aloud. */
+  stopSpeaking: string;
+  /** The player of a recorded question. */
+  spoken: string;
+}
+
 /** Every string the attachment and recording controls show, in one place (override through `labels` props). */
-export const ATTACHMENT_LABELS = {
+export const ATTACHMENT_LABELS: AttachmentLabels = {
   attach: 'Attach files',
   addImageUrl: 'Add an image by URL',
   imageUrl: 'Image URL',
@@ -24,6 +74,3 @@ export const ATTACHMENT_LABELS = {
   stopSpeaking: 'Stop reading',
   spoken: 'Recorded question',
 };
-
-/** The strings of {@link ATTACHMENT_LABELS}; pass some of them to change the wording or the language. */
-export type AttachmentLabels = typeof ATTACHMENT_LABELS;

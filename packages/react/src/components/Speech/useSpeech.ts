@@ -8,7 +8,14 @@ export interface UseSpeechResult {
   /** The answer being read aloud, if any. */
   speaking: SpeechState | undefined;
   /** The last answer that could not be read, and why. */
-  failure: { messageId: string; message: string } | undefined;
+  failure:
+    | {
+        /** The answer's id. */
+        messageId: string;
+        /** Why it could not be read. */
+        message: string;
+      }
+    | undefined;
   /** Reads an answer aloud (stopping any other). */
   play(messageId: string): void;
   /** Stops reading, and asks Flowise to stop generating. */
