@@ -54,7 +54,7 @@ describe('the rich config of the compare page', () => {
   it('title bar colours and avatar, message avatars, footer, tooltip; the welcome bubble stays', async () => {
     const page = await context.newPage();
     await page.goto(`${site.url}/compare.html?lib=kit&apiHost=${encodeURIComponent(mock.url)}&flow=sources`);
-    await expect(page.getByText('Questions? Ask me!').isVisible()).resolves.toBe(true);
+    await page.getByText('Questions? Ask me!').waitFor(); // the module script renders it after load
     await page.getByRole('button', { name: 'Open chat' }).click();
     await expect(page.getByText('Questions? Ask me!').count()).resolves.toBe(0);
     await page.getByRole('button', { name: 'Tell me about foxes' }).click();
