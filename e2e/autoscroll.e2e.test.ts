@@ -74,4 +74,23 @@ describe('ChatStream auto-scroll', () => {
     );
     await page.close();
   }, 60_000);
+
+  it('lets go of a reader who scrolls up without a wheel (a touch drag, the scrollbar, a key)', async () => {
+    const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
+    await page.goto(`${storybook.url}/iframe.html?id=components-chatstream--auto-scroll&viewMode=story`);
+    await page.waitForSelector('.fk-message--assistant');
+    await page.waitForFunction(() => document.querySelector('.fk-chat-stream')!.scrollHeight > 900);
+    await reachesBottom(page, 1000);
+    // The position moves with no wheel event before it, as a drag of the scrollbar or a touch moves it.
+    await page.$eval('.fk-chat-stream', (el) => (el.scrollTop -= 300));
+    await page.waitForTimeout(300);
+    const readerPosition = await metrics(page);
+    await page.waitForTimeout(1000);
+    const later = await metrics(page);
+    expect(later.height).toBeGreaterThan(readerPosition.height); // still streaming
+    expect(Math.abs(later.top - readerPosition.top)).toBeLessThan(5);
+    expect(later.gap).toBeGreaterThan(100);
+    await page.getByRole('button', { name: 'Jump to latest ↓' }).waitFor();
+    await page.close();
+  }, 60_000);
 });

@@ -1,10 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Batcher } from './batching.js';
-import { schedulerFor } from './pacing.js';
+import { adaptiveInterval, commitCostEstimate, measureCommit, noteCommitCost, resetCommitCost } from './frame-cost.js';
+import { PACING, schedulerFor } from './pacing.js';
 
 afterEach(() => {
   vi.useRealTimers();
   vi.unstubAllGlobals();
+  resetCommitCost();
 });
 
 /** Animation frames that run only when the test calls them. */
@@ -133,5 +135,63 @@ describe('Batcher', () => {
     vi.advanceTimersByTime(100);
     expect(batches).toEqual([[1]]);
     expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('spaces deliveries further apart on a page whose commits are slow', () => {
+    vi.useFakeTimers();
+    const frames = stubFrames();
+    const batches: number[][] = [];
+    const batcher = new Batcher<number>(50, (items) => batches.push(items));
+    noteCommitCost(40); // a phone-class CPU: a commit renders in 40 ms
+    expect(adaptiveInterval(50)).toBe(120); // rendering keeps a third of the main thread
+    batcher.push(1);
+    frames.shift()!(0);
+    batcher.push(2);
+    vi.advanceTimersByTime(119);
+    expect(batches).toEqual([[1]]);
+    vi.advanceTimersByTime(1);
+    expect(batches).toEqual([[1], [2]]);
+  });
+});
+
+describe('the commit-cost measure', () => {
+  it('keeps the configured interval on a fast page and caps it on a very slow one', () => {
+    expect(adaptiveInterval(50)).toBe(50); // nothing measured yet
+    noteCommitCost(5);
+    expect(adaptiveInterval(50)).toBe(50);
+    for (let i = 0; i < 20; i++) noteCommitCost(900);
+    expect(adaptiveInterval(50)).toBe(PACING.maxBatchMs);
+    expect(adaptiveInterval(0)).toBe(0); // batching off stays off
+  });
+
+  it('follows a change within a few commits (a running average)', () => {
+    noteCommitCost(90);
+    for (let i = 0; i < 4; i++) noteCommitCost(10);
+    expect(commitCostEstimate()).toBeLessThan(16);
+  });
+
+  it('measures from a delivery to the task after the frame that rendered it, one measurement at a time', async () => {
+    const frames = stubFrames();
+    const busy = (ms: number) => {
+      const until = performance.now() + ms;
+      while (performance.now() < until);
+    };
+    measureCommit(false); // outside a frame: waits for the next one
+    measureCommit(false); // ignored while one is in flight
+    expect(frames).toHaveLength(1);
+    frames.shift()!(0);
+    busy(30); // the frame's rendering
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(commitCostEstimate()).toBeGreaterThanOrEqual(25);
+    measureCommit(true); // inside a frame: rendering follows at once
+    expect(frames).toHaveLength(0);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(commitCostEstimate()).toBeLessThan(30);
+  });
+
+  it('measures nothing where there are no frames (Node, a worker)', () => {
+    expect(typeof globalThis.requestAnimationFrame).toBe('undefined');
+    measureCommit(true);
+    expect(commitCostEstimate()).toBe(0);
   });
 });

@@ -1,10 +1,12 @@
 /** The store's event queue: delivers stream events in batches, on the schedule that pacing.ts sets. */
+import { adaptiveInterval, measureCommit } from './frame-cost.js';
 import { schedulerFor, timeout, type BatchMode, type Schedule } from './pacing.js';
 
 /**
  * A queue of items delivered in order, in batches. With a number of milliseconds it is a throttle with a leading
  * edge: an item after a quiet spell is delivered on the next frame (a slow model's every token shows at once), and
- * while items keep coming, deliveries are at least that many milliseconds apart.
+ * while items keep coming, deliveries are at least that many milliseconds apart, and further apart on a page whose
+ * commits are slow (frame-cost.ts measures each delivery's rendering and {@link adaptiveInterval} spaces them).
  */
 export class Batcher<T> {
   private queue: T[] = [];
@@ -37,22 +39,28 @@ export class Batcher<T> {
     else queue[queue.length - 1] = merged;
     if (!this.nextFrame) return this.flush();
     if (this.cancel) return;
+    const wait = this.lastDelivery + adaptiveInterval(this.interval) - Date.now();
     const run = () => {
       this.cancel = undefined;
-      this.flush();
+      this.flush(wait <= 0);
     };
-    const wait = this.lastDelivery + this.interval - Date.now();
     this.cancel = wait > 0 ? timeout(run, wait) : this.nextFrame(run);
   }
 
-  /** Delivers everything queued now (before a lifecycle change, so order is kept). */
-  flush(): void {
+  /**
+   * Delivers everything queued now (before a lifecycle change, so order is kept).
+   * @param inFrame The delivery runs in an animation-frame callback (for the measure of its rendering).
+   */
+  flush(inFrame = false): void {
     this.cancel?.();
     this.cancel = undefined;
     if (this.queue.length === 0) return;
     const items = this.queue;
     this.queue = [];
-    if (this.interval > 0 && items.some(this.throttles)) this.lastDelivery = Date.now();
+    if (this.interval > 0 && items.some(this.throttles)) {
+      this.lastDelivery = Date.now();
+      measureCommit(inFrame);
+    }
     this.deliver(items);
   }
 

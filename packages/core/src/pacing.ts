@@ -11,6 +11,8 @@
  * 2. The store commits parsed events at most once per `batchMs` (a leading edge: a token after a quiet spell shows on
  *    the next frame). Each commit makes the browser lay out the growing answer, so committing every frame at a fast
  *    model's rate keeps the main thread busy for much of the stream; 20 updates a second still read as streaming.
+ *    Where a commit is slow (a phone), the interval grows with its measured cost up to `maxBatchMs`, so rendering
+ *    takes at most `renderShare` of the main thread (frame-cost.ts).
  * 3. The markdown view reveals a burst of new text over frames: `revealFirstChars` in the first frame, doubling up
  *    to `revealMaxChars` a frame. The start is small because a page's first answer runs the markdown lexer cold.
  * Frames fall back to a `frameFallbackMs` timer where there are none (hidden tabs, Node). The measurements behind
@@ -19,6 +21,14 @@
 export const PACING = {
   /** The store's default: at most one commit per this many milliseconds while tokens stream. */
   batchMs: 50,
+  /**
+   * A numeric batch interval grows until commits take at most this share of the main thread, measured per page
+   * (frame-cost.ts): on a phone-class CPU a commit of a growing answer costs 30–100 ms, and at 50 ms apart rendering
+   * would fill the main thread.
+   */
+  renderShare: 1 / 3,
+  /** ... but never beyond this many milliseconds apart (an answer still visibly streams on the slowest page). */
+  maxBatchMs: 400,
   /** A frame that does not come (hidden tab) is replaced by a timer of this many milliseconds. */
   frameFallbackMs: 100,
   /** The frame interval where there is no `requestAnimationFrame` (Node, workers). */

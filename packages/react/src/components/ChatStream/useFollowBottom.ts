@@ -3,6 +3,12 @@ import { useCallback, useState } from 'react';
 /** How close to the bottom (px) a reader scrolling down counts as back at the bottom. */
 const NEAR_BOTTOM = 70;
 
+/** Runs `callback` in the first task after the next frame has rendered (layout is clean there). */
+function afterNextFrame(callback: () => void): void {
+  if (typeof requestAnimationFrame !== 'function') return void setTimeout(callback, 0);
+  requestAnimationFrame(() => setTimeout(callback, 0));
+}
+
 /** What {@link useFollowBottom} gives the conversation. */
 export interface FollowBottom {
   /** For the scrolling element. */
@@ -32,6 +38,7 @@ export function useFollowBottom(): FollowBottom {
     observer: undefined as ResizeObserver | undefined,
     detachScroller: undefined as (() => void) | undefined,
     content: null as HTMLElement | null,
+    checkPending: false,
   }));
 
   const follow = useCallback(
@@ -41,6 +48,23 @@ export function useFollowBottom(): FollowBottom {
       setIsAtBottom(value);
     },
     [self],
+  );
+
+  /**
+   * Looks at where the reader is and follows or lets go; true if they moved up (and the view must stay). Up, and
+   * not because the content shrank under a reader at the bottom (the browser clamps scrollTop).
+   */
+  const readerScrolled = useCallback(
+    (element: HTMLElement): boolean => {
+      const top = element.scrollTop;
+      const gap = element.scrollHeight - element.clientHeight - top;
+      const up = top < self.lastTop - 1 && gap > 1;
+      if (up) follow(false);
+      else if (gap <= 1 || (top > self.lastTop && gap <= NEAR_BOTTOM)) follow(true);
+      self.lastTop = top;
+      return up;
+    },
+    [self, follow],
   );
 
   const stick = useCallback(() => {
@@ -57,11 +81,14 @@ export function useFollowBottom(): FollowBottom {
     self.observer = undefined;
     if (!self.scroller || typeof ResizeObserver === 'undefined') return;
     self.observer = new ResizeObserver(() => {
-      if (self.following) stick();
+      if (!self.following || !self.scroller) return;
+      // A reader's scroll (a touch drag, the scrollbar) whose event has not been looked at yet must not be undone:
+      // here, after layout, reading the position is free.
+      if (!readerScrolled(self.scroller)) stick();
     });
     self.observer.observe(self.scroller);
     if (self.content) self.observer.observe(self.content);
-  }, [self, stick]);
+  }, [self, stick, readerScrolled]);
 
   const scrollRef = useCallback(
     (element: HTMLElement | null) => {
@@ -69,13 +96,17 @@ export function useFollowBottom(): FollowBottom {
       self.detachScroller = undefined;
       self.scroller = element;
       if (element) {
+        // Reading the scroll position in the scroll event would force a layout whenever the answer changed since
+        // the last frame, and the frame's commit would then lay it out again: on a slow phone that doubled layout
+        // was the biggest script cost of a streaming answer (issue 18). The event only asks for a look after the
+        // next frame has rendered, when layout is clean.
         const onScroll = () => {
-          const top = element.scrollTop;
-          const gap = element.scrollHeight - element.clientHeight - top;
-          // Up, and not because the content shrank under a reader at the bottom (the browser clamps scrollTop).
-          if (top < self.lastTop - 1 && gap > 1) follow(false);
-          else if (gap <= 1 || (top > self.lastTop && gap <= NEAR_BOTTOM)) follow(true);
-          self.lastTop = top;
+          if (self.checkPending) return;
+          self.checkPending = true;
+          afterNextFrame(() => {
+            self.checkPending = false;
+            if (self.scroller === element) readerScrolled(element);
+          });
         };
         // A wheel turned up says "let go" before the scroll it causes lands, so a growing answer cannot pull the
         // view back down between the two.
@@ -91,7 +122,7 @@ export function useFollowBottom(): FollowBottom {
       }
       observe();
     },
-    [self, follow, observe],
+    [self, observe, readerScrolled],
   );
 
   const contentRef = useCallback(
