@@ -117,8 +117,9 @@ export interface ChatActions {
   loadUploadsConfig(): Promise<UploadsConfig>;
   /**
    * Full-file upload: `POST attachments` with these files under the conversation's chatId (created now when there is
-   * none yet), resolving with the `file:full` uploads to pass to `send`. A type Flowise refuses (its 400) rejects with
-   * a `FlowiseError` of kind `upload-refused` naming the file and its type.
+   * none yet), resolving with the `file:full` uploads to pass to `send`. Files Flowise refuses (a type the chatflow
+   * does not take: Flowise 3.1.4 answers a 500 that says so, older servers a 400; or full-file upload turned off)
+   * reject with a `FlowiseError` of kind `upload-refused` naming the file and its type, `reason` `type` or `disabled`.
    */
   uploadFiles(files: readonly Blob[]): Promise<FileUpload[]>;
   /**

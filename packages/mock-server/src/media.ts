@@ -94,14 +94,18 @@ function key(...parts: string[]): string {
   return parts.join('\u0000');
 }
 
-/** `POST attachments/:chatflowId/:chatId`: the files' text, or Flowise's 400 for a type the chatflow refuses. */
+/**
+ * `POST attachments/:chatflowId/:chatId`: the files' text, or, for a type the chatflow refuses, what Flowise 3.1.4
+ * answers (its attachments service wraps the 400 into a 500 that names the type).
+ */
 export function attachments(res: ServerResponse, chatflowId: string, raw: Buffer, contentType: string): void {
   const files = parseMultipart(raw, contentType).filter((f) => f.field === 'files');
   if (files.length === 0) return sendJsonError(res, 400, 'No files provided');
   const allowed = FULL_FILE.allowedUploadFileTypes.split(',');
   const refused = files.find((f) => chatflowId === 'uploads-refused' || !allowed.includes(f.mimeType));
   if (refused && mediaConfigFor(chatflowId)) {
-    return sendJsonError(res, 400, `File type ${refused.mimeType} is not allowed for file upload`);
+    const said = `File type '${refused.mimeType}' is not allowed. Allowed types: ${allowed.join(', ')}`;
+    return sendJsonError(res, 500, `Error: attachmentService.createAttachment - ${said}`);
   }
   const results = files.map((f) => ({
     name: f.name,
