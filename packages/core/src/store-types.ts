@@ -124,8 +124,8 @@ export interface ChatActions {
   uploadFiles(files: readonly Blob[]): Promise<FileUpload[]>;
   /**
    * Reads an answer aloud (`POST text-to-speech/generate`): `onEvent` gets `tts_start`, each `tts_data` (base64
-   * audio) and `tts_end` as they stream. Resolves at the end; aborting `signal` ends it quietly. Rejects when the
-   * answer has no `chatMessageId` yet or Flowise fails (`tts_error`).
+   * audio) and `tts_end` as they stream. Resolves at the end; aborting `signal`, or `stopSpeaking` for the answer,
+   * ends it quietly. Rejects when the answer has no `chatMessageId` yet or Flowise fails (`tts_error`).
    */
   speak(messageId: string, onEvent: (event: SpeechEvent) => void, signal?: AbortSignal): Promise<void>;
   /** Asks Flowise to stop reading an answer aloud (`POST text-to-speech/abort`). */

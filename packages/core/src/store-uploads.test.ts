@@ -94,6 +94,24 @@ describe('uploadFiles', () => {
 });
 
 describe('speech', () => {
+  it('stopSpeaking ends the speech quietly: Flowise’s closing “TTS generation aborted” is no failure', async () => {
+    const store = storeFor('uploads');
+    await store.send('Hello');
+    const answer = store.getState().messages[1]!;
+    const events: SpeechEvent[] = [];
+    let stop: Promise<void> | undefined;
+    await store.speak(answer.id, (event) => {
+      events.push(event);
+      if (event.type === 'tts_data') stop ??= store.stopSpeaking(answer.id);
+    });
+    await stop;
+    expect(events.filter((e) => e.type === 'tts_data').length).toBeLessThan(5);
+    expect(events.at(-1)?.type).toBe('tts_data');
+    // Read again: a failure then is one.
+    await store.speak(answer.id, (event) => events.push(event));
+    expect(events.at(-1)?.type).toBe('tts_end');
+  });
+
   it('a spoken question shows what the server heard', async () => {
     const store = storeFor('uploads');
     const audio = { type: 'audio', name: 'audio.webm', mime: 'audio/webm', data: 'data:audio/webm;base64,GkXfow==' };

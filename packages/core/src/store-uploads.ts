@@ -20,6 +20,8 @@ export interface UploadsHost {
 export function uploadActions(host: UploadsHost) {
   const { session } = host;
   let loading: Promise<UploadsConfig> | undefined;
+  /** Answers (`chatMessageId`) whose speech `stopSpeaking` stopped, until they are read again. */
+  const stopped = new Set<string>();
 
   async function fetchUploadsConfig(): Promise<UploadsConfig> {
     const chatbot = await session.loadChatbotConfig().catch(() => undefined);
@@ -81,11 +83,18 @@ export function uploadActions(host: UploadsHost) {
     /** Reads an answer aloud; see `ChatActions.speak`. */
     async speak(messageId: string, onEvent: (event: SpeechEvent) => void, signal?: AbortSignal): Promise<void> {
       const target = speechTarget(host.getState(), messageId);
-      await session.client.generateSpeech({ chatflowId: session.config.chatflowId, ...target }, onEvent, signal);
+      stopped.delete(target.chatMessageId);
+      try {
+        await session.client.generateSpeech({ chatflowId: session.config.chatflowId, ...target }, onEvent, signal);
+      } catch (error) {
+        // Stopped here: Flowise ends the stream with a tts_error ("TTS generation aborted"), which is no failure.
+        if (!stopped.has(target.chatMessageId)) throw error;
+      }
     },
 
     stopSpeaking(messageId: string): Promise<void> {
       const { chatId, chatMessageId } = speechTarget(host.getState(), messageId);
+      stopped.add(chatMessageId);
       return session.client.abortSpeech({ chatflowId: session.config.chatflowId, chatId, chatMessageId });
     },
   };

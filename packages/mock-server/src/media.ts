@@ -141,7 +141,9 @@ export async function generateSpeech(
   }
   res.write(speechFrame('tts_start', { chatMessageId, format: 'mp3' }));
   for (const audioChunk of speechChunks()) {
-    if (aborted() || res.destroyed) return void res.end();
+    if (res.destroyed) return;
+    // Flowise's provider rejects once its abort controller fires: the stream ends with this tts_error.
+    if (aborted()) return void res.end(speechFrame('tts_error', { error: 'TTS generation aborted' }));
     res.write(speechFrame('tts_data', { chatMessageId, audioChunk }));
     await new Promise((resolve) => setTimeout(resolve, 40));
   }
@@ -164,7 +166,7 @@ export function speechRoute(
   if (action === 'abort') {
     stopped.add(speech);
     const { chatId, chatMessageId } = input;
-    return sendJson(res, 200, { message: 'Text to speech aborted', chatId, chatMessageId });
+    return sendJson(res, 200, { message: 'TTS stream aborted successfully', chatId, chatMessageId });
   }
   return sendJsonError(res, 404, `Cannot POST /api/v1/text-to-speech/${action}`);
 }
