@@ -2,10 +2,13 @@
  * Uploads against a real Flowise 3.1.4 (issue 13): an image sent through the kit reaches a vision chat model byte for
  * byte (the test model logs the `image_url` parts it gets), and Flowise stores it for the conversation; a file turned
  * into text by `POST attachments` reaches the model's prompt, and a type the chatflow does not take is the kit's typed
- * refusal.
+ * refusal. The same through the widget's script build in Chromium, and its history after a reload.
  */
+import { resolve } from 'node:path';
 import { createChatStore, isFlowiseError, type ChatStore, type FileUpload } from '@flowise-kit/core';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { REPO, build, launchChromium, serveDirectory, type ServedDirectory } from '@flowise-kit/testing';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { FlowiseAdmin } from './admin';
 import { FULL_FILE_TYPES } from './flows-media';
 import type { ImageRecord } from './model-media';
@@ -108,4 +111,68 @@ describe('full-file uploads', () => {
     expect(store.getState().messages).toEqual([]);
     expect(await modelLog<CompletionRecord>('completions')).toHaveLength(before);
   });
+});
+
+describe('in the widget (Chromium)', () => {
+  let browser: Browser;
+  let site: ServedDirectory;
+  beforeAll(async () => {
+    const dist = resolve(REPO, 'packages/widget/dist');
+    build(resolve(dist, 'web.js'), '--filter', '@flowise-kit/widget', 'build');
+    [site, browser] = await Promise.all([
+      serveDirectory(dist, { '/widget.html': resolve(REPO, 'e2e/pages/widget.html') }, { proxy: { '/api/': url } }),
+      launchChromium(),
+    ]);
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    site?.server.close();
+  });
+
+  async function openWidget(flow: string, page?: Page): Promise<Page> {
+    const opened = page ?? (await browser.newPage({ viewport: { width: 1000, height: 860 } }));
+    await opened.goto(`${site.url}/widget.html?apiHost=${encodeURIComponent(site.url)}&flow=${flow}`);
+    await opened.getByRole('button', { name: 'Open chat' }).click();
+    return opened;
+  }
+  const done = (page: Page) => page.locator('article[aria-label="Answer"][data-status="done"]');
+
+  it('a picked image reaches the model byte for byte; after a reload it comes back from Flowise', async () => {
+    const page = await openWidget(media.vision);
+    await page.getByRole('button', { name: 'Attach files' }).waitFor();
+    await page
+      .locator('form.fk-composer input[type=file]')
+      .setInputFiles({ name: 'picked.png', mimeType: 'image/png', buffer: Buffer.from(PNG, 'base64') });
+    await page.getByRole('textbox', { name: 'Message' }).fill('And this one? [[picked]]');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await done(page).first().waitFor({ timeout: 30_000 });
+    expect(await done(page).first().locator('.fk-markdown').innerText()).toBe(modelAnswer('[[picked]]'));
+    const images = (await modelLog<ImageRecord>('images')).filter((image) => image.question.includes('[[picked]]'));
+    expect(images).toHaveLength(1);
+    expect(Buffer.from(images[0]!.url.split(',')[1]!, 'base64')).toEqual(Buffer.from(PNG, 'base64'));
+
+    await page.reload();
+    await openWidget(media.vision, page);
+    const restored = page.locator('article[aria-label="Question"]').getByRole('img', { name: 'picked.png' });
+    await expect(restored.getAttribute('src')).resolves.toContain('/api/v1/get-upload-file?');
+    await expect.poll(() => restored.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(2);
+    await page.screenshot({ path: resolve(REPO, 'screenshots/interop-uploads-reloaded.png') });
+    await page.close();
+  }, 90_000);
+
+  it("an attached text file goes through POST attachments and its text reaches the model's prompt", async () => {
+    const page = await openWidget(media.fullFile);
+    await page.getByRole('button', { name: 'Attach files' }).waitFor();
+    const text = 'Field notes: the otter hides the pebbles [[notes]] under the bridge.';
+    await page
+      .locator('form.fk-composer input[type=file]')
+      .setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
+    await page.getByRole('textbox', { name: 'Message' }).fill('What do my notes say?');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await done(page).first().waitFor({ timeout: 30_000 });
+    expect(await done(page).first().locator('.fk-markdown').innerText()).toBe(modelAnswer('[[notes]]'));
+    const prompt = (await modelLog<CompletionRecord>('completions')).find((c) => c.question.includes('[[notes]]'));
+    expect(prompt?.question).toContain(`<doc name='notes.txt'>${text}</doc>`);
+    await page.close();
+  }, 90_000);
 });
