@@ -8,16 +8,10 @@ import { endedFields } from './ended-answer.js';
 import type { EventOf } from './events.js';
 import type { AssistantMessage } from './state.js';
 
-const SPEECH = new Set(['tts_start', 'tts_data', 'tts_end']);
-
-/** The `chatMessageId` the speech an answer streamed names (known before its `metadata` brings it). */
+/** The `chatMessageId` the speech an answer streamed names (its `tts_start`'s; known before `metadata` brings it). */
 export function spokenMessageId(answer: AssistantMessage): string | undefined {
-  for (const event of answer.extraEvents) {
-    if (!SPEECH.has(event.name)) continue;
-    const id = (event.data as { chatMessageId?: unknown } | undefined)?.chatMessageId;
-    if (typeof id === 'string' && id) return id;
-  }
-  return undefined;
+  const start = answer.extraEvents.find((event) => event.name === 'tts_start');
+  return (start?.data as { chatMessageId?: string } | undefined)?.chatMessageId || undefined;
 }
 
 /**

@@ -118,9 +118,9 @@ function speechTarget(state: ChatState, messageId: string) {
  * this chatflow`): its attachments service wraps its own 400s. A 400 is taken as a refused type too.
  */
 function refusalOf(error: FlowiseError): 'type' | 'disabled' | undefined {
-  const said = `${error.detail ?? ''} ${error.message}`;
-  if (error.status === 400 || (error.status === 500 && /\bis not allowed\b|\bMIME type\b/i.test(said))) return 'type';
-  if (error.status === 500 && /\bfile upload is not enabled\b/i.test(said)) return 'disabled';
+  const said = `${error.detail} ${error.message}`;
+  if (error.status === 500 && /not enabled/i.test(said)) return 'disabled';
+  if (error.status === 400 || (error.status === 500 && /not allowed|MIME type/i.test(said))) return 'type';
   return undefined;
 }
 
@@ -132,10 +132,7 @@ function refusedByServer(error: FlowiseError, files: readonly Blob[], reason: 't
     reason,
     fileName: (files[0] as { name?: string } | undefined)?.name ?? 'file',
     ...(error.status !== undefined ? { status: error.status } : {}),
-    message:
-      reason === 'type'
-        ? `Flowise refused ${named.join(', ')}: this chatflow does not take that file type.`
-        : `Flowise refused ${named.join(', ')}: this chatflow does not take files.`,
+    message: `Flowise refused ${named.join(', ')}: this chatflow does not take ${reason === 'type' ? 'that file type' : 'files'}.`,
     ...(error.detail !== undefined ? { detail: error.detail } : {}),
   };
   return Object.assign(new FlowiseError(refusal, { cause: error }), {
