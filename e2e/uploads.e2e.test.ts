@@ -181,7 +181,7 @@ describe('files into the prompt (full-file upload)', () => {
     );
   });
 
-  it("Flowise's 400 names the type; the question and the file stay to try again; nothing is predicted", async () => {
+  it("Flowise's refusal names the type; the question and the file stay to try again; nothing is predicted", async () => {
     const page = await openWidget('uploads-refused');
     await page.getByRole('button', { name: 'Attach files' }).waitFor();
     await page.locator('form.fk-composer input[type=file]').setInputFiles({

@@ -66,6 +66,21 @@ export class FlowiseAdmin {
     await this.call('PUT', `/chatflows/${chatflowId}`, { chatbotConfig: JSON.stringify(config) });
   }
 
+  /** Changes a chatflow's fields as the editor saves them (e.g. `speechToText`, `textToSpeech`, `isPublic`). */
+  async updateFlow(chatflowId: string, fields: Record<string, unknown>): Promise<void> {
+    await this.call('PUT', `/chatflows/${chatflowId}`, fields);
+  }
+
+  /** Saves a credential (`credentialName` as Flowise's credential list names it, e.g. `openAIApi`); returns its id. */
+  async createCredential(name: string, credentialName: string, data: Record<string, string>): Promise<string> {
+    const created = await this.call<{ id: string }>('POST', '/credentials', {
+      name,
+      credentialName,
+      plainDataObj: data,
+    });
+    return created.id;
+  }
+
   /** Creates an API key and protects the chatflow with it; returns the key. */
   async protect(chatflowId: string): Promise<string> {
     const keys = await this.call<{ id: string; keyName: string; apiKey: string }[]>('POST', '/apikey', {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { FlowiseAdmin } from './admin';
 import { FLOWISE_DIR } from './flowise';
 
-interface FlowNode {
+export interface FlowNode {
   id: string;
   data: Record<string, unknown> & {
     id: string;
@@ -25,7 +25,7 @@ interface FlowEdge {
   id?: string;
   [key: string]: unknown;
 }
-interface Flow {
+export interface Flow {
   nodes: FlowNode[];
   edges: FlowEdge[];
 }
@@ -33,7 +33,8 @@ interface Flow {
 /** The model every flow talks to. */
 export const TEST_KEY = 'sk-interop-test-model-key';
 
-function template(kind: 'chatflows' | 'agentflowsv2', name: string): Flow {
+/** A chatflow or agentflow template Flowise ships, its nodes and edges. */
+export function template(kind: 'chatflows' | 'agentflowsv2', name: string): Flow {
   const flow = JSON.parse(
     readFileSync(join(FLOWISE_DIR, 'node_modules/flowise/marketplaces', kind, `${name}.json`), 'utf8'),
   ) as Flow;
@@ -48,7 +49,7 @@ function drop(flow: Flow, ...ids: string[]): Flow {
 }
 
 /** Turns a chat-model node into ChatOpenAI Custom on the test server (the node keeps its id, so references hold). */
-function useTestModel(node: FlowNode, modelUrl: string): void {
+export function useTestModel(node: FlowNode, modelUrl: string): void {
   node.data.name = 'chatOpenAICustom';
   node.data.label = 'ChatOpenAI Custom';
   node.data.category = 'Chat Models';

@@ -6,11 +6,19 @@
 import type { TestProject } from 'vitest/node';
 import { startControl } from './control';
 import type { Flows } from './flows';
+import type { MediaFlows } from './flows-media';
 import { modeFromEnv, startStack, type FlowiseMode, type RunningStack } from './stack';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    flowise: { mode: FlowiseMode; url: string; modelUrl: string; flows: Flows; controlUrl?: string };
+    flowise: {
+      mode: FlowiseMode;
+      url: string;
+      modelUrl: string;
+      flows: Flows;
+      media: MediaFlows;
+      controlUrl?: string;
+    };
   }
 }
 
@@ -27,9 +35,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   try {
     stack = await startStack(modeFromEnv(), log);
     if (stack.cluster) control = await startControl(stack.cluster);
-    const { mode, url, modelUrl, flows } = stack;
-    log(`flows: ${JSON.stringify({ ...flows, apiKey: '[redacted]' })}`);
-    project.provide('flowise', { mode, url, modelUrl, flows, ...(control ? { controlUrl: control.url } : {}) });
+    const { mode, url, modelUrl, flows, media } = stack;
+    log(`flows: ${JSON.stringify({ ...flows, apiKey: '[redacted]', media })}`);
+    project.provide('flowise', { mode, url, modelUrl, flows, media, ...(control ? { controlUrl: control.url } : {}) });
   } catch (error) {
     await teardown();
     throw error;

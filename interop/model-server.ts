@@ -9,8 +9,10 @@
  * - `GET /v1/models`: one model.
  * - `GET /v1/_test/completions`: every streamed completion (its question, words sent of all, and whether the client
  *   hung up before the end): a test in another process sees from it whether Flowise stopped generating.
+ * - Audio (transcriptions, speech) and the image log: `model-media.ts`.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { mediaLog, type MediaLog } from './model-media';
 
 interface ChatMessage {
   role: string;
@@ -71,9 +73,13 @@ export interface CompletionRecord {
   endedAt?: number;
 }
 
-async function chat(req: ChatRequest, res: ServerResponse, log: CompletionRecord[]): Promise<void> {
-  const lastUser = [...req.messages].reverse().find((m) => m.role === 'user' || m.role === 'human');
+async function chat(req: ChatRequest, res: ServerResponse, log: CompletionRecord[], media: MediaLog): Promise<void> {
+  // Images may come as a user message of their own, after the question: the question is the last user text.
+  const lastUser = [...req.messages]
+    .reverse()
+    .find((m) => (m.role === 'user' || m.role === 'human') && text(m.content) !== '');
   const question = text(lastUser?.content);
+  media.recordChat(req.messages, question);
   const toolResult = [...req.messages].reverse().find((m) => m.role === 'tool');
   const callTool =
     Boolean(req.tools?.some((t) => t.function.name === 'calculator')) && question.includes('[[calc]]') && !toolResult;
@@ -167,12 +173,14 @@ export async function startModelServer(): Promise<{
 }> {
   const requests: { path: string; body: unknown }[] = [];
   const completions: CompletionRecord[] = [];
+  const media = mediaLog();
   const server = createServer((req, res) => {
     void (async () => {
       const path = new URL(req.url ?? '/', 'http://x').pathname.replace(/^\/v1/, '');
+      if (await media.handle(req, res, path)) return;
       const body = req.method === 'POST' ? await readJson(req) : undefined;
       requests.push({ path, body });
-      if (path === '/chat/completions') return chat(body as ChatRequest, res, completions);
+      if (path === '/chat/completions') return chat(body as ChatRequest, res, completions, media);
       if (path === '/_test/completions') {
         res.writeHead(200, { 'Content-Type': 'application/json' });
         return void res.end(JSON.stringify(completions));

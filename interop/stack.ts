@@ -4,8 +4,9 @@
  */
 import { FlowiseAdmin } from './admin';
 import { startCluster, type RunningCluster } from './cluster';
-import { ensureFlowise, startFlowise } from './flowise';
+import { ensureFlowise, modelEnv, startFlowise } from './flowise';
 import { createFlows, type Flows } from './flows';
+import { createMediaFlows, type MediaFlows } from './flows-media';
 import { startModelServer } from './model-server';
 import { freePort } from '@flowise-kit/testing';
 import { ensureRedis } from './redis';
@@ -21,6 +22,8 @@ export interface RunningStack {
   url: string;
   modelUrl: string;
   flows: Flows;
+  /** The chatflows with uploads and speech (issue 13). */
+  media: MediaFlows;
   /** Queue mode only: the cluster's parts, to stop and start. */
   cluster?: RunningCluster;
   stop: () => Promise<void>;
@@ -42,11 +45,11 @@ export async function startStack(mode: FlowiseMode, log: (line: string) => void)
     let url: string;
     let cluster: RunningCluster | undefined;
     if (mode === 'queue') {
-      cluster = await startCluster(port, log);
+      cluster = await startCluster(port, log, modelEnv(model.url));
       ({ url } = cluster);
       stopFlowise = cluster.stop;
     } else {
-      const flowise = await startFlowise(port, log);
+      const flowise = await startFlowise(port, log, { env: modelEnv(model.url) });
       ({ url } = flowise);
       stopFlowise = () => flowise.stop();
     }
@@ -56,7 +59,8 @@ export async function startStack(mode: FlowiseMode, log: (line: string) => void)
     const admin = new FlowiseAdmin(url);
     await admin.signUp();
     const flows = await createFlows(admin, model.url);
-    return { mode, url, modelUrl: model.url, flows, ...(cluster ? { cluster } : {}), stop };
+    const media = await createMediaFlows(admin, model.url);
+    return { mode, url, modelUrl: model.url, flows, media, ...(cluster ? { cluster } : {}), stop };
   } catch (error) {
     await stop();
     throw error;

@@ -1,5 +1,6 @@
 import { endedFields } from './ended-answer.js';
 import { errorFromEvent } from './errors.js';
+import { withSpeechAborted } from './spoken-answer.js';
 import type { AgentFlowNodeStatus, EventOf, FlowiseEvent } from './events.js';
 import {
   MAX_DIAGNOSTICS,
@@ -65,11 +66,12 @@ export function reduce(state: ChatState, event: FlowiseEvent, now = 0): ChatStat
       return addDiagnostic(state, { at: now, kind: 'malformed-event', detail: event.reason, raw: event.raw });
     case 'unknown':
       return patchOpen(state, event, now, (m) => withExtra(m, event.name, event.data));
+    case 'tts_abort':
+      return patchOpen(state, event, now, (m) => withSpeechAborted(withExtra(m, event.type, event.data), event, now));
     case 'tool':
     case 'tts_start':
     case 'tts_data':
     case 'tts_end':
-    case 'tts_abort':
     case 'executionEnd':
       return patchOpen(state, event, now, (m) => withExtra(m, event.type, event.data));
     default: {

@@ -41,8 +41,13 @@ export class RequestRun {
   private phase: RequestPhase = 'connecting';
   private outcome: Outcome | undefined;
   private deadline: Deadline | undefined;
-  /** An `error` or `abort` event closed the answer: a stream that then ends without `end` is not cut short. */
+  /**
+   * An `error` or `abort` event closed the answer, or a `tts_abort` stopped its own auto-played speech (Flowise then
+   * closes the stream without `end`: see spoken-answer.ts): a stream that then ends without `end` is not cut short.
+   */
   private closedByServer = false;
+  /** The `chatMessageId` of the answer's auto-played speech, from its `tts_start`. */
+  private spoken: string | undefined;
   private readonly controller = new AbortController();
   private readonly onCallerAbort = () => this.settle({ kind: 'aborted' });
 
@@ -140,6 +145,10 @@ export class RequestRun {
     // Settled before the caller sees `end`: a Stop pressed in reaction to it comes too late to change the outcome.
     if (event.type === 'end') this.settle({ kind: 'completed' });
     else if (event.type === 'error' || event.type === 'abort') this.closedByServer = true;
+    else if (event.type === 'tts_start') this.spoken ??= event.data.chatMessageId;
+    else if (event.type === 'tts_abort' && this.spoken && event.data.chatMessageId === this.spoken) {
+      this.closedByServer = true;
+    }
     this.request.onEvent(event);
   }
 

@@ -117,14 +117,15 @@ export interface ChatActions {
   loadUploadsConfig(): Promise<UploadsConfig>;
   /**
    * Full-file upload: `POST attachments` with these files under the conversation's chatId (created now when there is
-   * none yet), resolving with the `file:full` uploads to pass to `send`. A type Flowise refuses (its 400) rejects with
-   * a `FlowiseError` of kind `upload-refused` naming the file and its type.
+   * none yet), resolving with the `file:full` uploads to pass to `send`. Files Flowise refuses (a type the chatflow
+   * does not take: Flowise 3.1.4 answers a 500 that says so, older servers a 400; or full-file upload turned off)
+   * reject with a `FlowiseError` of kind `upload-refused` naming the file and its type, `reason` `type` or `disabled`.
    */
   uploadFiles(files: readonly Blob[]): Promise<FileUpload[]>;
   /**
    * Reads an answer aloud (`POST text-to-speech/generate`): `onEvent` gets `tts_start`, each `tts_data` (base64
-   * audio) and `tts_end` as they stream. Resolves at the end; aborting `signal` ends it quietly. Rejects when the
-   * answer has no `chatMessageId` yet or Flowise fails (`tts_error`).
+   * audio) and `tts_end` as they stream. Resolves at the end; aborting `signal`, or `stopSpeaking` for the answer,
+   * ends it quietly. Rejects when the answer has no `chatMessageId` yet or Flowise fails (`tts_error`).
    */
   speak(messageId: string, onEvent: (event: SpeechEvent) => void, signal?: AbortSignal): Promise<void>;
   /** Asks Flowise to stop reading an answer aloud (`POST text-to-speech/abort`). */

@@ -1,4 +1,6 @@
 /** The store's upload and speech actions, over real HTTP against the mock Flowise server. */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { startMockFlowise, type MockFlowise } from '@flowise-kit/mock-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SpeechEvent } from './speech.js';
@@ -44,18 +46,72 @@ describe('uploadFiles', () => {
     expect(mock.predictions()[0]!.body).toMatchObject({ chatId, uploads });
   });
 
-  it("Flowise's 400 becomes an upload-refused error naming the file and its type", async () => {
+  it("Flowise's refusal of a type (3.1.4: a 500 that names it) is an upload-refused error naming the file", async () => {
     const file = new File(['x'], 'notes.txt', { type: 'text/plain' });
     await expect(storeFor('uploads-refused').uploadFiles([file])).rejects.toMatchObject({
       kind: 'upload-refused',
       reason: 'type',
-      status: 400,
+      status: 500,
       message: 'Flowise refused “notes.txt” (text/plain): this chatflow does not take that file type.',
+      detail: expect.stringContaining("File type 'text/plain' is not allowed"),
     });
+  });
+
+  it('a 400, and full-file upload turned off, are refusals too; other failures stay what they are', async () => {
+    // A server that answers the attachments call with one status and Flowise's JSON error body.
+    let answer = { status: 400, message: '' };
+    const server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(answer.status, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify({ statusCode: answer.status, success: false, message: answer.message, stack: {} }));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const store = createChatStore({ apiHost: `http://127.0.0.1:${port}`, chatflowId: 'f', checkStreamable: false });
+    const upload = () => store.uploadFiles([new File(['x'], 'notes.txt', { type: 'text/plain' })]);
+    try {
+      answer = { status: 400, message: 'File type not allowed' };
+      await expect(upload()).rejects.toMatchObject({ kind: 'upload-refused', reason: 'type', status: 400 });
+      answer = { status: 500, message: 'Error: attachmentService.createAttachment - MIME type mismatch: …' };
+      await expect(upload()).rejects.toMatchObject({ kind: 'upload-refused', reason: 'type', status: 500 });
+      answer = {
+        status: 500,
+        message: 'Error: attachmentService.createAttachment - File upload is not enabled for this chatflow',
+      };
+      await expect(upload()).rejects.toMatchObject({
+        kind: 'upload-refused',
+        reason: 'disabled',
+        message: 'Flowise refused “notes.txt” (text/plain): this chatflow does not take files.',
+      });
+      answer = { status: 500, message: 'Error: attachmentService.createAttachment - disk full' };
+      await expect(upload()).rejects.toMatchObject({ kind: 'server', status: 500 });
+    } finally {
+      server.close();
+    }
   });
 });
 
 describe('speech', () => {
+  it('stopSpeaking ends the speech quietly: Flowise’s closing “TTS generation aborted” is no failure', async () => {
+    const store = storeFor('uploads');
+    await store.send('Hello');
+    const answer = store.getState().messages[1]!;
+    const events: SpeechEvent[] = [];
+    let stop: Promise<void> | undefined;
+    await store.speak(answer.id, (event) => {
+      events.push(event);
+      if (event.type === 'tts_data') stop ??= store.stopSpeaking(answer.id);
+    });
+    await stop;
+    expect(events.filter((e) => e.type === 'tts_data').length).toBeLessThan(5);
+    expect(events.at(-1)?.type).toBe('tts_data');
+    // Read again: a failure then is one.
+    await store.speak(answer.id, (event) => events.push(event));
+    expect(events.at(-1)?.type).toBe('tts_end');
+  });
+
   it('a spoken question shows what the server heard', async () => {
     const store = storeFor('uploads');
     const audio = { type: 'audio', name: 'audio.webm', mime: 'audio/webm', data: 'data:audio/webm;base64,GkXfow==' };

@@ -5,6 +5,7 @@
 import { FlowiseError, isFlowiseError } from './errors.js';
 import type { Session } from './session.js';
 import type { SpeechEvent } from './speech.js';
+import { spokenMessageId } from './spoken-answer.js';
 import type { ChatState } from './state.js';
 import { uploadsConfigFrom, type FileUpload, type RefusedUpload, type UploadsConfig } from './uploads.js';
 
@@ -19,6 +20,8 @@ export interface UploadsHost {
 export function uploadActions(host: UploadsHost) {
   const { session } = host;
   let loading: Promise<UploadsConfig> | undefined;
+  /** Answers (`chatMessageId`) whose speech `stopSpeaking` stopped, until they are read again. */
+  const stopped = new Set<string>();
 
   async function fetchUploadsConfig(): Promise<UploadsConfig> {
     const chatbot = await session.loadChatbotConfig().catch(() => undefined);
@@ -71,7 +74,8 @@ export function uploadActions(host: UploadsHost) {
           data: result.content,
         }));
       } catch (error) {
-        if (isFlowiseError(error) && error.status === 400) throw refusedByServer(error, files);
+        const refusal = isFlowiseError(error) ? refusalOf(error) : undefined;
+        if (refusal) throw refusedByServer(error as FlowiseError, files, refusal);
         throw error;
       }
     },
@@ -79,11 +83,18 @@ export function uploadActions(host: UploadsHost) {
     /** Reads an answer aloud; see `ChatActions.speak`. */
     async speak(messageId: string, onEvent: (event: SpeechEvent) => void, signal?: AbortSignal): Promise<void> {
       const target = speechTarget(host.getState(), messageId);
-      await session.client.generateSpeech({ chatflowId: session.config.chatflowId, ...target }, onEvent, signal);
+      stopped.delete(target.chatMessageId);
+      try {
+        await session.client.generateSpeech({ chatflowId: session.config.chatflowId, ...target }, onEvent, signal);
+      } catch (error) {
+        // Stopped here: Flowise ends the stream with a tts_error ("TTS generation aborted"), which is no failure.
+        if (!stopped.has(target.chatMessageId)) throw error;
+      }
     },
 
     stopSpeaking(messageId: string): Promise<void> {
       const { chatId, chatMessageId } = speechTarget(host.getState(), messageId);
+      stopped.add(chatMessageId);
       return session.client.abortSpeech({ chatflowId: session.config.chatflowId, chatId, chatMessageId });
     },
   };
@@ -91,7 +102,9 @@ export function uploadActions(host: UploadsHost) {
 
 function speechTarget(state: ChatState, messageId: string) {
   const answer = state.messages.find((m) => m.id === messageId);
-  const chatMessageId = answer?.role === 'assistant' ? answer.metadata.chatMessageId : undefined;
+  // An auto-played answer streams its audio before its metadata: the tts_* events name the message meanwhile.
+  const chatMessageId =
+    answer?.role === 'assistant' ? (answer.metadata.chatMessageId ?? spokenMessageId(answer)) : undefined;
   if (!state.chatId || !chatMessageId || answer?.role !== 'assistant') {
     const message = 'This answer cannot be read aloud yet: Flowise has not given it a message id.';
     throw new FlowiseError({ kind: 'bad-response', message });
@@ -99,15 +112,27 @@ function speechTarget(state: ChatState, messageId: string) {
   return { chatId: state.chatId, chatMessageId, text: answer.text };
 }
 
-/** Flowise's 400 for a type `fullFileUpload` does not allow, as a refusal naming the file and its type. */
-function refusedByServer(error: FlowiseError, files: readonly Blob[]): FlowiseError {
+/**
+ * Whether Flowise refused the files themselves, and why. Flowise 3.1.4 answers these with a 500 whose message says it
+ * (`File type 'image/png' is not allowed. Allowed types: …`, `MIME type mismatch: …`, `File upload is not enabled for
+ * this chatflow`): its attachments service wraps its own 400s. A 400 is taken as a refused type too.
+ */
+function refusalOf(error: FlowiseError): 'type' | 'disabled' | undefined {
+  const said = `${error.detail} ${error.message}`;
+  if (error.status === 500 && /not enabled/i.test(said)) return 'disabled';
+  if (error.status === 400 || (error.status === 500 && /not allowed|MIME type/i.test(said))) return 'type';
+  return undefined;
+}
+
+/** Flowise's refusal of the files (see {@link refusalOf}), naming the file and its type; the server's text is the detail. */
+function refusedByServer(error: FlowiseError, files: readonly Blob[], reason: 'type' | 'disabled'): FlowiseError {
   const named = files.map((file) => `“${(file as { name?: string }).name ?? 'file'}” (${file.type || 'unknown type'})`);
   const refusal: RefusedUpload = {
     kind: 'upload-refused',
-    reason: 'type',
+    reason,
     fileName: (files[0] as { name?: string } | undefined)?.name ?? 'file',
-    status: 400,
-    message: `Flowise refused ${named.join(', ')}: this chatflow does not take that file type.`,
+    ...(error.status !== undefined ? { status: error.status } : {}),
+    message: `Flowise refused ${named.join(', ')}: this chatflow does not take ${reason === 'type' ? 'that file type' : 'files'}.`,
     ...(error.detail !== undefined ? { detail: error.detail } : {}),
   };
   return Object.assign(new FlowiseError(refusal, { cause: error }), {

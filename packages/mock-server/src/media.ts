@@ -94,14 +94,18 @@ function key(...parts: string[]): string {
   return parts.join('\u0000');
 }
 
-/** `POST attachments/:chatflowId/:chatId`: the files' text, or Flowise's 400 for a type the chatflow refuses. */
+/**
+ * `POST attachments/:chatflowId/:chatId`: the files' text, or, for a type the chatflow refuses, what Flowise 3.1.4
+ * answers (its attachments service wraps the 400 into a 500 that names the type).
+ */
 export function attachments(res: ServerResponse, chatflowId: string, raw: Buffer, contentType: string): void {
   const files = parseMultipart(raw, contentType).filter((f) => f.field === 'files');
   if (files.length === 0) return sendJsonError(res, 400, 'No files provided');
   const allowed = FULL_FILE.allowedUploadFileTypes.split(',');
   const refused = files.find((f) => chatflowId === 'uploads-refused' || !allowed.includes(f.mimeType));
   if (refused && mediaConfigFor(chatflowId)) {
-    return sendJsonError(res, 400, `File type ${refused.mimeType} is not allowed for file upload`);
+    const said = `File type '${refused.mimeType}' is not allowed. Allowed types: ${allowed.join(', ')}`;
+    return sendJsonError(res, 500, `Error: attachmentService.createAttachment - ${said}`);
   }
   const results = files.map((f) => ({
     name: f.name,
@@ -137,7 +141,9 @@ export async function generateSpeech(
   }
   res.write(speechFrame('tts_start', { chatMessageId, format: 'mp3' }));
   for (const audioChunk of speechChunks()) {
-    if (aborted() || res.destroyed) return void res.end();
+    if (res.destroyed) return;
+    // Flowise's provider rejects once its abort controller fires: the stream ends with this tts_error.
+    if (aborted()) return void res.end(speechFrame('tts_error', { error: 'TTS generation aborted' }));
     res.write(speechFrame('tts_data', { chatMessageId, audioChunk }));
     await new Promise((resolve) => setTimeout(resolve, 40));
   }
@@ -160,7 +166,7 @@ export function speechRoute(
   if (action === 'abort') {
     stopped.add(speech);
     const { chatId, chatMessageId } = input;
-    return sendJson(res, 200, { message: 'Text to speech aborted', chatId, chatMessageId });
+    return sendJson(res, 200, { message: 'TTS stream aborted successfully', chatId, chatMessageId });
   }
   return sendJsonError(res, 404, `Cannot POST /api/v1/text-to-speech/${action}`);
 }

@@ -21,7 +21,7 @@ export const mediaScenarios: Record<string, Scenario> = {
   },
   'uploads-refused': {
     description:
-      'as `uploads`, but the attachments endpoint refuses every file with a 400 (a type Flowise does not take)',
+      'as `uploads`, but the attachments endpoint refuses every file as Flowise 3.1.4 refuses a type the chatflow does not take (a 500 naming the type)',
     reply: (c) => stream(ev('start', ''), { kind: 'tokens', tokens: receipt(c) }, metadata(c), END),
   },
   'tts-autoplay': {

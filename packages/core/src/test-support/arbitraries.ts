@@ -47,6 +47,11 @@ export const anyEvent: fc.Arbitrary<FlowiseEvent> = fc.oneof(
   fc.record({ type: fc.constant('sourceDocuments' as const), data: fc.constant([] as SourceDocument[]) }),
   fc.record({ type: fc.constant('malformed' as const), raw: fc.string(), reason: fc.string() }),
   fc.record({ type: fc.constant('unknown' as const), name: fc.string(), data: fc.jsonValue() }),
+  // Auto-played speech, its abort naming this answer's speech or another's.
+  fc.record({
+    type: fc.constantFrom('tts_start' as const, 'tts_data' as const, 'tts_abort' as const),
+    data: fc.record({ chatMessageId: fc.constantFrom('m1', 'm2') }),
+  }),
   fc.record({
     type: fc.constant('nextAgentFlow' as const),
     data: fc.record({
