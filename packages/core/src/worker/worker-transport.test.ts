@@ -11,7 +11,7 @@ import { lastAnswer } from '../test-support/events.js';
 import { useMockStores } from '../test-support/mock-stores.js';
 import { inProcessWorkerTransport } from '../test-support/worker-transport.js';
 import type { ChatState } from '../state.js';
-import { createWorkerTransport, type WorkerTransport } from './worker-transport.js';
+import { absoluteApiHost, createWorkerTransport, type WorkerTransport } from './worker-transport.js';
 
 const { chat, mock } = useMockStores({ rate: 0 });
 const transports: WorkerTransport[] = [];
@@ -139,5 +139,16 @@ describe('the worker transport', () => {
     await sent;
     expect(store.getState().error).toMatchObject({ kind: 'network' });
     expect(store.getState().messages[1]).toMatchObject({ status: 'error' });
+  });
+
+  it('resolves a relative apiHost against the page, since the worker’s own blob: URL resolves nothing', () => {
+    const page = 'https://shop.example/help/chat?x=1';
+    expect(absoluteApiHost('', page)).toBe('https://shop.example');
+    expect(absoluteApiHost('/api/flowise', page)).toBe('https://shop.example/api/flowise');
+    expect(absoluteApiHost('/api/flowise/', page)).toBe('https://shop.example/api/flowise');
+    expect(absoluteApiHost('//flowise.example:3000', page)).toBe('https://flowise.example:3000');
+    expect(absoluteApiHost('http://127.0.0.1:3000/', page)).toBe('http://127.0.0.1:3000');
+    expect(absoluteApiHost('proxy', page)).toBe('https://shop.example/help/proxy');
+    expect(absoluteApiHost('/api', undefined)).toBe('/api');
   });
 });

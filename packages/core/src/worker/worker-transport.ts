@@ -117,6 +117,20 @@ export function createWorkerTransport(options: WorkerTransportOptions): WorkerTr
   }) as WorkerTransport;
 }
 
+/**
+ * `apiHost` as an absolute URL: a relative one (`''`, `/api/flowise`, `//host`) means the page's origin or path, but
+ * in the worker it would resolve against the worker's own `blob:` URL, which no relative URL resolves against.
+ */
+export function absoluteApiHost(apiHost: string, base = globalThis.location?.href): string {
+  if (!base) return apiHost;
+  const suffix = '/api/v1/';
+  try {
+    return new URL(`${apiHost.replace(/\/+$/, '')}${suffix}`, base).href.slice(0, -suffix.length);
+  } catch {
+    return apiHost; // Not a URL at all: the worker's fetch fails with the same typed error as the main thread's.
+  }
+}
+
 function runInWorker(
   worker: WorkerLike,
   request: PredictionRequest,
@@ -126,7 +140,7 @@ function runInWorker(
   const { port1, port2 } = new MessageChannel();
   const port = port1 as unknown as PortLike & { close(): void };
   const prediction: WorkerPrediction = {
-    apiHost: request.apiHost,
+    apiHost: absoluteApiHost(request.apiHost),
     chatflowId: request.chatflowId,
     body: request.body,
     streamable: request.streamable !== undefined,
