@@ -12,7 +12,9 @@
  *   (e) a Node project installs core and the CLI: `npx flowise-kit predict` streams from the mock (text and --json,
  *       a typed exit code for an unknown chatflow), and an ESM script runs `for await` over `predict()`;
  *   (f) a Next.js App Router app made from apps/nextjs (see consumer-nextjs.ts): next build, next start, an answer
- *       through @flowise-kit/server with the key never in the page, one abort for a closed tab.
+ *       through @flowise-kit/server with the key never in the page, one abort for a closed tab, and an answer through
+ *       the worker transport (its inline Web Worker as Next bundles it);
+ *   (g) a webpack 5 app (see consumer-webpack.ts) bundles @flowise-kit/core/worker and streams through its worker.
  * Prints "consumers: N passed, N failed" and exits non-zero on any failure.
  */
 import { execFile, execFileSync } from 'node:child_process';
@@ -23,6 +25,7 @@ import { join } from 'node:path';
 import type * as MockServer from '@flowise-kit/mock-server';
 import { REPO, launchChromium, serveDirectory } from '@flowise-kit/testing';
 import { createNextApp, driveNextApp } from './consumer-nextjs.js';
+import { createWebpackApp, driveWebpackApp } from './consumer-webpack.js';
 import type { Browser } from 'playwright-core';
 
 const work = mkdtempSync(join(tmpdir(), 'flowise-kit-consumers-'));
@@ -325,6 +328,14 @@ console.log(text.length > 20 ? 'loop ok' : 'no text');`,
     async () => {
       const dir = createNextApp({ work, tarball, run });
       await driveNextApp(dir, { browser: browser!, mock });
+    },
+  );
+
+  await check(
+    '(g) webpack 5: bundles @flowise-kit/core/worker, streams an answer through its inline worker',
+    async () => {
+      const dir = createWebpackApp({ work, tarball, run });
+      await driveWebpackApp(dir, { browser: browser!, mock });
     },
   );
 } finally {
