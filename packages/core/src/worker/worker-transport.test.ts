@@ -66,6 +66,22 @@ describe('the worker transport', () => {
     expect(mock().predictions()).toHaveLength(1);
   });
 
+  it('in auto mode tries to start a worker once: a page that refused it uses the main thread from then on', async () => {
+    let tries = 0;
+    const transport = createWorkerTransport({
+      createWorker: () => {
+        tries++;
+        throw new Error('blocked by Content-Security-Policy');
+      },
+    });
+    const store = chat('plain', { transport });
+    await store.send('Hi');
+    await store.send('Again');
+    expect(store.getState().status).toBe('done');
+    expect(tries).toBe(1);
+    expect(mock().predictions()).toHaveLength(2);
+  });
+
   it('falls back when the worker fails to load (an error event before it is ready)', async () => {
     const transport = createWorkerTransport({
       createWorker: () => {

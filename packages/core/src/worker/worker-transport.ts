@@ -56,6 +56,8 @@ export function createWorkerTransport(options: WorkerTransportOptions): WorkerTr
   let worker: Promise<WorkerLike | undefined> | undefined;
   let current: WorkerLike | undefined;
   let lastUsed: 'worker' | 'main' | undefined;
+  /** A worker could not start (no `Worker`, a CSP): in 'auto' mode the main thread from then on. */
+  let cannotStart = false;
   /** The requests in flight in the worker: a worker that dies fails them (their timeouts lived in it). */
   const inFlight = new Set<(error: FlowiseError) => void>();
 
@@ -87,9 +89,14 @@ export function createWorkerTransport(options: WorkerTransportOptions): WorkerTr
 
   const transport = async (request: PredictionRequest): Promise<PredictionOutcome> => {
     if (request.signal?.aborted) return 'aborted';
-    const ready = request.fetch ? undefined : await (worker ??= start());
+    const tryWorker = !request.fetch && !cannotStart;
+    const ready = tryWorker ? await (worker ??= start()) : undefined;
     if (ready) current = ready;
-    else worker = undefined;
+    else if (tryWorker) {
+      worker = undefined;
+      // 'auto' does not try again: each try would cost a wait before the answer and a CSP violation report.
+      cannotStart = mode === 'auto';
+    }
     if (!ready) {
       if (mode === 'worker') {
         throw new FlowiseError({
