@@ -18,7 +18,7 @@ import { splitAt } from '../test-support/events.js';
 import { comparable, inProcessWorkerTransport } from '../test-support/worker-transport.js';
 
 const RUNS = Number(process.env.WORKER_FUZZ_RUNS ?? 300);
-const TIMEOUT_MS = 150;
+const TIMEOUT_MS = 300;
 
 /** One response of the fuzzing server. */
 interface Reply {
@@ -43,11 +43,16 @@ async function reply(res: ServerResponse, { status, contentType, chunks, ending 
   res.flushHeaders();
   for (const chunk of chunks) {
     res.write(chunk);
-    // Chunks apart, so the worker's batches split them in different ways.
-    await new Promise((resolve) => setImmediate(resolve));
+    // Chunks apart, so the worker's batches split them in different ways; before a stall all at once, so that only
+    // the stall can trip the idle timeout, never a slow moment of this shared machine between two chunks.
+    if (ending !== 'stall') await new Promise((resolve) => setImmediate(resolve));
   }
   if (ending === 'end') res.end();
-  else if (ending === 'cut') res.socket?.destroy();
+  else if (ending === 'cut') {
+    // After the written bytes have left: a destroy discards what is still queued in this process.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    res.socket?.destroy();
+  }
 }
 
 beforeAll(async () => {
@@ -65,6 +70,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   process.off('unhandledRejection', onUnhandled);
+  server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
 });
 
@@ -76,8 +82,10 @@ async function answer(replyWith: Reply, transport?: PredictionTransport) {
     apiHost: url,
     chatflowId: 'fuzz',
     checkStreamable: false,
-    firstByteTimeoutMs: TIMEOUT_MS,
-    idleTimeoutMs: TIMEOUT_MS,
+    // Short where the reply goes silent (the timeouts are what ends it), out of reach everywhere else.
+    ...(replyWith.ending === 'stall' || replyWith.ending === 'silent'
+      ? { firstByteTimeoutMs: TIMEOUT_MS, idleTimeoutMs: TIMEOUT_MS }
+      : { firstByteTimeoutMs: 60_000, idleTimeoutMs: 60_000 }),
     generateId: () => 'id',
     ...(transport ? { transport } : {}),
   });
