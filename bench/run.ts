@@ -7,6 +7,7 @@ import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { memory } from './memory';
 import { parseThroughput, reduceThroughput } from './throughput';
+import { workerClone } from './worker-clone';
 
 const path = resolve(import.meta.dirname, '../BENCHMARKS.md');
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB`;
@@ -33,6 +34,9 @@ const section = [
 console.log('bench: memory…');
 const memorySection = await memory();
 console.log(memorySection);
+console.log('bench: worker posts…');
+const workerSection = await workerClone();
+console.log(workerSection);
 const replaceSection = (text: string, title: string, body: string) => {
   const pattern = new RegExp(`## ${title.replace(/[()]/g, '\\$&')}[\\s\\S]*?(?=\\n## |$)`);
   return text.includes(`## ${title}`) ? text.replace(pattern, body) : `${text.trimEnd()}\n\n${body}`;
@@ -42,5 +46,9 @@ const current = existsSync(path)
   : '# Benchmarks\n\nEvery figure here is written by a command; re-run it to update.\n';
 writeFileSync(
   path,
-  replaceSection(replaceSection(current, 'Throughput (Node)', section), 'Memory (Node)', memorySection),
+  replaceSection(
+    replaceSection(replaceSection(current, 'Throughput (Node)', section), 'Memory (Node)', memorySection),
+    'Worker transport: what crosses to the page (Node)',
+    workerSection,
+  ),
 );

@@ -34,7 +34,7 @@ async function open(file: string): Promise<Page> {
   return page;
 }
 
-const run = (page: Page, flow: string, mode: 'auto' | 'worker', stopAfterChars = 0) =>
+const run = (page: Page, flow: string, mode: 'auto' | 'worker', stopAfterChars = 0, apiHost = mock.url) =>
   page.evaluate(
     ([apiHost, chatflowId, m, stop]) =>
       (window as unknown as { runChat: (a: string, b: string, c: string, d: number) => Promise<Run> }).runChat(
@@ -43,7 +43,7 @@ const run = (page: Page, flow: string, mode: 'auto' | 'worker', stopAfterChars =
         m,
         stop,
       ),
-    [mock.url, flow, mode, stopAfterChars] as const,
+    [apiHost, flow, mode, stopAfterChars] as const,
   );
 
 beforeAll(async () => {
@@ -89,6 +89,15 @@ describe('the worker transport in a browser', () => {
     expect(result).toMatchObject({ status: 'done', lastUsed: 'worker', text: answerTokens(20).join('') });
     expect(mock.predictions()).toHaveLength(1);
     expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('a relative apiHost means the page’s origin, not the worker’s blob: URL', async () => {
+    const page = await open('index.html');
+    // Protocol-relative: resolved against the page, as the main thread would; the worker could not resolve it.
+    const result = await run(page, 'plain', 'worker', 0, mock.url.replace(/^http:/, ''));
+    expect(result).toMatchObject({ status: 'done', lastUsed: 'worker' });
+    expect(mock.predictions()).toHaveLength(1);
     await page.close();
   });
 

@@ -3,7 +3,9 @@
  * build` must accept a server component rendering <ChatWindow> and <ChatWidget> (so "use client" survived the library
  * build); `next start` serves it with the route handler of @flowise-kit/server in front of the mock, which demands an
  * API key only the server has. In Chromium an answer streams through the proxy; the page's network log (CDP) never
- * holds the key or the mock's address; a tab closed mid-answer makes exactly one abort call reach the mock.
+ * holds the key or the mock's address; a tab closed mid-answer makes exactly one abort call reach the mock. A client
+ * page added to the copy (/worker) streams through the worker transport of @flowise-kit/core/worker (`mode:
+ * 'worker'`, its inline Web Worker as Next's bundler builds it), through the same route with a relative `apiHost`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,6 +15,28 @@ import { REPO, freePort, recordNetwork } from '@flowise-kit/testing';
 import type { Browser } from 'playwright-core';
 
 const KEY = 'sk-nextjs-consumer-SECRET-7d2e';
+
+/** A client page through the worker transport; 'worker' mode, so an answer from the main thread fails. */
+const WORKER_PAGE = `'use client';
+import { workerTransport } from '@flowise-kit/core/worker';
+import { ChatWindow, useFlowisePrediction } from '@flowise-kit/react';
+import { useState } from 'react';
+
+export default function WorkerChat() {
+  const [transport] = useState(() => workerTransport({ mode: 'worker' }));
+  const chat = useFlowisePrediction({
+    apiHost: '/api/flowise',
+    chatflowId: 'support',
+    transport,
+    onEnd: () => void ((window as unknown as { __kitTransport?: string }).__kitTransport = transport.lastUsed),
+  });
+  return (
+    <main style={{ height: '100dvh' }}>
+      <ChatWindow store={chat.store} title="Through a Web Worker" />
+    </main>
+  );
+}
+`;
 
 export interface NextConsumer {
   work: string;
@@ -29,6 +53,8 @@ export function createNextApp({ work, tarball, run }: Pick<NextConsumer, 'work' 
   mkdirSync(dir);
   for (const entry of ['app', 'next.config.ts', 'tsconfig.json'])
     cpSync(join(source, entry), join(dir, entry), { recursive: true });
+  mkdirSync(join(dir, 'app', 'worker'));
+  writeFileSync(join(dir, 'app', 'worker', 'page.tsx'), WORKER_PAGE);
   const example = JSON.parse(readFileSync(join(source, 'package.json'), 'utf8')) as {
     dependencies: Record<string, string>;
     devDependencies: Record<string, string>;
@@ -114,6 +140,21 @@ export async function driveNextApp(dir: string, { browser, mock }: Pick<NextCons
     if (prediction!.headers.authorization !== `Bearer ${KEY}`) fail('the proxy did not send the key');
     if (errors.length) fail(`page errors:\n${errors.join('\n')}`);
     await page.close();
+
+    // The worker transport, bundled by Next: the answer comes through its inline Web Worker and the proxy.
+    mock.clearRequests();
+    const viaWorker = await browser.newPage();
+    const workerErrors: string[] = [];
+    viaWorker.on('pageerror', (e) => workerErrors.push(e.message));
+    await viaWorker.goto(`${next.url}/worker`);
+    await viaWorker.getByRole('textbox', { name: 'Message' }).fill('Through the worker');
+    await viaWorker.keyboard.press('Enter');
+    await viaWorker.waitForSelector('article[data-status="done"]', { timeout: 20_000 });
+    await viaWorker.getByRole('link', { name: 'The fox and the river' }).waitFor();
+    await viaWorker.waitForFunction(() => (window as { __kitTransport?: string }).__kitTransport === 'worker');
+    if (mock.predictions().length !== 1) fail(`the worker page made ${mock.predictions().length} predictions`);
+    if (workerErrors.length) fail(`page errors on /worker:\n${workerErrors.join('\n')}`);
+    await viaWorker.close();
 
     // A tab closed mid-answer: the route handler sees the disconnect and stops Flowise, once.
     mock.clearRequests();

@@ -8,11 +8,14 @@
  *       the worker transport (`@flowise-kit/core/worker`, its inline Web Worker);
  *   (c) a Node script in each app renders <ChatWindow> given a store, <ChatWindow> given connection options (the
  *       hook path) and <ChatWidget> to strings (SSR must not touch window); any thrown error or console.error fails;
- *   (d) a plain HTML page loads the widget's script build and streams an answer, with no page error;
+ *   (d) a plain HTML page loads the widget's script build and streams an answer, with no page error, through the
+ *       script build's inline Web Worker;
  *   (e) a Node project installs core and the CLI: `npx flowise-kit predict` streams from the mock (text and --json,
  *       a typed exit code for an unknown chatflow), and an ESM script runs `for await` over `predict()`;
  *   (f) a Next.js App Router app made from apps/nextjs (see consumer-nextjs.ts): next build, next start, an answer
- *       through @flowise-kit/server with the key never in the page, one abort for a closed tab.
+ *       through @flowise-kit/server with the key never in the page, one abort for a closed tab, and an answer through
+ *       the worker transport (its inline Web Worker as Next bundles it);
+ *   (g) a webpack 5 app (see consumer-webpack.ts) bundles @flowise-kit/core/worker and streams through its worker.
  * Prints "consumers: N passed, N failed" and exits non-zero on any failure.
  */
 import { execFile, execFileSync } from 'node:child_process';
@@ -23,6 +26,7 @@ import { join } from 'node:path';
 import type * as MockServer from '@flowise-kit/mock-server';
 import { REPO, launchChromium, serveDirectory } from '@flowise-kit/testing';
 import { createNextApp, driveNextApp } from './consumer-nextjs.js';
+import { createWebpackApp, driveWebpackApp } from './consumer-webpack.js';
 import type { Browser } from 'playwright-core';
 
 const work = mkdtempSync(join(tmpdir(), 'flowise-kit-consumers-'));
@@ -232,7 +236,7 @@ try {
     );
   }
 
-  await check("(d) a plain HTML page loads the widget's script build and streams", async () => {
+  await check("(d) a plain HTML page loads the widget's script build and streams (through its worker)", async () => {
     const dir = apps['19'];
     if (!dir) throw new Error('the React 19 app was not installed');
     const widgetDist = join(dir, 'node_modules/@flowise-kit/widget/dist');
@@ -248,7 +252,9 @@ Chatbot.init({ chatflowid: 'plain', apiHost: new URLSearchParams(location.search
     stops.push(() => site.server.close());
     const tab = await browser!.newPage();
     const errors: string[] = [];
+    const workers: string[] = [];
     tab.on('pageerror', (e) => errors.push(e.message));
+    tab.on('worker', (worker) => workers.push(worker.url()));
     try {
       await tab.goto(`${site.url}/plain.html?apiHost=${encodeURIComponent(mock.url)}`);
       await tab.getByRole('button', { name: 'Open chat' }).click();
@@ -259,6 +265,9 @@ Chatbot.init({ chatflowid: 'plain', apiHost: new URLSearchParams(location.search
       await tab.close();
     }
     if (errors.length) throw new Error(`page errors:\n${errors.join('\n')}`);
+    // The script build reads the answer in its inline worker by default.
+    if (workers.length !== 1 || !workers[0]!.startsWith('blob:'))
+      throw new Error(`expected the widget's blob: worker, saw ${JSON.stringify(workers)}`);
   });
 
   await check(
@@ -325,6 +334,14 @@ console.log(text.length > 20 ? 'loop ok' : 'no text');`,
     async () => {
       const dir = createNextApp({ work, tarball, run });
       await driveNextApp(dir, { browser: browser!, mock });
+    },
+  );
+
+  await check(
+    '(g) webpack 5: bundles @flowise-kit/core/worker, streams an answer through its inline worker',
+    async () => {
+      const dir = createWebpackApp({ work, tarball, run });
+      await driveWebpackApp(dir, { browser: browser!, mock });
     },
   );
 } finally {

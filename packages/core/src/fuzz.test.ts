@@ -2,18 +2,18 @@
  * Fuzzing (RELIABILITY.md): 100,000 random byte streams and 100,000 random event sequences through the SSE parser,
  * decode and reduce. Nothing may throw, and the state invariants hold after every event: the answer's status only
  * moves forward, its text is exactly the tokens that arrived while it was open, the conversation keeps its two
- * messages, diagnostics stay bounded. `FUZZ_RUNS` changes the count (e.g. FUZZ_RUNS=1000000 for a long run).
+ * messages, diagnostics stay bounded. `FUZZ_RUNS` changes the count (e.g. FUZZ_RUNS=1000000 for a long run). The
+ * same hostile streams go through the worker transport's protocol in worker/worker-fuzz.test.ts.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { FlowiseEvent } from './events.js';
 import { reduce } from './reducer.js';
 import { MAX_DIAGNOSTICS } from './state.js';
-import { LEGAL_NEXT, encodeEvents, wireEvent } from './test-support/arbitraries.js';
+import { LEGAL_NEXT, encodeEvents, hostilePiece, wireEvent } from './test-support/arbitraries.js';
 import { askedState, lastAnswer, parseChunks, splitAt } from './test-support/events.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 100_000);
-const encoder = new TextEncoder();
 
 /** Reduces decoded events one by one and checks every invariant after each; returns the final text. */
 function reduceChecked(events: readonly FlowiseEvent[]): string {
@@ -34,48 +34,10 @@ function reduceChecked(events: readonly FlowiseEvent[]): string {
   return expected;
 }
 
-/** Pieces a hostile or broken server might write: SSE syntax, Flowise envelopes, halves of them, garbage. */
-const piece: fc.Arbitrary<Uint8Array> = fc.oneof(
-  { weight: 3, arbitrary: fc.uint8Array({ maxLength: 24 }) },
-  {
-    weight: 3,
-    arbitrary: fc
-      .array(wireEvent, { maxLength: 3 })
-      .chain((events) => fc.constantFrom('\n', '\r\n', '\r').map((nl) => encodeEvents(events, nl))),
-  },
-  {
-    weight: 4,
-    arbitrary: fc
-      .constantFrom(
-        'data:',
-        'data: ',
-        'event: token\n',
-        'message:\n',
-        ':heartbeat\n\n',
-        'id: 7\n',
-        'retry: 1\n',
-        '\n',
-        '\r\n',
-        '\r',
-        '{"event":"token","data":"',
-        '{"event":"end","data":"[DONE]"}',
-        '{"event":"error","data":"boom"}',
-        '{"event":"start","data":"x"}',
-        '{"event":"metadata","data":{"chatId":"c"}}',
-        '{"event":"sourceDocuments","data":[{"pageContent":1}]}',
-        '"}\n\n',
-        '\u0000',
-        '\uFFFD',
-        '🦊',
-      )
-      .map((text) => encoder.encode(text)),
-  },
-);
-
 describe('fuzzing the parser, decode and reduce', () => {
   it(`${RUNS.toLocaleString('en')} random byte streams in random chunks: no throw, invariants hold`, () => {
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 16 }), fc.array(fc.nat(), { maxLength: 8 }), (pieces, cuts) => {
+      fc.property(fc.array(hostilePiece, { maxLength: 16 }), fc.array(fc.nat(), { maxLength: 8 }), (pieces, cuts) => {
         const bytes = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
         let at = 0;
         for (const p of pieces) {

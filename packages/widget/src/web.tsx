@@ -8,6 +8,7 @@
  *     Chatbot.init({ chatflowid: '…', apiHost: 'https://flowise.example.com', theme: { … } });
  *   </script>
  */
+import { workerTransport, type WorkerTransport } from '@flowise-kit/core/worker';
 import { createRoot, type Root } from 'react-dom/client';
 import type { Labels } from '@flowise-kit/react';
 // The kit's stylesheets as text, injected into the shadow root (document styles do not reach it).
@@ -40,10 +41,22 @@ export interface InitOptions {
   colorScheme?: 'light' | 'dark' | 'auto';
   /** Becomes the page's `document.title`. */
   pageTitle?: string;
+  /**
+   * Where the answer's stream is read. `'auto'` (default): in a Web Worker where the page allows one (a `blob:`
+   * worker: a Content-Security-Policy needs `worker-src blob:`), else on the main thread. `'worker'`: the worker
+   * or a typed error; `'main'`: always the main thread. `onRequest` needs the main thread (a function cannot cross
+   * to a worker): with it, `'auto'` reads on the main thread.
+   */
+  transport?: 'auto' | 'worker' | 'main';
 }
 
-const mounted: { root: Root; host: HTMLElement; created: boolean; controls: { current: ChatWidgetControls | null } }[] =
-  [];
+const mounted: {
+  root: Root;
+  host: HTMLElement;
+  created: boolean;
+  controls: { current: ChatWidgetControls | null };
+  transport: WorkerTransport | undefined;
+}[] = [];
 
 /** `fetch` with the page's `onRequest` hook applied to every request's options first. */
 function hookedFetch(onRequest: NonNullable<InitOptions['onRequest']>): typeof fetch {
@@ -70,6 +83,10 @@ function mount(options: InitOptions, fullPage: boolean, target?: HTMLElement | n
   shadow.replaceChildren(style, container);
   const root = createRoot(container);
   const controls: { current: ChatWidgetControls | null } = { current: null };
+  const transport =
+    options.transport === 'main'
+      ? undefined
+      : workerTransport({ mode: options.transport === 'worker' ? 'worker' : 'auto' });
   root.render(
     <ChatWidget
       apiHost={options.apiHost ?? location.origin}
@@ -82,11 +99,12 @@ function mount(options: InitOptions, fullPage: boolean, target?: HTMLElement | n
       {...(options.labels ? { labels: options.labels } : {})}
       {...(options.observersConfig ? { observers: options.observersConfig } : {})}
       {...(options.colorScheme ? { colorScheme: options.colorScheme } : {})}
+      {...(transport ? { transport } : {})}
       controlRef={controls}
       fullPage={fullPage}
     />,
   );
-  mounted.push({ root, host, created: !existing, controls });
+  mounted.push({ root, host, created: !existing, controls, transport });
 }
 
 /** Adds the floating launcher and chat panel to the page. */
@@ -104,8 +122,9 @@ export function initFull(options: InitOptions & { target?: HTMLElement; id?: str
 
 /** Removes every widget this script added. */
 export function destroy(): void {
-  for (const { root, host, created } of mounted.splice(0)) {
+  for (const { root, host, created, transport } of mounted.splice(0)) {
     root.unmount();
+    transport?.dispose();
     if (created) host.remove();
   }
 }

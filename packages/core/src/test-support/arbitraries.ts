@@ -70,3 +70,41 @@ export const LEGAL_NEXT: Record<string, string[]> = {
   error: ['error'],
   aborted: ['aborted'],
 };
+
+/** Pieces a hostile or broken server might write: SSE syntax, Flowise envelopes, halves of them, garbage. */
+export const hostilePiece: fc.Arbitrary<Uint8Array> = fc.oneof(
+  { weight: 3, arbitrary: fc.uint8Array({ maxLength: 24 }) },
+  {
+    weight: 3,
+    arbitrary: fc
+      .array(wireEvent, { maxLength: 3 })
+      .chain((events) => fc.constantFrom('\n', '\r\n', '\r').map((nl) => encodeEvents(events, nl))),
+  },
+  {
+    weight: 4,
+    arbitrary: fc
+      .constantFrom(
+        'data:',
+        'data: ',
+        'event: token\n',
+        'message:\n',
+        ':heartbeat\n\n',
+        'id: 7\n',
+        'retry: 1\n',
+        '\n',
+        '\r\n',
+        '\r',
+        '{"event":"token","data":"',
+        '{"event":"end","data":"[DONE]"}',
+        '{"event":"error","data":"boom"}',
+        '{"event":"start","data":"x"}',
+        '{"event":"metadata","data":{"chatId":"c"}}',
+        '{"event":"sourceDocuments","data":[{"pageContent":1}]}',
+        '"}\n\n',
+        '\u0000',
+        '\uFFFD',
+        '🦊',
+      )
+      .map((text) => encoder.encode(text)),
+  },
+);

@@ -5,12 +5,18 @@
  */
 import { serveWorkerTransport } from '../worker/serve.js';
 import type { PortLike } from '../worker/protocol.js';
-import { createWorkerTransport, type WorkerTransport } from '../worker/worker-transport.js';
+import type { ChatState } from '../state.js';
+import {
+  createWorkerTransport,
+  type WorkerTransport,
+  type WorkerTransportOptions,
+} from '../worker/worker-transport.js';
 
 /** A worker transport whose worker runs in this process; `mode: 'worker'`, so it never falls back unnoticed. */
-export function inProcessWorkerTransport(): WorkerTransport {
+export function inProcessWorkerTransport(options: Pick<WorkerTransportOptions, 'batchMs'> = {}): WorkerTransport {
   const ports: MessagePort[] = [];
   const transport = createWorkerTransport({
+    ...options,
     mode: 'worker',
     createWorker: () => {
       const { port1, port2 } = new MessageChannel();
@@ -29,6 +35,20 @@ export function inProcessWorkerTransport(): WorkerTransport {
     },
   });
   return transport;
+}
+
+/** A state without what differs between two runs of the same stream (ids, clocks). */
+export function comparable(state: ChatState) {
+  return {
+    status: state.status,
+    error: state.error,
+    messages: state.messages.map((m) =>
+      m.role === 'assistant'
+        ? { ...m, id: '', createdAt: 0, timings: {}, metadata: { ...m.metadata, chatMessageId: '' } }
+        : { ...m, id: '', createdAt: 0 },
+    ),
+    diagnostics: state.diagnostics.map(({ at: _at, ...diagnostic }) => diagnostic),
+  };
 }
 
 /** The transports every store suite runs against: the main thread's (default) and the worker's. */

@@ -56,6 +56,8 @@ export function createWorkerTransport(options: WorkerTransportOptions): WorkerTr
   let worker: Promise<WorkerLike | undefined> | undefined;
   let current: WorkerLike | undefined;
   let lastUsed: 'worker' | 'main' | undefined;
+  /** A worker could not start (no `Worker`, a CSP): in 'auto' mode the main thread from then on. */
+  let cannotStart = false;
   /** The requests in flight in the worker: a worker that dies fails them (their timeouts lived in it). */
   const inFlight = new Set<(error: FlowiseError) => void>();
 
@@ -87,9 +89,14 @@ export function createWorkerTransport(options: WorkerTransportOptions): WorkerTr
 
   const transport = async (request: PredictionRequest): Promise<PredictionOutcome> => {
     if (request.signal?.aborted) return 'aborted';
-    const ready = request.fetch ? undefined : await (worker ??= start());
+    const tryWorker = !request.fetch && !cannotStart;
+    const ready = tryWorker ? await (worker ??= start()) : undefined;
     if (ready) current = ready;
-    else worker = undefined;
+    else if (tryWorker) {
+      worker = undefined;
+      // 'auto' does not try again: each try would cost a wait before the answer and a CSP violation report.
+      cannotStart = mode === 'auto';
+    }
     if (!ready) {
       if (mode === 'worker') {
         throw new FlowiseError({
@@ -117,6 +124,20 @@ export function createWorkerTransport(options: WorkerTransportOptions): WorkerTr
   }) as WorkerTransport;
 }
 
+/**
+ * `apiHost` as an absolute URL: a relative one (`''`, `/api/flowise`, `//host`) means the page's origin or path, but
+ * in the worker it would resolve against the worker's own `blob:` URL, which no relative URL resolves against.
+ */
+export function absoluteApiHost(apiHost: string, base = globalThis.location?.href): string {
+  if (!base) return apiHost;
+  const suffix = '/api/v1/';
+  try {
+    return new URL(`${apiHost.replace(/\/+$/, '')}${suffix}`, base).href.slice(0, -suffix.length);
+  } catch {
+    return apiHost; // Not a URL at all: the worker's fetch fails with the same typed error as the main thread's.
+  }
+}
+
 function runInWorker(
   worker: WorkerLike,
   request: PredictionRequest,
@@ -126,7 +147,7 @@ function runInWorker(
   const { port1, port2 } = new MessageChannel();
   const port = port1 as unknown as PortLike & { close(): void };
   const prediction: WorkerPrediction = {
-    apiHost: request.apiHost,
+    apiHost: absoluteApiHost(request.apiHost),
     chatflowId: request.chatflowId,
     body: request.body,
     streamable: request.streamable !== undefined,
