@@ -20,7 +20,7 @@ export function AttachmentList({
   return (
     <ul className="fk-attachments" aria-label={labels.attachments}>
       {items.map((item) => {
-        const src = item.kind !== 'file' && item.data ? uploadImageSrc(item.data) : undefined;
+        const src = (item.kind === 'image' || item.kind === 'url') && item.data ? uploadImageSrc(item.data) : undefined;
         return (
           <li key={item.id} className="fk-attachment" title={item.name}>
             {src ? (
@@ -28,7 +28,10 @@ export function AttachmentList({
             ) : (
               <span className="fk-attachment__file">
                 <span className="fk-attachment__name">{item.name}</span>
-                <span className="fk-attachment__size">{formatBytes(item.size)}</span>
+                <span className="fk-attachment__size">
+                  {formatBytes(item.size)}
+                  {item.kind === 'rag' ? ` · ${labels.ragFile}` : null}
+                </span>
               </span>
             )}
             <button

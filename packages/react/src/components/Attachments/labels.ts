@@ -18,6 +18,10 @@ export interface AttachmentLabels {
   remove: (name: string) => string;
   /** While files upload (how many). */
   uploading: (count: number) => string;
+  /** While files go into the chatflow's vector store, for a RAG upload (how many). */
+  upserting: (count: number) => string;
+  /** Beside a file that will go into the chatflow's vector store (a RAG upload). */
+  ragFile: string;
   /** While files are dragged over the chat. */
   dropHere: string;
   /** A file of a refused type (its name). */
@@ -59,6 +63,8 @@ export const ATTACHMENT_LABELS: AttachmentLabels = {
   attachments: 'Attachments',
   remove: (name: string) => `Remove ${name}`,
   uploading: (count: number) => `Uploading ${count === 1 ? 'a file' : `${count} files`}…`,
+  upserting: (count: number) => `Adding ${count === 1 ? 'a file' : `${count} files`} to the knowledge base…`,
+  ragFile: 'to knowledge base',
   dropHere: 'Drop files to attach them',
   notAllowed: (name: string) => `“${name}” cannot be sent: this chat takes no files of that kind.`,
   unreadable: (name: string) => `“${name}” could not be read.`,

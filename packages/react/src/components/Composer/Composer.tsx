@@ -1,4 +1,4 @@
-import { isFlowiseError, type ChatError, type ChatStore } from '@flowise-kit/core';
+import { isFlowiseError, type ChatError, type ChatStore, type FileUpload } from '@flowise-kit/core';
 import {
   memo,
   useEffect,
@@ -17,7 +17,7 @@ import { AttachControls } from '../Attachments/AttachControls.js';
 import { AttachmentList } from '../Attachments/AttachmentList.js';
 import { ATTACHMENT_LABELS, type AttachmentLabels } from '../Attachments/labels.js';
 import { RecordControls } from '../Attachments/RecordControls.js';
-import { inlineUploads, useAttachments } from '../Attachments/useAttachments.js';
+import { inlineUploads, useAttachments, type PendingAttachment } from '../Attachments/useAttachments.js';
 import { useRecorder } from '../Attachments/useRecorder.js';
 import { fillLabel, useLabels } from '../../labels.js';
 import '../../styles/theme.css';
@@ -74,35 +74,63 @@ export const Composer = memo(function Composer({
   const recorder = useRecorder(labels);
   const recording = recorder.elapsed !== undefined;
   const [text, setText] = useState('');
-  const [uploading, setUploading] = useState(0);
+  /** What is going through Flowise before the question can go (the progress text), if anything. */
+  const [uploading, setUploading] = useState<string>();
   const [error, setError] = useState<ChatError>();
   const form = useRef<HTMLFormElement>(null);
+  /** Set from the first click to the send: a second Enter in between must not upload or upsert again. */
+  const submitting = useRef(false);
   const busy = status === 'submitted' || status === 'streaming';
   const tooLong = maxChars !== undefined && text.length > maxChars;
   const hasInput = text.trim() !== '' || attachments.items.length > 0;
-  const canSend = !disabled && !busy && !tooLong && uploading === 0 && hasInput;
+  const canSend = !disabled && !busy && !tooLong && uploading === undefined && hasInput;
 
-  const submit = async () => {
-    if (!canSend) return;
+  const submit = () => {
+    if (!canSend || submitting.current) return;
     const question = text;
-    const files = attachments.items.flatMap((item) => (item.kind === 'file' && item.file ? [item.file] : []));
-    let uploads = inlineUploads(attachments.items);
+    const send = (uploads: FileUpload[]) => {
+      setText('');
+      attachments.clear();
+      void (uploads.length > 0 ? store.send(question, { uploads }) : store.send(question));
+    };
+    const waiting = (kind: 'file' | 'rag') =>
+      attachments.items.filter((item) => item.kind === kind && item.file && !item.upload);
+    const [rag, full] = [waiting('rag'), waiting('file')];
     setError(undefined);
-    if (files.length > 0) {
-      // Nothing is cleared until the files are in: a failed upload leaves the question and its files to retry.
-      setUploading(files.length);
-      try {
-        uploads = [...uploads, ...(await store.uploadFiles(files))];
-      } catch (failure) {
-        setError(isFlowiseError(failure) ? failure.toChatError() : { kind: 'network', message: String(failure) });
-        return;
-      } finally {
-        setUploading(0);
+    if (rag.length === 0 && full.length === 0) return send(inlineUploads(attachments.items));
+    submitting.current = true;
+    void throughFlowise(rag, full)
+      .then((uploads) => uploads && send(uploads))
+      .finally(() => (submitting.current = false));
+  };
+  /**
+   * Uploads the files that go through Flowise first (RAG files into the vector store, full files into text), then
+   * gives every upload of the question; `undefined` when one failed. Nothing is cleared until all are in: a failure
+   * leaves the question and its files to retry, and a file already upserted is kept as its upload, never sent again.
+   */
+  const throughFlowise = async (
+    rag: PendingAttachment[],
+    full: PendingAttachment[],
+  ): Promise<FileUpload[] | undefined> => {
+    const uploads = inlineUploads(attachments.items);
+    let upserted: FileUpload[] = [];
+    try {
+      if (rag.length > 0) {
+        setUploading(labels.upserting(rag.length));
+        upserted = await store.upsertFiles(rag.map((item) => item.file!));
       }
+      if (full.length > 0) {
+        setUploading(labels.uploading(full.length));
+        uploads.push(...(await store.uploadFiles(full.map((item) => item.file!))));
+      }
+    } catch (failure) {
+      attachments.settle(new Map(upserted.map((upload, i) => [rag[i]!.id, upload])));
+      setError(isFlowiseError(failure) ? failure.toChatError() : { kind: 'network', message: String(failure) });
+      return undefined;
+    } finally {
+      setUploading(undefined);
     }
-    setText('');
-    attachments.clear();
-    void (uploads.length > 0 ? store.send(question, { uploads }) : store.send(question));
+    return [...uploads, ...upserted];
   };
   /** A spoken question: the server transcribes it, and the transcript becomes the question. */
   const sendRecording = async () => {
@@ -112,13 +140,13 @@ export const Composer = memo(function Composer({
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     if (busy) store.stop();
-    else void submit();
+    else submit();
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     // keyCode 229: Safari reports IME composition this way and sets isComposing false on the final Enter.
     if (event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing || event.keyCode === 229) return;
     event.preventDefault();
-    void submit();
+    submit();
   };
   const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
     const files = Array.from(event.clipboardData.files);
@@ -144,12 +172,12 @@ export const Composer = memo(function Composer({
         items={attachments.items}
         onRemove={attachments.remove}
         labels={labels}
-        disabled={uploading > 0}
+        disabled={uploading !== undefined}
       />
-      {uploading > 0 ? (
+      {uploading !== undefined ? (
         <p className="fk-composer__progress" role="status">
-          <progress aria-label={labels.uploading(uploading)} />
-          {labels.uploading(uploading)}
+          <progress aria-label={uploading} />
+          {uploading}
         </p>
       ) : null}
       <div className="fk-composer__row">
@@ -165,7 +193,7 @@ export const Composer = memo(function Composer({
           <AttachControls
             accept={attachments.accept}
             allowUrl={config?.isImageUploadAllowed === true}
-            disabled={disabled || uploading > 0}
+            disabled={disabled || uploading !== undefined}
             labels={labels}
             onFiles={(files) => void attachments.addFiles(files)}
             onUrl={attachments.addUrl}
