@@ -66,6 +66,20 @@ export class FlowiseAdmin {
     await this.call('PUT', `/chatflows/${chatflowId}`, { chatbotConfig: JSON.stringify(config) });
   }
 
+  /** Changes a chatflow's fields (e.g. `apiConfig`, a JSON string, as Flowise's "Configuration" screen saves it). */
+  async updateFlow(chatflowId: string, patch: Record<string, unknown>): Promise<void> {
+    await this.call('PUT', `/chatflows/${chatflowId}`, patch);
+  }
+
+  /** Creates a workspace API key named `keyName` (no chatflow assigned); returns the key. */
+  async createApiKey(keyName: string): Promise<string> {
+    const keys = await this.call<{ keyName: string; apiKey: string }[]>('POST', '/apikey', {
+      keyName,
+      permissions: ['chatflows:view'],
+    });
+    return keys.find((k) => k.keyName === keyName)!.apiKey;
+  }
+
   /** Creates an API key and protects the chatflow with it; returns the key. */
   async protect(chatflowId: string): Promise<string> {
     const keys = await this.call<{ id: string; keyName: string; apiKey: string }[]>('POST', '/apikey', {

@@ -37,7 +37,12 @@ export interface RunningCluster {
   stop: () => Promise<void>;
 }
 
-export async function startCluster(port: number, log: (line: string) => void): Promise<RunningCluster> {
+/** Starts the cluster; `env` goes to every process (see `modelEnv`). */
+export async function startCluster(
+  port: number,
+  log: (line: string) => void,
+  env: NodeJS.ProcessEnv = {},
+): Promise<RunningCluster> {
   const redis = await startRedis(log);
   const dataDir = flowiseDataDir();
   const queue: QueueOptions = { redisUrl: redis.url };
@@ -50,10 +55,10 @@ export async function startCluster(port: number, log: (line: string) => void): P
     if (!process.env.FLOWISE_KIT_KEEP_DATA) rmSync(dataDir, { recursive: true, force: true });
   };
   const launchWorker = async (index: number) => {
-    workers[index] = await startWorker(`worker-${index}`, dataDir, queue, log);
+    workers[index] = await startWorker(`worker-${index}`, dataDir, queue, log, env);
   };
   const launchMain = async () => {
-    main = await startFlowise(port, log, { dataDir, queue });
+    main = await startFlowise(port, log, { dataDir, queue, env });
   };
   try {
     // The main process runs the migrations; the workers start on a ready database.

@@ -62,12 +62,21 @@ function spawnFlowise(command: 'start' | 'worker', dataDir: string, logName: str
       FLOWISE_KIT_FLOWISE_DIR: FLOWISE_DIR,
       // The model list (for usage costs) from the installed package, not GitHub.
       MODEL_LIST_CONFIG_JSON: join(FLOWISE_DIR, 'node_modules/flowise-components/models.json'),
+      // LlamaIndex nodes (the RAG-upload flow's SimpleStore) build a default OpenAI client, never called, that needs a key.
+      OPENAI_API_KEY: process.env.OPENAI_API_KEY ?? 'sk-interop-unused',
       ...env,
     },
   });
 }
 
 const queueEnv = (queue?: QueueOptions) => (queue ? { MODE: 'queue', REDIS_URL: queue.redisUrl } : {});
+
+/**
+ * What every Flowise process of a run gets besides its own settings: the `openai` SDK's base URL, pointed at the test
+ * model, for the providers that build an OpenAI client from an API key alone (OpenAI Whisper speech to text, OpenAI
+ * text to speech). Every chat-model and embedding node of the suite sets its own base path, so nothing else moves.
+ */
+export const modelEnv = (modelUrl: string): NodeJS.ProcessEnv => ({ OPENAI_BASE_URL: `${modelUrl}/v1` });
 
 export interface RunningFlowise {
   url: string;
@@ -79,15 +88,17 @@ export interface RunningFlowise {
 
 /**
  * Starts Flowise's main process on 127.0.0.1:port and waits for `GET /api/v1/ping` to answer `pong` (about 30 s).
- * The data folder is a new temporary one unless `dataDir` is given (a restart, or a cluster's shared folder).
+ * The data folder is a new temporary one unless `dataDir` is given (a restart, or a cluster's shared folder); `env`
+ * adds to the process's environment (see {@link modelEnv}).
  */
 export async function startFlowise(
   port: number,
   log: (line: string) => void,
-  options: { dataDir?: string; queue?: QueueOptions } = {},
+  options: { dataDir?: string; queue?: QueueOptions; env?: NodeJS.ProcessEnv } = {},
 ): Promise<RunningFlowise> {
   const dataDir = options.dataDir ?? flowiseDataDir();
   const child = spawnFlowise('start', dataDir, 'flowise.log', {
+    ...options.env,
     PORT: String(port),
     HOST: '127.0.0.1',
     ...queueEnv(options.queue),
@@ -130,11 +141,12 @@ export async function startWorker(
   dataDir: string,
   queue: QueueOptions,
   log: (line: string) => void,
+  env: NodeJS.ProcessEnv = {},
 ): Promise<RunningWorker> {
   const logFile = join(dataDir, `${name}.log`);
   // A restarted worker appends to its log: only what this process writes counts.
   const from = existsSync(logFile) ? readFileSync(logFile).length : 0;
-  const child = spawnFlowise('worker', dataDir, `${name}.log`, queueEnv(queue));
+  const child = spawnFlowise('worker', dataDir, `${name}.log`, { ...env, ...queueEnv(queue) });
   const stop = (signal: NodeJS.Signals = 'SIGTERM') => stopByPid(child, signal);
   const deadline = Date.now() + 180_000;
   while (!readFileSync(logFile).subarray(from).toString('utf8').includes('Prediction Worker')) {

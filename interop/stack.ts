@@ -4,7 +4,7 @@
  */
 import { FlowiseAdmin } from './admin';
 import { startCluster, type RunningCluster } from './cluster';
-import { ensureFlowise, startFlowise } from './flowise';
+import { ensureFlowise, modelEnv, startFlowise } from './flowise';
 import { createFlows, type Flows } from './flows';
 import { startModelServer } from './model-server';
 import { freePort } from '@flowise-kit/testing';
@@ -42,11 +42,11 @@ export async function startStack(mode: FlowiseMode, log: (line: string) => void)
     let url: string;
     let cluster: RunningCluster | undefined;
     if (mode === 'queue') {
-      cluster = await startCluster(port, log);
+      cluster = await startCluster(port, log, modelEnv(model.url));
       ({ url } = cluster);
       stopFlowise = cluster.stop;
     } else {
-      const flowise = await startFlowise(port, log);
+      const flowise = await startFlowise(port, log, { env: modelEnv(model.url) });
       ({ url } = flowise);
       stopFlowise = () => flowise.stop();
     }
