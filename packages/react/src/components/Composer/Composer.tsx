@@ -16,6 +16,7 @@ import { useUploadsConfig } from '../../uploads-config.js';
 import { AttachControls } from '../Attachments/AttachControls.js';
 import { AttachmentList } from '../Attachments/AttachmentList.js';
 import { ATTACHMENT_LABELS, type AttachmentLabels } from '../Attachments/labels.js';
+import { namePasted } from '../Attachments/pasted.js';
 import { RecordControls } from '../Attachments/RecordControls.js';
 import { inlineUploads, useAttachments, type PendingAttachment } from '../Attachments/useAttachments.js';
 import { useRecorder } from '../Attachments/useRecorder.js';
@@ -132,7 +133,11 @@ export const Composer = memo(function Composer({
     }
     return [...uploads, ...upserted];
   };
-  /** A spoken question: the server transcribes it, and the transcript becomes the question. */
+  /**
+   * A spoken question: the server transcribes it, and the transcript becomes the question. Typed text and attachments
+   * stay in the composer for the next question: Flowise replaces the question with the transcript, so text sent
+   * alongside would be dropped without a word, and the user's draft must not be lost.
+   */
   const sendRecording = async () => {
     const audio = await recorder.finish();
     if (audio) void store.send('', { uploads: [audio] });
@@ -149,7 +154,7 @@ export const Composer = memo(function Composer({
     submit();
   };
   const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
-    const files = Array.from(event.clipboardData.files);
+    const files = Array.from(event.clipboardData.files, (file) => namePasted(file));
     if (files.length === 0 || !attachments.accepts) return;
     event.preventDefault();
     void attachments.addFiles(files);
