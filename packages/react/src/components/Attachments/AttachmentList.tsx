@@ -1,6 +1,6 @@
 import { formatBytes } from '@flowise-kit/core';
 import { uploadImageSrc } from './image-src.js';
-import type { AttachmentLabels } from './labels.js';
+import { fillLabel, type Labels } from '../../labels.js';
 import type { PendingAttachment } from './useAttachments.js';
 import './Attachments.css';
 
@@ -13,7 +13,7 @@ export function AttachmentList({
 }: {
   items: readonly PendingAttachment[];
   onRemove: (id: string) => void;
-  labels: AttachmentLabels;
+  labels: Labels;
   disabled: boolean;
 }) {
   if (items.length === 0) return null;
@@ -37,7 +37,7 @@ export function AttachmentList({
             <button
               type="button"
               className="fk-attachment__remove"
-              aria-label={labels.remove(item.name)}
+              aria-label={fillLabel(labels.remove, { name: item.name })}
               disabled={disabled}
               onClick={() => onRemove(item.id)}
             >

@@ -8,7 +8,7 @@ import {
   type UploadsConfig,
 } from '@flowise-kit/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AttachmentLabels } from './labels.js';
+import { fillLabel, type Labels } from '../../labels.js';
 
 /** A file or image waiting in the composer. */
 export interface PendingAttachment {
@@ -55,11 +55,7 @@ export interface Attachments {
 let counter = 0;
 
 /** The composer's pending attachments, checked against the chatflow's uploads config as they arrive. */
-export function useAttachments(
-  config: UploadsConfig | undefined,
-  labels: AttachmentLabels,
-  maxAttachments: number,
-): Attachments {
+export function useAttachments(config: UploadsConfig | undefined, labels: Labels, maxAttachments: number): Attachments {
   const [items, setItems] = useState<PendingAttachment[]>([]);
   const [refusals, setRefusals] = useState<string[]>([]);
   const latest = useRef(items);
@@ -88,7 +84,7 @@ export function useAttachments(
                 ? ragFiles
                 : [...(images ?? []), ...(fullFiles ?? []), ...(ragFiles ?? [])];
         if (!rules?.length) {
-          refused.push(labels.notAllowed(file.name));
+          refused.push(fillLabel(labels.notAllowed, { name: file.name }));
           continue;
         }
         const refusal: RefusedUpload | undefined = checkUpload(file, rules, { count, max: maxAttachments });
@@ -109,7 +105,7 @@ export function useAttachments(
             setItems((list) => [...list, { ...base, kind: 'image', data }]);
           } catch {
             count--;
-            refused.push(labels.unreadable(file.name));
+            refused.push(fillLabel(labels.unreadable, { name: file.name }));
           }
         } else {
           setItems((list) => [...list, { ...base, kind: rules === ragFiles ? 'rag' : 'file', file }]);

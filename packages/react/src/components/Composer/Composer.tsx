@@ -15,12 +15,11 @@ import { useChatStatus } from '../../selectors.js';
 import { useUploadsConfig } from '../../uploads-config.js';
 import { AttachControls } from '../Attachments/AttachControls.js';
 import { AttachmentList } from '../Attachments/AttachmentList.js';
-import { ATTACHMENT_LABELS, type AttachmentLabels } from '../Attachments/labels.js';
 import { namePasted } from '../Attachments/pasted.js';
 import { RecordControls } from '../Attachments/RecordControls.js';
 import { inlineUploads, useAttachments, type PendingAttachment } from '../Attachments/useAttachments.js';
 import { useRecorder } from '../Attachments/useRecorder.js';
-import { fillLabel, useLabels } from '../../labels.js';
+import { fillLabel, mergeLabels, useLabels, type Labels } from '../../labels.js';
 import '../../styles/theme.css';
 import './Composer.css';
 
@@ -43,8 +42,8 @@ export interface ComposerProps {
   dropZone?: RefObject<HTMLElement | null>;
   /** The most attachments one question may carry (default 10). */
   maxAttachments?: number;
-  /** The attachment and recording controls' strings (see `ATTACHMENT_LABELS`). */
-  labels?: Partial<AttachmentLabels>;
+  /** Strings to replace here, over the `LabelsProvider`'s (the attachment and recording controls' are `Labels` too). */
+  labels?: Partial<Labels>;
   /** The longest question accepted: past it the `maxCharsWarning` label shows and Send is disabled. */
   maxChars?: number;
 }
@@ -70,7 +69,7 @@ export const Composer = memo(function Composer({
   const store = useChatStore(explicit);
   const status = useChatStatus(store);
   const config = useUploadsConfig(store);
-  const labels = useMemo(() => ({ ...ATTACHMENT_LABELS, ...labelOverrides }), [labelOverrides]);
+  const labels = useMemo(() => mergeLabels(words, labelOverrides), [words, labelOverrides]);
   const attachments = useAttachments(config, labels, maxAttachments);
   const recorder = useRecorder(labels);
   const recording = recorder.elapsed !== undefined;
@@ -117,11 +116,11 @@ export const Composer = memo(function Composer({
     let upserted: FileUpload[] = [];
     try {
       if (rag.length > 0) {
-        setUploading(labels.upserting(rag.length));
+        setUploading(count(labels.upsertingFile, labels.upsertingFiles, rag.length));
         upserted = await store.upsertFiles(rag.map((item) => item.file!));
       }
       if (full.length > 0) {
-        setUploading(labels.uploading(full.length));
+        setUploading(count(labels.uploadingFile, labels.uploadingFiles, full.length));
         uploads.push(...(await store.uploadFiles(full.map((item) => item.file!))));
       }
     } catch (failure) {
@@ -207,8 +206,8 @@ export const Composer = memo(function Composer({
         <textarea
           hidden={recording}
           className="fk-composer__input"
-          aria-label={label ?? words.message}
-          placeholder={placeholder ?? words.placeholder}
+          aria-label={label ?? labels.message}
+          placeholder={placeholder ?? labels.placeholder}
           aria-invalid={tooLong || undefined}
           value={text}
           rows={1}
@@ -226,28 +225,33 @@ export const Composer = memo(function Composer({
           />
         ) : null}
         {recording ? null : busy ? (
-          <button type="submit" className="fk-button fk-composer__button" aria-label={words.stopAnswering}>
-            {words.stop}
+          <button type="submit" className="fk-button fk-composer__button" aria-label={labels.stopAnswering}>
+            {labels.stop}
           </button>
         ) : (
           <button
             type="submit"
             className="fk-button fk-button--primary fk-composer__button"
             disabled={!canSend}
-            aria-label={words.send}
+            aria-label={labels.send}
           >
-            {words.send}
+            {labels.send}
           </button>
         )}
       </div>
       {tooLong ? (
         <p className="fk-composer__warning" role="alert">
-          {fillLabel(words.maxCharsWarning, { max: maxChars ?? 0 })}
+          {fillLabel(labels.maxCharsWarning, { max: maxChars ?? 0 })}
         </p>
       ) : null}
     </form>
   );
 });
+
+/** The label for one, or the label for `n` with its `{count}`. */
+function count(one: string, many: string, n: number): string {
+  return n === 1 ? one : fillLabel(many, { count: n });
+}
 
 /** Files dropped on `zone` are attached; while something is dragged over it, it carries `data-fk-dropping`. */
 function useDrop(zone: RefObject<HTMLElement | null>, enabled: boolean, onFiles: (files: File[]) => unknown): void {
