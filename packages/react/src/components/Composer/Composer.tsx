@@ -74,11 +74,11 @@ export const Composer = memo(function Composer({
   const recorder = useRecorder(labels);
   const recording = recorder.elapsed !== undefined;
   const [text, setText] = useState('');
-  /** What is going through Flowise before the question can go (the progress text), if anything. */
+  /** The progress text while files go through Flowise. */
   const [uploading, setUploading] = useState<string>();
   const [error, setError] = useState<ChatError>();
   const form = useRef<HTMLFormElement>(null);
-  /** Set from the first click to the send: a second Enter in between must not upload or upsert again. */
+  /** A second Enter before the send must not upload again. */
   const submitting = useRef(false);
   const busy = status === 'submitted' || status === 'streaming';
   const tooLong = maxChars !== undefined && text.length > maxChars;
@@ -103,11 +103,7 @@ export const Composer = memo(function Composer({
       .then((uploads) => uploads && send(uploads))
       .finally(() => (submitting.current = false));
   };
-  /**
-   * Uploads the files that go through Flowise first (RAG files into the vector store, full files into text), then
-   * gives every upload of the question; `undefined` when one failed. Nothing is cleared until all are in: a failure
-   * leaves the question and its files to retry, and a file already upserted is kept as its upload, never sent again.
-   */
+  /** RAG then full files through Flowise; on a failure all stays to retry, and what was upserted is not again. */
   const throughFlowise = async (
     rag: PendingAttachment[],
     full: PendingAttachment[],
@@ -132,11 +128,7 @@ export const Composer = memo(function Composer({
     }
     return [...uploads, ...upserted];
   };
-  /**
-   * A spoken question: the server transcribes it, and the transcript becomes the question. Typed text and attachments
-   * stay in the composer for the next question: Flowise replaces the question with the transcript, so text sent
-   * alongside would be dropped without a word, and the user's draft must not be lost.
-   */
+  /** The transcript becomes the question: a typed draft would be dropped by Flowise, so it stays in the composer. */
   const sendRecording = async () => {
     const audio = await recorder.finish();
     if (audio) void store.send('', { uploads: [audio] });
