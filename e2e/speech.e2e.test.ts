@@ -48,8 +48,10 @@ async function openWidget(flow: string, on: BrowserContext = context): Promise<P
 }
 
 describe('speech to text', () => {
-  it('records 2 s, sends a playable webm as an audio upload, and shows the transcript in the question', async () => {
+  it('records 2 s, sends a playable webm as an audio upload, shows the transcript in the question, keeps the typed draft', async () => {
     const page = await openWidget('uploads');
+    // A draft typed before recording stays in the composer: Flowise replaces the question with the transcript.
+    await page.getByRole('textbox', { name: 'Message' }).fill('And eight times nine?');
     await page.getByRole('button', { name: 'Record a question' }).click();
     const timer = page.getByRole('timer');
     await expect(timer.innerText()).resolves.toMatch(/^Recording 0:0[01]$/);
@@ -77,6 +79,7 @@ describe('speech to text', () => {
     await expect(question.getByText('What is six times seven?').isVisible()).resolves.toBe(true);
     await expect(question.locator('audio').count()).resolves.toBe(1);
     await page.screenshot({ path: resolve(REPO, 'screenshots/speech-transcript.png') });
+    await expect(page.getByRole('textbox', { name: 'Message' }).inputValue()).resolves.toBe('And eight times nine?');
   });
 
   it('Cancel throws the recording away: nothing is sent and the text field is back', async () => {

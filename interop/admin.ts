@@ -81,6 +81,15 @@ export class FlowiseAdmin {
     return created.id;
   }
 
+  /** Creates a workspace API key named `keyName` (no chatflow assigned); returns the key. */
+  async createApiKey(keyName: string): Promise<string> {
+    const keys = await this.call<{ keyName: string; apiKey: string }[]>('POST', '/apikey', {
+      keyName,
+      permissions: ['chatflows:view'],
+    });
+    return keys.find((k) => k.keyName === keyName)!.apiKey;
+  }
+
   /** Creates an API key and protects the chatflow with it; returns the key. */
   async protect(chatflowId: string): Promise<string> {
     const keys = await this.call<{ id: string; keyName: string; apiKey: string }[]>('POST', '/apikey', {

@@ -62,6 +62,8 @@ function spawnFlowise(command: 'start' | 'worker', dataDir: string, logName: str
       FLOWISE_KIT_FLOWISE_DIR: FLOWISE_DIR,
       // The model list (for usage costs) from the installed package, not GitHub.
       MODEL_LIST_CONFIG_JSON: join(FLOWISE_DIR, 'node_modules/flowise-components/models.json'),
+      // LlamaIndex nodes (the RAG-upload flow's SimpleStore) build a default OpenAI client, never called, that needs a key.
+      OPENAI_API_KEY: process.env.OPENAI_API_KEY ?? 'sk-interop-unused',
       ...env,
     },
   });

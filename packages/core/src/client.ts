@@ -142,6 +142,19 @@ export interface AttachmentResult {
   [key: string]: unknown;
 }
 
+/** What `POST vector/upsert/:id` answers: how many chunks the flow's vector store added (fields as Flowise names them). */
+export interface UpsertResult {
+  /** Chunks added to the vector store. */
+  numAdded?: number;
+  /** Chunks updated, skipped or deleted, where the store's record manager counts them. */
+  numUpdated?: number;
+  /** Chunks skipped. */
+  numSkipped?: number;
+  /** Chunks deleted. */
+  numDeleted?: number;
+  [key: string]: unknown;
+}
+
 /** Typed calls for the endpoints a chat UI needs besides the prediction (flowise-protocol.md §7). */
 export interface FlowiseClient {
   /** `GET chatflows-streaming/:id`: whether the chatflow streams; a "not found" rejects with kind `not-found`. */
@@ -174,6 +187,12 @@ export interface FlowiseClient {
   downloadFile(chatflowId: string, chatId: string, fileName: string): Promise<Blob>;
   /** `POST attachments/:chatflowId/:chatId` (multipart `files`): extracts the files' text for `uploads`. */
   uploadAttachments(chatflowId: string, chatId: string, files: readonly Blob[]): Promise<AttachmentResult[]>;
+  /**
+   * `POST vector/upsert/:chatflowId` (multipart `files` and `chatId`): puts the files into the chatflow's vector store
+   * (RAG uploads). Not public since Flowise 3.0.13: it needs a workspace API key (the connection's `apiKey`, or a
+   * proxy that adds it); without one Flowise answers 401, a `FlowiseError` of kind `auth`.
+   */
+  upsertVector(chatflowId: string, chatId: string, files: readonly Blob[]): Promise<UpsertResult>;
   /** `GET chatflows-uploads/:id`: what the chatflow accepts (images, speech, RAG files), every field present. */
   getUploadsConfig(chatflowId: string): Promise<UploadsConfig>;
   /**
@@ -231,6 +250,12 @@ export function createFlowiseClient(connection: FlowiseConnection | (() => Flowi
       const form = new FormData();
       for (const file of files) form.append('files', file, (file as { name?: string }).name ?? 'file');
       return call('POST', `attachments/${id(chatflowId)}/${id(chatId)}`, { chatflowId, form });
+    },
+    upsertVector(chatflowId, chatId, files) {
+      const form = new FormData();
+      for (const file of files) form.append('files', file, (file as { name?: string }).name ?? 'file');
+      form.append('chatId', chatId);
+      return call('POST', `vector/upsert/${id(chatflowId)}`, { chatflowId, form });
     },
     async getUploadsConfig(chatflowId) {
       const uploads = await call<ChatbotConfig['uploads']>('GET', `chatflows-uploads/${id(chatflowId)}`, {

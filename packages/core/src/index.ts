@@ -56,6 +56,7 @@ export type { FlowiseConnection } from './http.js';
 export {
   createFlowiseClient,
   type AttachmentResult,
+  type UpsertResult,
   type ChatbotConfig,
   type FeedbackRating,
   type FeedbackRecord,

@@ -55,6 +55,12 @@ export interface ChatStoreOptions extends FlowiseConnection, ChatCallbacks {
    * shows as queued. `signal` aborts the wait (Stop), and then nothing is sent.
    */
   acquire?: (chatId: string, signal: AbortSignal, onWait: () => void) => Promise<() => void>;
+  /**
+   * Offer RAG uploads (`file:rag`: `POST vector/upsert`, which needs a workspace API key since Flowise 3.0.13) when
+   * the chatflow allows them. Default: only when `apiKey` is set. Set `true` when `apiHost` is a proxy that adds the
+   * key (such as `@flowise-kit/server` with `upserts: true`), `false` to never offer them.
+   */
+  ragUploads?: boolean;
   /** Start from this state (e.g. restored history). */
   initialState?: Partial<ChatState>;
   /** Message and chat ids; defaults to random UUIDs. */
@@ -122,6 +128,13 @@ export interface ChatActions {
    * reject with a `FlowiseError` of kind `upload-refused` naming the file and its type, `reason` `type` or `disabled`.
    */
   uploadFiles(files: readonly Blob[]): Promise<FileUpload[]>;
+  /**
+   * RAG upload: `POST vector/upsert` with these files under the conversation's chatId (created now when there is none
+   * yet), resolving with the `file:rag` uploads (data URLs) to pass to `send`. Flowise's 401 or 403 (no workspace API
+   * key: the endpoint is not public since Flowise 3.0.13) rejects with a `FlowiseError` of kind `auth` / `forbidden`
+   * that says so; nothing is sent then.
+   */
+  upsertFiles(files: readonly Blob[]): Promise<FileUpload[]>;
   /**
    * Reads an answer aloud (`POST text-to-speech/generate`): `onEvent` gets `tts_start`, each `tts_data` (base64
    * audio) and `tts_end` as they stream. Resolves at the end; aborting `signal`, or `stopSpeaking` for the answer,

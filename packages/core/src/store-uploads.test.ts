@@ -152,3 +152,65 @@ describe('configure', () => {
     expect(await store.loadUploadsConfig()).toMatchObject({ isImageUploadAllowed: false });
   });
 });
+
+describe('upsertFiles (RAG uploads)', () => {
+  const notes = () => new File(['The heron counts the reeds.'], 'notes.txt', { type: 'text/plain' });
+
+  it('is offered only with an API key or ragUploads, when the chatflow allows it', async () => {
+    expect((await storeFor('rag').loadUploadsConfig()).isRAGFileUploadOffered).toBe(false);
+    const keyed = createChatStore({ apiHost: mock.url, chatflowId: 'rag', apiKey: 'k', checkStreamable: false });
+    expect(await keyed.loadUploadsConfig()).toMatchObject({
+      isRAGFileUploadAllowed: true,
+      isRAGFileUploadOffered: true,
+    });
+    const proxied = createChatStore({ apiHost: mock.url, chatflowId: 'rag', ragUploads: true, checkStreamable: false });
+    expect((await proxied.loadUploadsConfig()).isRAGFileUploadOffered).toBe(true);
+    keyed.configure({ ragUploads: false });
+    expect((await keyed.loadUploadsConfig()).isRAGFileUploadOffered).toBe(false);
+    const images = createChatStore({ apiHost: mock.url, chatflowId: 'uploads', apiKey: 'k', checkStreamable: false });
+    expect((await images.loadUploadsConfig()).isRAGFileUploadOffered).toBe(false);
+  });
+
+  it('posts the files and the chatId as multipart, then the question carries file:rag data URLs', async () => {
+    const store = createChatStore({ apiHost: mock.url, chatflowId: 'rag', apiKey: 'k', checkStreamable: false });
+    const uploads = await store.upsertFiles([notes()]);
+    const chatId = store.getState().chatId!;
+    const data = `data:text/plain;base64,${Buffer.from('The heron counts the reeds.').toString('base64')}`;
+    expect(uploads).toEqual([{ type: 'file:rag', name: 'notes.txt', mime: 'text/plain', data }]);
+    const upsert = mock.requests[0]!;
+    expect(upsert).toMatchObject({ method: 'POST', path: '/api/v1/vector/upsert/rag' });
+    expect(upsert.headers.authorization).toBe('Bearer k');
+    expect(upsert.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+    expect(upsert.body).toContain('filename="notes.txt"');
+    expect(upsert.body).toContain('The heron counts the reeds.');
+    expect(upsert.body).toMatch(new RegExp(`name="chatId"\\r\\n\\r\\n${chatId}\\r\\n`));
+    await store.send('What counts the reeds?', { uploads });
+    expect(mock.predictions()).toHaveLength(1);
+    expect(mock.predictions()[0]!.body).toMatchObject({ chatId, uploads });
+  });
+
+  it("Flowise's 401 becomes an auth error that says a workspace key is needed, and never shows the key", async () => {
+    for (const [chatflowId, apiKey] of [
+      ['rag', undefined],
+      ['rag-refused', 'secret-key-123'],
+    ] as const) {
+      const store = createChatStore({
+        apiHost: mock.url,
+        chatflowId,
+        checkStreamable: false,
+        ...(apiKey ? { apiKey } : {}),
+      });
+      const failure = await store.upsertFiles([notes()]).catch((error: unknown) => error);
+      expect(failure).toMatchObject({ name: 'FlowiseError', kind: 'auth', status: 401 });
+      expect((failure as Error).message).toMatch(/needs a workspace API key since Flowise 3\.0\.13/);
+      expect(JSON.stringify(failure)).not.toContain('secret-key-123');
+    }
+    expect(mock.predictions()).toHaveLength(0);
+  });
+
+  it('a failed upsert (500) rejects with a server error and sends no question', async () => {
+    const store = createChatStore({ apiHost: mock.url, chatflowId: 'rag-fail', apiKey: 'k', checkStreamable: false });
+    await expect(store.upsertFiles([notes()])).rejects.toMatchObject({ kind: 'server', status: 500 });
+    expect(mock.predictions()).toHaveLength(0);
+  });
+});

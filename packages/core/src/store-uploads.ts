@@ -7,7 +7,13 @@ import type { Session } from './session.js';
 import type { SpeechEvent } from './speech.js';
 import { spokenMessageId } from './spoken-answer.js';
 import type { ChatState } from './state.js';
-import { uploadsConfigFrom, type FileUpload, type RefusedUpload, type UploadsConfig } from './uploads.js';
+import {
+  readAsDataUrl,
+  uploadsConfigFrom,
+  type FileUpload,
+  type RefusedUpload,
+  type UploadsConfig,
+} from './uploads.js';
 
 /** What the upload actions need of the store. */
 export interface UploadsHost {
@@ -26,9 +32,25 @@ export function uploadActions(host: UploadsHost) {
   async function fetchUploadsConfig(): Promise<UploadsConfig> {
     const chatbot = await session.loadChatbotConfig().catch(() => undefined);
     // The public chatbot config holds the uploads config; ask for it alone only when it is missing.
-    if (chatbot && typeof chatbot === 'object' && chatbot.uploads) return uploadsConfigFrom(chatbot);
-    const uploads = await session.client.getUploadsConfig(session.config.chatflowId);
-    return { ...uploads, ...pick(uploadsConfigFrom(chatbot), 'isFullFileUploadAllowed', 'fullFileUploadTypes') };
+    const config =
+      chatbot && typeof chatbot === 'object' && chatbot.uploads
+        ? uploadsConfigFrom(chatbot)
+        : {
+            ...(await session.client.getUploadsConfig(session.config.chatflowId)),
+            ...pick(uploadsConfigFrom(chatbot), 'isFullFileUploadAllowed', 'fullFileUploadTypes'),
+          };
+    const { ragUploads, apiKey } = session.config;
+    // The upsert is refused without a workspace key: offer it only where one will go with it.
+    return { ...config, isRAGFileUploadOffered: config.isRAGFileUploadAllowed && (ragUploads ?? Boolean(apiKey)) };
+  }
+
+  /** The conversation's chatId, created now when there is none: the question that follows must use the same. */
+  function conversationId(): string {
+    const state = host.getState();
+    if (state.chatId) return state.chatId;
+    const chatId = session.id();
+    host.setState({ ...state, chatId });
+    return chatId;
   }
 
   return {
@@ -59,14 +81,9 @@ export function uploadActions(host: UploadsHost) {
     },
 
     async uploadFiles(files: readonly Blob[]): Promise<FileUpload[]> {
-      let state = host.getState();
-      if (!state.chatId) {
-        // Flowise keeps the files under the conversation: the question that follows must use the same chatId.
-        state = { ...state, chatId: session.id() };
-        host.setState(state);
-      }
+      const chatId = conversationId();
       try {
-        const results = await session.client.uploadAttachments(session.config.chatflowId, state.chatId!, files);
+        const results = await session.client.uploadAttachments(session.config.chatflowId, chatId, files);
         return results.map((result) => ({
           type: 'file:full',
           name: result.name,
@@ -78,6 +95,25 @@ export function uploadActions(host: UploadsHost) {
         if (refusal) throw refusedByServer(error as FlowiseError, files, refusal);
         throw error;
       }
+    },
+
+    async upsertFiles(files: readonly Blob[]): Promise<FileUpload[]> {
+      const chatId = conversationId();
+      try {
+        await session.client.upsertVector(session.config.chatflowId, chatId, files);
+      } catch (error) {
+        if (isFlowiseError(error) && (error.kind === 'auth' || error.kind === 'forbidden')) throw upsertRefused(error);
+        throw error;
+      }
+      // Flowise also stores each file with the conversation (as flowise-embed sends it), so the history can show it.
+      return Promise.all(
+        files.map(async (file) => ({
+          type: 'file:rag',
+          name: (file as { name?: string }).name ?? 'file',
+          mime: file.type,
+          data: await readAsDataUrl(file),
+        })),
+      );
     },
 
     /** Reads an answer aloud; see `ChatActions.speak`. */
@@ -110,6 +146,14 @@ function speechTarget(state: ChatState, messageId: string) {
     throw new FlowiseError({ kind: 'bad-response', message });
   }
   return { chatId: state.chatId, chatMessageId, text: answer.text };
+}
+
+/** Flowise's 401 / 403 for an upsert: the endpoint needs a workspace API key since Flowise 3.0.13. */
+function upsertRefused(error: FlowiseError): FlowiseError {
+  const message =
+    'Flowise refused the file for its knowledge base: adding files (vector/upsert) needs a workspace API key since ' +
+    'Flowise 3.0.13. Give the chat an apiKey, or send it through a proxy that adds one.';
+  return new FlowiseError({ ...error.toChatError(), message }, { cause: error });
 }
 
 /**

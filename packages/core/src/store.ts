@@ -161,7 +161,8 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
       if (
         before.chatflowId !== after.chatflowId ||
         before.apiHost !== after.apiHost ||
-        before.apiKey !== after.apiKey
+        before.apiKey !== after.apiKey ||
+        before.ragUploads !== after.ragUploads
       ) {
         forgetUploadsConfig();
       }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkUpload, formatBytes, typeMatches, uploadsConfigFrom } from './uploads.js';
+import { checkUpload, formatBytes, readAsDataUrl, typeMatches, uploadsConfigFrom } from './uploads.js';
 
 const IMAGES = [{ fileTypes: ['image/png', 'image/jpeg'], maxUploadSize: 1 }];
 const MB = 1024 * 1024;
@@ -74,6 +74,7 @@ describe('uploadsConfigFrom', () => {
       isImageUploadAllowed: true,
       imgUploadSizeAndTypes: IMAGES,
       isRAGFileUploadAllowed: false,
+      isRAGFileUploadOffered: false,
       fileUploadSizeAndTypes: [],
       isSpeechToTextEnabled: true,
       isFullFileUploadAllowed: true,
@@ -92,5 +93,14 @@ describe('uploadsConfigFrom', () => {
 describe('formatBytes', () => {
   it('says bytes, kB and MB', () => {
     expect([formatBytes(812), formatBytes(14_540), formatBytes(3.1 * MB)]).toEqual(['812 B', '14.2 kB', '3.1 MB']);
+  });
+});
+
+describe('readAsDataUrl', () => {
+  it('encodes any bytes where there is no FileReader (Node), as a browser would', async () => {
+    const bytes = Uint8Array.from({ length: 70_000 }, (_, i) => (i * 7) % 256);
+    const url = await readAsDataUrl(new Blob([bytes], { type: 'application/pdf' }));
+    expect(url.startsWith('data:application/pdf;base64,')).toBe(true);
+    expect(Buffer.from(url.slice(url.indexOf(',') + 1), 'base64')).toEqual(Buffer.from(bytes));
   });
 });

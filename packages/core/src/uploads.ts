@@ -26,6 +26,11 @@ export interface UploadsConfig {
   isRAGFileUploadAllowed: boolean;
   /** Which RAG files, and how large. */
   fileUploadSizeAndTypes: UploadSizeAndTypes[];
+  /**
+   * RAG uploads are allowed *and* this store can make them: its connection carries an `apiKey`, or the app set
+   * `ragUploads: true` (a proxy adds the key). Set by the store; `false` from the client, which cannot know a proxy.
+   */
+  isRAGFileUploadOffered: boolean;
   /** A recorded question may be sent as an `audio` upload, transcribed by the server. */
   isSpeechToTextEnabled: boolean;
   /** Files may be turned into text for the prompt (`POST attachments`, then `file:full` uploads). */
@@ -42,6 +47,7 @@ export const NO_UPLOADS: UploadsConfig = {
   imgUploadSizeAndTypes: [],
   isRAGFileUploadAllowed: false,
   fileUploadSizeAndTypes: [],
+  isRAGFileUploadOffered: false,
   isSpeechToTextEnabled: false,
   isFullFileUploadAllowed: false,
   fullFileUploadTypes: [],
@@ -50,7 +56,10 @@ export const NO_UPLOADS: UploadsConfig = {
 
 /** One item of a question's `uploads` (Flowise's `IFileUpload`). */
 export interface FileUpload {
-  /** `file`: an image as a data URL; `url`: an image URL; `audio`: a recorded question; `file:full`: extracted text. */
+  /**
+   * `file`: an image as a data URL; `url`: an image URL; `audio`: a recorded question; `file:full`: extracted text;
+   * `file:rag`: a file already upserted into the flow's vector store, as a data URL (Flowise stores it with the chat).
+   */
   type: 'file' | 'url' | 'audio' | 'file:full' | 'file:rag' | (string & {});
   /** The file's name; Flowise stores uploaded files under it (see `uploadedFileUrl`). */
   name: string;
@@ -69,6 +78,7 @@ export function uploadsConfigFrom(chatbot: ChatbotConfig | undefined, uploads = 
     imgUploadSizeAndTypes: sizeAndTypes(uploads?.imgUploadSizeAndTypes),
     isRAGFileUploadAllowed: uploads?.isRAGFileUploadAllowed === true,
     fileUploadSizeAndTypes: sizeAndTypes(uploads?.fileUploadSizeAndTypes),
+    isRAGFileUploadOffered: false,
     isSpeechToTextEnabled: uploads?.isSpeechToTextEnabled === true,
     isFullFileUploadAllowed: full?.status === true,
     // Flowise's settings screen stores a comma-separated string; accept a list too.
@@ -165,10 +175,19 @@ export function formatBytes(bytes: number): string {
 
 /** A `Blob` (a picked, pasted, dropped or recorded file) as a `data:` URL, as Flowise takes `file` and `audio` uploads. */
 export function readAsDataUrl(blob: Blob): Promise<string> {
+  // Node and workers without FileReader (a server-side upsert, the interop tests) encode the bytes themselves.
+  if (typeof FileReader === 'undefined') return encodeDataUrl(blob);
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(String(reader.result));
     reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
     reader.readAsDataURL(blob);
   });
+}
+
+async function encodeDataUrl(blob: Blob): Promise<string> {
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return `data:${blob.type || 'application/octet-stream'};base64,${btoa(binary)}`;
 }

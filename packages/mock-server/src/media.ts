@@ -13,8 +13,23 @@ import { sendJson, sendJsonError, sendRaw } from './wire.js';
 const IMAGES = [{ fileTypes: ['image/png', 'image/jpeg', 'image/gif', 'image/webp'], maxUploadSize: 1 }];
 const FULL_FILE = { status: true, allowedUploadFileTypes: 'text/plain,text/csv,application/json,application/pdf' };
 
+/** What the `rag*` chatflows take into their vector store (Flowise's own limit is 500 MB; 1 MB lets a test refuse). */
+const RAG_FILES = [{ fileTypes: ['text/plain', '.md', 'application/pdf'], maxUploadSize: 1 }];
+
 /** The media part of the chatbot config of `chatflowId`, or `undefined` for chatflows without media. */
 export function mediaConfigFor(chatflowId: string): Record<string, unknown> | undefined {
+  if (chatflowId.startsWith('rag')) {
+    // Images inline, other files into the vector store (no full-file upload: Flowise prefers it when both are on).
+    return {
+      uploads: {
+        isImageUploadAllowed: true,
+        imgUploadSizeAndTypes: IMAGES,
+        isRAGFileUploadAllowed: true,
+        fileUploadSizeAndTypes: RAG_FILES,
+        isSpeechToTextEnabled: false,
+      },
+    };
+  }
   const all = {
     uploads: {
       isImageUploadAllowed: true,
@@ -61,10 +76,11 @@ export interface BodyUpload {
 export class StoredFiles {
   private readonly files = new Map<string, { mime: string; content: Buffer }>();
 
-  /** Keeps the `file` and `audio` uploads of a question, as Flowise stores them under their names. */
+  /** Keeps the `file`, `file:rag` and `audio` uploads of a question, as Flowise stores them under their names. */
   keep(chatflowId: string, chatId: string, uploads: readonly BodyUpload[]): void {
     for (const upload of uploads) {
-      if ((upload.type !== 'file' && upload.type !== 'audio') || !upload.data || !upload.name) continue;
+      const stored = upload.type === 'file' || upload.type === 'audio' || upload.type === 'file:rag';
+      if (!stored || !upload.data || !upload.name) continue;
       const comma = upload.data.indexOf(',');
       const content = Buffer.from(upload.data.slice(comma + 1), 'base64');
       this.files.set(key(chatflowId, chatId, upload.name), {
@@ -114,6 +130,26 @@ export function attachments(res: ServerResponse, chatflowId: string, raw: Buffer
     content: f.content.toString('utf8'),
   }));
   return sendJson(res, 200, results);
+}
+
+/**
+ * `POST vector/upsert/:chatflowId` (the RAG upload): not public since Flowise 3.0.13, so without `Authorization`
+ * (or with another key than the mock's `apiKey`, or always for `rag-refused`) it is Flowise's global 401; otherwise
+ * every file counts as one chunk added.
+ */
+export function upsertVector(
+  res: ServerResponse,
+  chatflowId: string,
+  raw: Buffer,
+  contentType: string,
+  authorized: boolean,
+): void {
+  if (!authorized || chatflowId === 'rag-refused') return sendJson(res, 401, { error: 'Unauthorized Access' });
+  if (chatflowId === 'rag-fail')
+    return sendJsonError(res, 500, 'Error: vectorsService.upsertVector - No vector node found');
+  const files = parseMultipart(raw, contentType).filter((f) => f.field === 'files');
+  const addedDocs = files.map((f) => ({ pageContent: f.content.toString('utf8'), metadata: { source: f.name } }));
+  return sendJson(res, 200, { numAdded: files.length, numDeleted: 0, numUpdated: 0, numSkipped: 0, addedDocs });
 }
 
 /** Text-to-speech frames: a real `event:` line and `data: ` with a space (unlike the prediction stream). */

@@ -24,6 +24,19 @@ export const mediaScenarios: Record<string, Scenario> = {
       'as `uploads`, but the attachments endpoint refuses every file as Flowise 3.1.4 refuses a type the chatflow does not take (a 500 naming the type)',
     reply: (c) => stream(ev('start', ''), { kind: 'tokens', tokens: receipt(c) }, metadata(c), END),
   },
+  rag: {
+    description:
+      'RAG uploads (text/plain, .md, pdf ≤ 1 MB; `vector/upsert` needs an `Authorization` header) and images; the answer lists the uploads it received',
+    reply: (c) => stream(ev('start', ''), { kind: 'tokens', tokens: receipt(c) }, metadata(c), END),
+  },
+  'rag-refused': {
+    description: 'as `rag`, but `vector/upsert` answers 401 even with a key (a wrong or revoked workspace key)',
+    reply: (c) => stream(ev('start', ''), { kind: 'tokens', tokens: receipt(c) }, metadata(c), END),
+  },
+  'rag-fail': {
+    description: 'as `rag`, but `vector/upsert` fails with a 500 (the flow has no vector store that takes files)',
+    reply: (c) => stream(ev('start', ''), { kind: 'tokens', tokens: receipt(c) }, metadata(c), END),
+  },
   'tts-autoplay': {
     description:
       'text to speech on, and the answer streams its audio (tts_start, tts_data ×5, tts_end) before metadata',

@@ -3,7 +3,15 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Socket } from 'node:net';
 import { findFixturesDir, readRecordedResponse, replayRecording } from './fixtures.js';
 import { jsonFromSteps } from './json-answer.js';
-import { attachments, mediaConfigFor, speechRoute, StoredFiles, TRANSCRIPT, type BodyUpload } from './media.js';
+import {
+  attachments,
+  mediaConfigFor,
+  speechRoute,
+  StoredFiles,
+  TRANSCRIPT,
+  upsertVector,
+  type BodyUpload,
+} from './media.js';
 import type { Reply, ScenarioContext } from './scenario-types.js';
 import { scenarios } from './scenarios.js';
 import { assistantFileReply } from './assistant-files.js';
@@ -153,6 +161,12 @@ export async function startMockFlowise(options: MockFlowiseOptions = {}): Promis
     }
     if (endpoint === 'attachments' && req.method === 'POST' && params[0]) {
       return attachments(res, params[0], raw, contentType);
+    }
+    if (endpoint === 'vector' && params[0] === 'upsert' && req.method === 'POST' && params[1]) {
+      const authorization = req.headers.authorization;
+      const authorized = settings.apiKey ? authorization === `Bearer ${settings.apiKey}` : Boolean(authorization);
+      if (authorized && isUnknown(params[1])) return sendJsonError(res, 404, `Chatflow ${params[1]} not found`);
+      return upsertVector(res, params[1], raw, contentType, authorized);
     }
     if (endpoint === 'chatflows-uploads' && params[0]) {
       if (isUnknown(params[0])) return sendJsonError(res, 404, `Chatflow ${params[0]} not found`);

@@ -48,7 +48,6 @@ export { FileAnnotations, type FileAnnotationsProps } from './components/Artifac
 export { ToolTrace, type FlowView, type ToolTraceProps } from './components/ToolTrace/ToolTrace.js';
 export { Composer, type ComposerProps } from './components/Composer/Composer.js';
 export { selectUploadsConfig, useUploadsConfig } from './uploads-config.js';
-export { ATTACHMENT_LABELS, type AttachmentLabels } from './components/Attachments/labels.js';
 export { UploadPreviews, type UploadPreviewsProps } from './components/Attachments/UploadPreviews.js';
 export { useSpeech, type UseSpeechResult } from './components/Speech/useSpeech.js';
 export type { SpeechState } from './components/Speech/speech-player.js';

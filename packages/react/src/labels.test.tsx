@@ -1,7 +1,7 @@
-import { render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { Composer } from './components/Composer/Composer.js';
-import { createChatStore } from '@flowise-kit/core';
+import { createChatStore, NO_UPLOADS } from '@flowise-kit/core';
 import { defaultLabels, fillLabel, LabelsProvider, mergeLabels, useLabels } from './labels.js';
 import { germanLabels } from './story-support/labels-de.js';
 
@@ -43,6 +43,39 @@ describe('labels', () => {
     const box = screen.getByRole('textbox', { name: 'Nachricht' });
     expect(box.getAttribute('placeholder')).toBe('Ihre Frage…');
     expect(screen.getByRole('button', { name: 'Senden' })).toBeTruthy();
+  });
+
+  it('reach the attachment and recording controls: one provider translates the whole composer', async () => {
+    const store = createChatStore({ apiHost: 'http://labels.invalid', chatflowId: 'x', apiKey: 'k' });
+    store.setState({
+      ...store.getState(),
+      uploadsConfig: {
+        ...NO_UPLOADS,
+        isSpeechToTextEnabled: true,
+        isRAGFileUploadAllowed: true,
+        isRAGFileUploadOffered: true,
+        fileUploadSizeAndTypes: [{ fileTypes: ['text/plain'], maxUploadSize: 1 }],
+      },
+    });
+    render(
+      <LabelsProvider labels={germanLabels}>
+        <Composer store={store} labels={{ record: 'Sprechen' }} />
+      </LabelsProvider>,
+    );
+    expect(screen.getByRole('button', { name: 'Dateien anhängen' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Sprechen' })).toBeTruthy();
+    const input = document.querySelector<HTMLInputElement>('input[type=file]')!;
+    fireEvent.change(input, {
+      target: {
+        files: [
+          new File(['x'], 'a.txt', { type: 'text/plain' }),
+          new File(['x'], 'b.zip', { type: 'application/zip' }),
+        ],
+      },
+    });
+    const list = await screen.findByRole('list', { name: 'Anhänge' });
+    expect(list.textContent).toContain('für die Wissensbasis');
+    expect(screen.getByRole('button', { name: 'a.txt entfernen' })).toBeTruthy();
   });
 
   it('the German set differs from English everywhere a reader could tell', () => {

@@ -3,7 +3,7 @@ import { createContext, useContext, useMemo, type ReactNode } from 'react';
 /**
  * Every string the kit's components and the widget show or announce, English by default. Override any subset with
  * `labels` on `ChatWindow` / `ChatWidget` (or a `labels` key in the script build's `init`), or wrap loose components
- * in a {@link LabelsProvider}. `{count}`, `{n}`, `{lang}`, `{max}` and `{seconds}` are replaced where noted.
+ * in a {@link LabelsProvider}. `{count}`, `{name}`, `{time}`, `{lang}`, `{max}` and `{seconds}` are replaced where noted.
  */
 export interface Labels {
   // The composer
@@ -19,6 +19,61 @@ export interface Labels {
   stopAnswering: string;
   /** Shown when the question is longer than the limit (`{max}`: the limit). */
   maxCharsWarning: string;
+  // Attachments, recording and reading aloud
+  /** The attach button. */
+  attach: string;
+  /** The button that opens the image-URL field. */
+  addImageUrl: string;
+  /** The image-URL field. */
+  imageUrl: string;
+  /** Adds the URL. */
+  addUrl: string;
+  /** Closes the URL field. */
+  cancelUrl: string;
+  /** A URL that is not an http(s) address. */
+  badUrl: string;
+  /** The list of attachments. */
+  attachments: string;
+  /** A remove button (`{name}`: the file's name). */
+  remove: string;
+  /** While one file uploads. */
+  uploadingFile: string;
+  /** While files upload (`{count}`). */
+  uploadingFiles: string;
+  /** While one file goes into the chatflow's vector store (a RAG upload). */
+  upsertingFile: string;
+  /** While files go into the chatflow's vector store (`{count}`). */
+  upsertingFiles: string;
+  /** Beside a file that will go into the chatflow's vector store (a RAG upload). */
+  ragFile: string;
+  /** While files are dragged over the chat. */
+  dropHere: string;
+  /** A file of a refused type (`{name}`). */
+  notAllowed: string;
+  /** A file that could not be read (`{name}`). */
+  unreadable: string;
+  /** The microphone button. */
+  record: string;
+  /** Ends the recording and sends it. */
+  stopRecording: string;
+  /** Drops the recording. */
+  cancelRecording: string;
+  /** The elapsed time while recording (`{time}`: minutes and seconds, `0:07`). */
+  recording: string;
+  /** The microphone permission was refused. */
+  micDenied: string;
+  /** There is no microphone. */
+  micMissing: string;
+  /** The browser has no MediaRecorder. */
+  micUnsupported: string;
+  /** The recording failed. */
+  micFailed: string;
+  /** Read an answer aloud. */
+  speak: string;
+  /** Stop reading aloud. */
+  stopSpeaking: string;
+  /** The player of a recorded question. */
+  spoken: string;
   // The conversation
   /** The conversation's accessible name. */
   conversation: string;
@@ -198,6 +253,33 @@ export const defaultLabels: Labels = {
   stop: 'Stop',
   stopAnswering: 'Stop answering',
   maxCharsWarning: 'That is too long: at most {max} characters.',
+  attach: 'Attach files',
+  addImageUrl: 'Add an image by URL',
+  imageUrl: 'Image URL',
+  addUrl: 'Add',
+  cancelUrl: 'Cancel',
+  badUrl: 'Enter an http(s) address of an image.',
+  attachments: 'Attachments',
+  remove: 'Remove {name}',
+  uploadingFile: 'Uploading a file…',
+  uploadingFiles: 'Uploading {count} files…',
+  upsertingFile: 'Adding a file to the knowledge base…',
+  upsertingFiles: 'Adding {count} files to the knowledge base…',
+  ragFile: 'to knowledge base',
+  dropHere: 'Drop files to attach them',
+  notAllowed: '“{name}” cannot be sent: this chat takes no files of that kind.',
+  unreadable: '“{name}” could not be read.',
+  record: 'Record a question',
+  stopRecording: 'Send recording',
+  cancelRecording: 'Cancel recording',
+  recording: 'Recording {time}',
+  micDenied: 'The microphone is blocked: allow it in the browser to ask by voice. You can still type.',
+  micMissing: 'No microphone was found. You can still type.',
+  micUnsupported: 'This browser cannot record audio. You can still type.',
+  micFailed: 'The recording failed. You can still type.',
+  speak: 'Read aloud',
+  stopSpeaking: 'Stop reading',
+  spoken: 'Recorded question',
   conversation: 'Conversation',
   emptyState: 'Ask anything to start.',
   jumpToLatest: 'Jump to latest ↓',

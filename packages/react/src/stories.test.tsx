@@ -11,6 +11,7 @@ import * as chatWindow from './components/ChatWindow/ChatWindow.stories.js';
 import * as fileAnnotations from './components/Artifacts/FileAnnotations.stories.js';
 import * as composer from './components/Composer/Composer.stories.js';
 import * as markdown from './components/Markdown/Markdown.stories.js';
+import * as ragUploads from './components/Attachments/RagUploads.stories.js';
 import * as sourceChips from './components/SourceChips/SourceChips.stories.js';
 import * as sourceList from './components/SourceList/SourceList.stories.js';
 import * as startForm from './components/StartForm/StartForm.stories.js';
@@ -29,6 +30,7 @@ const files = {
   composer: composeStories(composer),
   fileAnnotations: composeStories(fileAnnotations),
   markdown: composeStories(markdown),
+  ragUploads: composeStories(ragUploads),
   sourceChips: composeStories(sourceChips),
   sourceList: composeStories(sourceList),
   startForm: composeStories(startForm),

@@ -79,6 +79,7 @@ export function useFlowisePrediction(options: UseFlowisePredictionOptions): UseF
     firstByteTimeoutMs,
     idleTimeoutMs,
     fetch,
+    ragUploads,
   } = options;
   // A layout effect: it runs before every passive effect, so a child that calls the store in its own effect (loads
   // the chatbot config, sends a question) already talks to the new chatflow and connection.
@@ -96,6 +97,7 @@ export function useFlowisePrediction(options: UseFlowisePredictionOptions): UseF
       firstByteTimeoutMs,
       idleTimeoutMs,
       fetch,
+      ragUploads,
     });
   }, [
     owned,
@@ -109,6 +111,7 @@ export function useFlowisePrediction(options: UseFlowisePredictionOptions): UseF
     firstByteTimeoutMs,
     idleTimeoutMs,
     fetch,
+    ragUploads,
   ]);
 
   usePersistence(store, options.persistKey, options.persistence ?? localStorageAdapter);

@@ -25,7 +25,7 @@ beforeAll(async () => {
     handler = createFlowiseHandler({
       apiHost: mock.url,
       apiKey: KEY,
-      chatflows: ['plain', 'sources', 'long', 'unknown-flow', 'http-404'],
+      chatflows: ['plain', 'sources', 'long', 'unknown-flow', 'http-404', 'rag'],
       basePath: '/api/flowise',
       ...options,
     });
@@ -247,5 +247,41 @@ describe('refusals', () => {
     );
     expect(refused.status).toBe(502);
     expect(await refused.text()).not.toContain('127.0.0.1:1');
+  });
+});
+
+describe('RAG uploads through the proxy', () => {
+  const notes = () => new File(['The heron counts the reeds.'], 'heron.txt', { type: 'text/plain' });
+
+  it('are a 404 unless the app opens them with `upserts`', async () => {
+    const store = createChatStore({ apiHost: base, chatflowId: 'rag', ragUploads: true, checkStreamable: false });
+    stores.push(store);
+    await expect(store.upsertFiles([notes()])).rejects.toMatchObject({ kind: 'not-found', status: 404 });
+    expect(mock.requests.filter((r) => r.path.includes('vector'))).toHaveLength(0);
+  });
+
+  it('with `upserts`: the files and this user’s chatId reach Flowise with the key, nothing else; then the question', async () => {
+    configure({ upserts: true, authorize: () => ({ chatIdPrefix: 'user-7:' }) });
+    const store = createChatStore({ apiHost: base, chatflowId: 'rag', ragUploads: true, checkStreamable: false });
+    stores.push(store);
+    expect((await store.loadUploadsConfig()).isRAGFileUploadOffered).toBe(true);
+    const form = new FormData();
+    form.append('files', notes(), 'heron.txt');
+    form.append('chatId', 'c1');
+    form.append('openAIApiKey', 'steered'); // Flowise would take it as an override of the flow
+    const forged = await fetch(`${base}/api/v1/vector/upsert/rag`, { method: 'POST', body: form });
+    expect(forged.status).toBe(200);
+    const upsert = mock.requests.find((r) => r.path === '/api/v1/vector/upsert/rag')!;
+    expect(upsert.headers.authorization).toBe(`Bearer ${KEY}`);
+    expect(String(upsert.body)).toContain('The heron counts the reeds.');
+    expect(String(upsert.body)).toMatch(/name="chatId"\r\n\r\nuser-7:c1\r\n/);
+    expect(String(upsert.body)).not.toContain('steered');
+
+    const uploads = await store.upsertFiles([notes()]);
+    await store.send('Who counts?', { uploads });
+    const chatId = (mock.predictions().at(-1)!.body as { chatId: string }).chatId;
+    expect(chatId.startsWith('user-7:')).toBe(true);
+    const upserts = mock.requests.filter((r) => r.path === '/api/v1/vector/upsert/rag');
+    expect(String(upserts.at(-1)!.body)).toContain(`name="chatId"\r\n\r\n${chatId}\r\n`);
   });
 });

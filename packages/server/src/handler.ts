@@ -100,7 +100,9 @@ export function createFlowiseHandler(options: FlowiseHandlerOptions): (request: 
             options.maxBodyBytes ?? DEFAULT_MAX_BODY,
             options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT,
           );
-    const multipart = route.endpoint === 'attachments';
+    const upsert = route.endpoint === 'vector';
+    if (upsert && !options.upserts) return notFound();
+    const multipart = route.endpoint === 'attachments' || upsert;
     let json: Record<string, unknown> | undefined;
     if (raw && raw.length > 0 && !multipart) {
       try {
@@ -144,8 +146,16 @@ export function createFlowiseHandler(options: FlowiseHandlerOptions): (request: 
     }
     const path = [route.endpoint, ...segments].map(encodeURIComponent).join('/');
     const search = query.size ? `?${query}` : '';
-    const body = json ? new TextEncoder().encode(JSON.stringify(json)) : raw;
-    const contentType = json ? 'application/json' : (request.headers.get('content-type') ?? undefined);
+    let body = json ? new TextEncoder().encode(JSON.stringify(json)) : raw;
+    let contentType = json ? 'application/json' : (request.headers.get('content-type') ?? undefined);
+    if (upsert) {
+      const form = await upsertForm(raw, contentType, own);
+      if (!form) return errorResponse(400, 'The upload is not a multipart form with files.');
+      chatId = form.chatId;
+      const encoded = new Response(form.body);
+      body = new Uint8Array(await encoded.arrayBuffer());
+      contentType = encoded.headers.get('content-type') ?? undefined;
+    }
     return {
       url: `${apiHost}/api/v1/${path}${search}`,
       ...(body && body.length ? { body } : {}),
@@ -174,6 +184,31 @@ export function createFlowiseHandler(options: FlowiseHandlerOptions): (request: 
       () => undefined,
     );
   }
+}
+
+/** An upsert's form with only its files and its chatId (this user's, prefixed); `undefined` when it is not one. */
+async function upsertForm(
+  raw: Uint8Array | undefined,
+  contentType: string | undefined,
+  own: (chatId: string) => string,
+): Promise<{ body: FormData; chatId?: string } | undefined> {
+  if (!raw || !contentType?.startsWith('multipart/form-data')) return undefined;
+  let form: FormData;
+  try {
+    form = await new Response(new Blob([raw as Uint8Array<ArrayBuffer>]), {
+      headers: { 'Content-Type': contentType },
+    }).formData();
+  } catch {
+    return undefined;
+  }
+  const files = form.getAll('files').filter((file): file is File => typeof file !== 'string');
+  if (files.length === 0) return undefined;
+  const body = new FormData();
+  for (const file of files) body.append('files', file, file.name);
+  const asked = form.get('chatId');
+  const chatId = typeof asked === 'string' && asked ? own(asked) : undefined;
+  if (chatId) body.append('chatId', chatId);
+  return { body, ...(chatId ? { chatId } : {}) };
 }
 
 /** The headers Flowise gets: never the browser's cookies or `Authorization`; the server's key. */

@@ -25,6 +25,12 @@ export interface FlowiseHandlerOptions {
    * that names the key: stripping it silently would hide a mistake in the page, and the page must not steer a flow.
    */
   overrideConfigKeys?: readonly string[];
+  /**
+   * Forward RAG uploads (`POST vector/upsert/:id`: files into the chatflow's vector store) with the key; the page then
+   * sets `ragUploads: true`. Default false: it writes into the store, so an app opens it on purpose. Only the files and
+   * the chatId are forwarded (Flowise would take any other field as an override of the flow).
+   */
+  upserts?: boolean;
   /** The largest request body, in bytes (default 10 MB: a few images as data URLs). Larger is a 413. */
   maxBodyBytes?: number;
   /** How long a request body may take to arrive (default 30 s; a slow-loris body is a 408). */

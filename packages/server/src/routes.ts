@@ -31,6 +31,8 @@ export const ROUTES: readonly Route[] = [
   { method: 'PUT', endpoint: 'feedback', segments: 1, chatflow: 'none' },
   { method: 'POST', endpoint: 'leads', segments: 0, chatflow: 'body', field: 'chatflowid' },
   { method: 'POST', endpoint: 'attachments', segments: 2, chatflow: 'path', chatIdSegment: 1 },
+  // RAG uploads: `vector/upsert/:flow`, forwarded only with the `upserts` option.
+  { method: 'POST', endpoint: 'vector', segments: 2, chatflow: 'path', flowSegment: 1 },
   { method: 'GET', endpoint: 'get-upload-file', segments: 0, chatflow: 'query', field: 'chatflowId' },
   { method: 'POST', endpoint: 'text-to-speech', segments: 1, chatflow: 'body', field: 'chatflowId' },
 ];
@@ -63,5 +65,6 @@ export function matchRoute(method: string, pathname: string): Matched | undefine
   if (!route) return undefined;
   if (route.endpoint === 'chatmessage' && rest[0] !== 'abort') return undefined;
   if (route.endpoint === 'text-to-speech' && rest[0] !== 'generate') return undefined;
+  if (route.endpoint === 'vector' && rest[0] !== 'upsert') return undefined;
   return { route, segments: rest };
 }

@@ -18,7 +18,7 @@ import widgetStyles from './ChatWidget.css?inline';
 import type { EmbedTheme } from './embed-theme.js';
 import type { Observers } from './observers.js';
 
-/** flowise-embed's init options, plus `apiKey`, `headers`, `labels` and `colorScheme`. */
+/** flowise-embed's init options, plus `apiKey`, `headers`, `ragUploads`, `labels` and `colorScheme`. */
 export interface InitOptions {
   chatflowid: string;
   /** Default: this page's origin. */
@@ -36,6 +36,11 @@ export interface InitOptions {
   onRequest?: (request: RequestInit) => Promise<void> | void;
   /** Told the typed text, the loading state and the messages as they change. */
   observersConfig?: Observers;
+  /**
+   * Offer RAG uploads without `apiKey`: `onRequest` or a proxy at `apiHost` adds the workspace key that
+   * `vector/upsert` needs (with `apiKey` they are offered anyway, when the chatflow allows them).
+   */
+  ragUploads?: boolean;
   /** Replaces any of the widget's English strings. */
   labels?: Partial<Labels>;
   colorScheme?: 'light' | 'dark' | 'auto';
@@ -94,6 +99,7 @@ function mount(options: InitOptions, fullPage: boolean, target?: HTMLElement | n
       {...(options.chatflowConfig ? { overrideConfig: options.chatflowConfig } : {})}
       {...(options.apiKey ? { apiKey: options.apiKey } : {})}
       {...(options.headers ? { headers: options.headers } : {})}
+      {...(options.ragUploads ? { ragUploads: true } : {})}
       {...(options.onRequest ? { fetch: hookedFetch(options.onRequest) } : {})}
       {...(options.theme ? { theme: options.theme } : {})}
       {...(options.labels ? { labels: options.labels } : {})}

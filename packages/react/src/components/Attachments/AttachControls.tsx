@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import type { AttachmentLabels } from './labels.js';
+import type { Labels } from '../../labels.js';
 
 /** The composer's attach buttons: a file picker and, when images are allowed, an image URL field. */
 export function AttachControls({
@@ -13,7 +13,7 @@ export function AttachControls({
   accept: string;
   allowUrl: boolean;
   disabled: boolean;
-  labels: AttachmentLabels;
+  labels: Labels;
   onFiles: (files: File[]) => void;
   /** `false` when the URL is not an http(s) URL. */
   onUrl: (url: string) => boolean;

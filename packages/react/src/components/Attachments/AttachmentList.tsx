@@ -1,6 +1,6 @@
 import { formatBytes } from '@flowise-kit/core';
 import { uploadImageSrc } from './image-src.js';
-import type { AttachmentLabels } from './labels.js';
+import { fillLabel, type Labels } from '../../labels.js';
 import type { PendingAttachment } from './useAttachments.js';
 import './Attachments.css';
 
@@ -13,14 +13,14 @@ export function AttachmentList({
 }: {
   items: readonly PendingAttachment[];
   onRemove: (id: string) => void;
-  labels: AttachmentLabels;
+  labels: Labels;
   disabled: boolean;
 }) {
   if (items.length === 0) return null;
   return (
     <ul className="fk-attachments" aria-label={labels.attachments}>
       {items.map((item) => {
-        const src = item.kind !== 'file' && item.data ? uploadImageSrc(item.data) : undefined;
+        const src = (item.kind === 'image' || item.kind === 'url') && item.data ? uploadImageSrc(item.data) : undefined;
         return (
           <li key={item.id} className="fk-attachment" title={item.name}>
             {src ? (
@@ -28,13 +28,16 @@ export function AttachmentList({
             ) : (
               <span className="fk-attachment__file">
                 <span className="fk-attachment__name">{item.name}</span>
-                <span className="fk-attachment__size">{formatBytes(item.size)}</span>
+                <span className="fk-attachment__size">
+                  {formatBytes(item.size)}
+                  {item.kind === 'rag' ? ` · ${labels.ragFile}` : null}
+                </span>
               </span>
             )}
             <button
               type="button"
               className="fk-attachment__remove"
-              aria-label={labels.remove(item.name)}
+              aria-label={fillLabel(labels.remove, { name: item.name })}
               disabled={disabled}
               onClick={() => onRemove(item.id)}
             >

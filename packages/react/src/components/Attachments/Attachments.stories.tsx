@@ -6,7 +6,7 @@ import { FlowiseChatProvider } from '../../context.js';
 import { ChatStream } from '../ChatStream/ChatStream.js';
 import { Composer } from '../Composer/Composer.js';
 import { speechPlayerOf } from '../Speech/speech-player.js';
-import { ATTACHMENT_LABELS } from './labels.js';
+import { defaultLabels } from '../../labels.js';
 import { RecordControls } from './RecordControls.js';
 
 /** Everything on: images (png, jpeg ≤ 1 MB), files into the prompt, speech to text, text to speech. */
@@ -91,7 +91,7 @@ function Gallery({ view }: { view: 'composer' | 'recording' | 'question' | 'read
                   finish: async () => undefined,
                   cancel: () => undefined,
                 }}
-                labels={ATTACHMENT_LABELS}
+                labels={defaultLabels}
                 disabled={false}
                 onRecorded={() => undefined}
               />

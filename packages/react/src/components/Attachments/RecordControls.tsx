@@ -1,4 +1,4 @@
-import type { AttachmentLabels } from './labels.js';
+import { fillLabel, type Labels } from '../../labels.js';
 import type { Recorder } from './useRecorder.js';
 
 /** The microphone button, and while recording: the elapsed time, Cancel and Send. */
@@ -9,7 +9,7 @@ export function RecordControls({
   onRecorded,
 }: {
   recorder: Recorder;
-  labels: AttachmentLabels;
+  labels: Labels;
   disabled: boolean;
   onRecorded: () => void;
 }) {
@@ -40,7 +40,7 @@ export function RecordControls({
     <div className="fk-recording" role="group" aria-label={labels.record}>
       <span className="fk-recording__dot" aria-hidden="true" />
       <span className="fk-recording__time" role="timer" aria-live="off">
-        {labels.recording(recorder.elapsed)}
+        {fillLabel(labels.recording, { time: clock(recorder.elapsed) })}
       </span>
       <button type="button" className="fk-button fk-button--ghost" onClick={recorder.cancel}>
         {labels.cancelRecording}
@@ -50,4 +50,9 @@ export function RecordControls({
       </button>
     </div>
   );
+}
+
+/** Seconds as minutes and seconds: `0:07`, `1:30`. */
+function clock(seconds: number): string {
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }

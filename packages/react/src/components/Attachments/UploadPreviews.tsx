@@ -1,7 +1,7 @@
 import type { ChatStore, FileUpload } from '@flowise-kit/core';
 import { useChatStore } from '../../context.js';
 import { uploadImageSrc } from './image-src.js';
-import { ATTACHMENT_LABELS } from './labels.js';
+import { useLabels, type Labels } from '../../labels.js';
 import './Attachments.css';
 
 /** Props of {@link UploadPreviews}. */
@@ -10,15 +10,17 @@ export interface UploadPreviewsProps {
   uploads: readonly FileUpload[];
   /** The store (for `uploadedFileUrl`); defaults to the one from `FlowiseChatProvider`. */
   store?: ChatStore;
-  /** The strings shown (see `ATTACHMENT_LABELS`). */
-  labels?: Pick<typeof ATTACHMENT_LABELS, 'spoken' | 'attachments'>;
+  /** The strings shown; default: the `LabelsProvider`'s. */
+  labels?: Pick<Labels, 'spoken' | 'attachments'>;
 }
 
 /**
  * What a question carried: its images (inline while the session lasts; after a reload through Flowise's
  * `get-upload-file`, as the saved history keeps only their names), its recording, and its files' names.
  */
-export function UploadPreviews({ uploads, store: explicit, labels = ATTACHMENT_LABELS }: UploadPreviewsProps) {
+export function UploadPreviews({ uploads, store: explicit, labels: own }: UploadPreviewsProps) {
+  const inherited = useLabels();
+  const labels = own ?? inherited;
   const store = useChatStore(explicit);
   if (uploads.length === 0) return null;
   return (

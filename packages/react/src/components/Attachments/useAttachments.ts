@@ -8,14 +8,17 @@ import {
   type UploadsConfig,
 } from '@flowise-kit/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AttachmentLabels } from './labels.js';
+import { fillLabel, type Labels } from '../../labels.js';
 
 /** A file or image waiting in the composer. */
 export interface PendingAttachment {
   /** Key in the list. */
   id: string;
-  /** `image`: sent inline (`file`); `url`: an image URL (`url`); `file`: turned into text first (`file:full`). */
-  kind: 'image' | 'url' | 'file';
+  /**
+   * `image`: sent inline (`file`); `url`: an image URL (`url`); `file`: turned into text first (`file:full`); `rag`:
+   * added to the chatflow's vector store first (`file:rag`).
+   */
+  kind: 'image' | 'url' | 'file' | 'rag';
   /** The file's name (or the URL's last segment). */
   name: string;
   /** Its MIME type. */
@@ -24,8 +27,10 @@ export interface PendingAttachment {
   size: number;
   /** The image as a `data:` URL, or the image's URL. */
   data?: string;
-  /** The file itself, for a full-file upload. */
+  /** The file itself, for a full-file or RAG upload. */
   file?: File;
+  /** What to send once the file went through Flowise (a RAG file already upserted is never upserted again). */
+  upload?: FileUpload;
 }
 
 /** What {@link useAttachments} gives the composer. */
@@ -38,6 +43,8 @@ export interface Attachments {
   /** Adds an image by URL; `false` when it is not an http(s) URL. */
   addUrl(url: string): boolean;
   remove(id: string): void;
+  /** Keeps what Flowise gave for these attachments (by id), so a retry sends them without uploading them again. */
+  settle(uploads: ReadonlyMap<string, FileUpload>): void;
   clear(): void;
   /** Whether any kind of attachment is allowed at all. */
   accepts: boolean;
@@ -48,31 +55,36 @@ export interface Attachments {
 let counter = 0;
 
 /** The composer's pending attachments, checked against the chatflow's uploads config as they arrive. */
-export function useAttachments(
-  config: UploadsConfig | undefined,
-  labels: AttachmentLabels,
-  maxAttachments: number,
-): Attachments {
+export function useAttachments(config: UploadsConfig | undefined, labels: Labels, maxAttachments: number): Attachments {
   const [items, setItems] = useState<PendingAttachment[]>([]);
   const [refusals, setRefusals] = useState<string[]>([]);
   const latest = useRef(items);
   useEffect(() => {
     latest.current = items;
   });
-  const { images, fullFiles } = rulesOf(config);
+  const { images, fullFiles, ragFiles } = rulesOf(config);
 
   const addFiles = useCallback(
     async (files: Iterable<File>) => {
-      const { images, fullFiles } = rulesOf(config);
+      const { images, fullFiles, ragFiles } = rulesOf(config);
       const refused: string[] = [];
       let count = latest.current.length;
       for (const file of Array.from(files)) {
         const isImage = file.type.startsWith('image/');
-        const asFile = fullFiles?.some((rule) => rule.fileTypes.some((type) => typeMatches(file, type)));
-        // A file neither kind takes is refused with every allowed type listed.
-        const rules = isImage && images ? images : asFile ? fullFiles : [...(images ?? []), ...(fullFiles ?? [])];
+        const takes = (rules?: UploadSizeAndTypes[]) =>
+          rules?.some((rule) => rule.fileTypes.some((type) => typeMatches(file, type))) === true;
+        // Into the prompt before the vector store, as Flowise's own widget does; a file no kind takes is refused with
+        // every allowed type listed.
+        const rules =
+          isImage && images
+            ? images
+            : takes(fullFiles)
+              ? fullFiles
+              : takes(ragFiles)
+                ? ragFiles
+                : [...(images ?? []), ...(fullFiles ?? []), ...(ragFiles ?? [])];
         if (!rules?.length) {
-          refused.push(labels.notAllowed(file.name));
+          refused.push(fillLabel(labels.notAllowed, { name: file.name }));
           continue;
         }
         const refusal: RefusedUpload | undefined = checkUpload(file, rules, { count, max: maxAttachments });
@@ -93,10 +105,10 @@ export function useAttachments(
             setItems((list) => [...list, { ...base, kind: 'image', data }]);
           } catch {
             count--;
-            refused.push(labels.unreadable(file.name));
+            refused.push(fillLabel(labels.unreadable, { name: file.name }));
           }
         } else {
-          setItems((list) => [...list, { ...base, kind: 'file', file }]);
+          setItems((list) => [...list, { ...base, kind: rules === ragFiles ? 'rag' : 'file', file }]);
         }
       }
       setRefusals(refused);
@@ -129,39 +141,53 @@ export function useAttachments(
     [maxAttachments],
   );
 
-  const accept = [...(images ?? []).flatMap((r) => r.fileTypes), ...(fullFiles?.[0]?.fileTypes ?? [])];
+  const accept = [...(images ?? []), ...(fullFiles ?? []), ...(ragFiles ?? [])].flatMap((r) => r.fileTypes);
   return {
     items,
     refusals,
     addFiles,
     addUrl,
     remove: useCallback((id: string) => setItems((list) => list.filter((item) => item.id !== id)), []),
+    settle: useCallback((uploads: ReadonlyMap<string, FileUpload>) => {
+      setItems((list) =>
+        list.map((item) => (uploads.has(item.id) ? { ...item, upload: uploads.get(item.id)! } : item)),
+      );
+    }, []),
     clear: useCallback(() => {
       setItems([]);
       setRefusals([]);
     }, []),
-    accepts: Boolean(images || fullFiles),
+    accepts: Boolean(images || fullFiles || ragFiles),
     accept: accept.includes('*') ? '' : accept.join(','),
   };
 }
 
-/** The rules a picked file is checked against: images (sent inline) and full files (turned into text first). */
+/**
+ * The rules a picked file is checked against: images (sent inline), full files (turned into text first) and RAG files
+ * (into the vector store first; only when the store can authorise the upsert).
+ */
 function rulesOf(config: UploadsConfig | undefined) {
   const images = config?.isImageUploadAllowed ? config.imgUploadSizeAndTypes : undefined;
   const fullFiles: UploadSizeAndTypes[] | undefined = config?.isFullFileUploadAllowed
     ? [{ fileTypes: config.fullFileUploadTypes.length ? config.fullFileUploadTypes : ['*'], maxUploadSize: 0 }]
     : undefined;
-  return { images, fullFiles };
+  const ragFiles = config?.isRAGFileUploadOffered ? config.fileUploadSizeAndTypes : undefined;
+  return { images, fullFiles, ragFiles };
 }
 
-/** The `uploads` of the images and URLs (full files go through `store.uploadFiles` first). */
+/**
+ * The `uploads` of the images, URLs and files already through Flowise (the others go through `store.uploadFiles` or
+ * `store.upsertFiles` first).
+ */
 export function inlineUploads(items: readonly PendingAttachment[]): FileUpload[] {
   return items.flatMap((item): FileUpload[] =>
-    item.kind === 'image' && item.data
-      ? [{ type: 'file', name: item.name, mime: item.mime, data: item.data }]
-      : item.kind === 'url' && item.data
-        ? [{ type: 'url', name: item.name, mime: item.mime, data: item.data }]
-        : [],
+    item.upload
+      ? [item.upload]
+      : item.kind === 'image' && item.data
+        ? [{ type: 'file', name: item.name, mime: item.mime, data: item.data }]
+        : item.kind === 'url' && item.data
+          ? [{ type: 'url', name: item.name, mime: item.mime, data: item.data }]
+          : [],
   );
 }
 

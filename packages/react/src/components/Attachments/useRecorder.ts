@@ -1,6 +1,6 @@
 import { readAsDataUrl, type ChatError, type FileUpload } from '@flowise-kit/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AttachmentLabels } from './labels.js';
+import type { Labels } from '../../labels.js';
 
 /** What {@link useRecorder} gives the composer. */
 export interface Recorder {
@@ -20,7 +20,7 @@ export interface Recorder {
 const TYPES = ['audio/webm;codecs=opus', 'audio/webm', 'audio/mp4', 'audio/ogg;codecs=opus'];
 
 /** Records a spoken question with `MediaRecorder`; a denied, missing or unsupported microphone is a typed error. */
-export function useRecorder(labels: AttachmentLabels): Recorder {
+export function useRecorder(labels: Labels): Recorder {
   const [elapsed, setElapsed] = useState<number>();
   const [error, setError] = useState<ChatError>();
   const session = useRef<{ recorder: MediaRecorder; chunks: Blob[]; stream: MediaStream; timer: number }>(undefined);

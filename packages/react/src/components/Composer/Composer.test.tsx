@@ -1,4 +1,5 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { NO_UPLOADS } from '@flowise-kit/core';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { answerEvents, replayStore } from '../../test-support/streams.js';
 import { Composer } from './Composer.js';
@@ -38,5 +39,30 @@ describe('Composer', () => {
     fireEvent.click(stop);
     expect(store.getState().status).toBe('aborted');
     await screen.findByRole('button', { name: 'Send' });
+  });
+});
+
+describe('Composer: pasted images', () => {
+  it('gives each pasted image a name of its own (browsers call them all image.png); named files keep theirs', async () => {
+    const store = replayStore(answerEvents(2));
+    store.setState({
+      ...store.getState(),
+      uploadsConfig: {
+        ...NO_UPLOADS,
+        isImageUploadAllowed: true,
+        imgUploadSizeAndTypes: [{ fileTypes: ['image/png'], maxUploadSize: 1 }],
+      },
+    });
+    render(<Composer store={store} />);
+    const png = (name: string) => new File([new Uint8Array([137, 80, 78, 71])], name, { type: 'image/png' });
+    const input = screen.getByRole('textbox', { name: 'Message' });
+    fireEvent.paste(input, { clipboardData: { files: [png('image.png'), png('image.png')] } });
+    fireEvent.paste(input, { clipboardData: { files: [png('image.png'), png('cat.png')] } });
+    const list = await screen.findByRole('list', { name: 'Attachments' });
+    await waitFor(() => expect(list.querySelectorAll('img')).toHaveLength(4));
+    const names = Array.from(list.querySelectorAll('img'), (img) => img.alt);
+    expect(names[3]).toBe('cat.png');
+    expect(new Set(names).size).toBe(4);
+    for (const name of names.slice(0, 3)) expect(name).toMatch(/^pasted-\d+-\d+\.png$/);
   });
 });

@@ -1,4 +1,4 @@
-import { isFlowiseError, type ChatError, type ChatStore } from '@flowise-kit/core';
+import { isFlowiseError, type ChatError, type ChatStore, type FileUpload } from '@flowise-kit/core';
 import {
   memo,
   useEffect,
@@ -15,11 +15,11 @@ import { useChatStatus } from '../../selectors.js';
 import { useUploadsConfig } from '../../uploads-config.js';
 import { AttachControls } from '../Attachments/AttachControls.js';
 import { AttachmentList } from '../Attachments/AttachmentList.js';
-import { ATTACHMENT_LABELS, type AttachmentLabels } from '../Attachments/labels.js';
+import { namePasted } from '../Attachments/pasted.js';
 import { RecordControls } from '../Attachments/RecordControls.js';
-import { inlineUploads, useAttachments } from '../Attachments/useAttachments.js';
+import { inlineUploads, useAttachments, type PendingAttachment } from '../Attachments/useAttachments.js';
 import { useRecorder } from '../Attachments/useRecorder.js';
-import { fillLabel, useLabels } from '../../labels.js';
+import { fillLabel, mergeLabels, useLabels, type Labels } from '../../labels.js';
 import '../../styles/theme.css';
 import './Composer.css';
 
@@ -42,8 +42,8 @@ export interface ComposerProps {
   dropZone?: RefObject<HTMLElement | null>;
   /** The most attachments one question may carry (default 10). */
   maxAttachments?: number;
-  /** The attachment and recording controls' strings (see `ATTACHMENT_LABELS`). */
-  labels?: Partial<AttachmentLabels>;
+  /** Strings to replace here, over the `LabelsProvider`'s (the attachment and recording controls' are `Labels` too). */
+  labels?: Partial<Labels>;
   /** The longest question accepted: past it the `maxCharsWarning` label shows and Send is disabled. */
   maxChars?: number;
 }
@@ -69,42 +69,66 @@ export const Composer = memo(function Composer({
   const store = useChatStore(explicit);
   const status = useChatStatus(store);
   const config = useUploadsConfig(store);
-  const labels = useMemo(() => ({ ...ATTACHMENT_LABELS, ...labelOverrides }), [labelOverrides]);
+  const labels = useMemo(() => mergeLabels(words, labelOverrides), [words, labelOverrides]);
   const attachments = useAttachments(config, labels, maxAttachments);
   const recorder = useRecorder(labels);
   const recording = recorder.elapsed !== undefined;
   const [text, setText] = useState('');
-  const [uploading, setUploading] = useState(0);
+  /** The progress text while files go through Flowise. */
+  const [uploading, setUploading] = useState<string>();
   const [error, setError] = useState<ChatError>();
   const form = useRef<HTMLFormElement>(null);
+  /** A second Enter before the send must not upload again. */
+  const submitting = useRef(false);
   const busy = status === 'submitted' || status === 'streaming';
   const tooLong = maxChars !== undefined && text.length > maxChars;
   const hasInput = text.trim() !== '' || attachments.items.length > 0;
-  const canSend = !disabled && !busy && !tooLong && uploading === 0 && hasInput;
+  const canSend = !disabled && !busy && !tooLong && uploading === undefined && hasInput;
 
-  const submit = async () => {
-    if (!canSend) return;
+  const submit = () => {
+    if (!canSend || submitting.current) return;
     const question = text;
-    const files = attachments.items.flatMap((item) => (item.kind === 'file' && item.file ? [item.file] : []));
-    let uploads = inlineUploads(attachments.items);
+    const send = (uploads: FileUpload[]) => {
+      setText('');
+      attachments.clear();
+      void (uploads.length > 0 ? store.send(question, { uploads }) : store.send(question));
+    };
+    const waiting = (kind: 'file' | 'rag') =>
+      attachments.items.filter((item) => item.kind === kind && item.file && !item.upload);
+    const [rag, full] = [waiting('rag'), waiting('file')];
     setError(undefined);
-    if (files.length > 0) {
-      // Nothing is cleared until the files are in: a failed upload leaves the question and its files to retry.
-      setUploading(files.length);
-      try {
-        uploads = [...uploads, ...(await store.uploadFiles(files))];
-      } catch (failure) {
-        setError(isFlowiseError(failure) ? failure.toChatError() : { kind: 'network', message: String(failure) });
-        return;
-      } finally {
-        setUploading(0);
-      }
-    }
-    setText('');
-    attachments.clear();
-    void (uploads.length > 0 ? store.send(question, { uploads }) : store.send(question));
+    if (rag.length === 0 && full.length === 0) return send(inlineUploads(attachments.items));
+    submitting.current = true;
+    void throughFlowise(rag, full)
+      .then((uploads) => uploads && send(uploads))
+      .finally(() => (submitting.current = false));
   };
-  /** A spoken question: the server transcribes it, and the transcript becomes the question. */
+  /** RAG then full files through Flowise; on a failure all stays to retry, and what was upserted is not again. */
+  const throughFlowise = async (
+    rag: PendingAttachment[],
+    full: PendingAttachment[],
+  ): Promise<FileUpload[] | undefined> => {
+    const uploads = inlineUploads(attachments.items);
+    let upserted: FileUpload[] = [];
+    try {
+      if (rag.length > 0) {
+        setUploading(count(labels.upsertingFile, labels.upsertingFiles, rag.length));
+        upserted = await store.upsertFiles(rag.map((item) => item.file!));
+      }
+      if (full.length > 0) {
+        setUploading(count(labels.uploadingFile, labels.uploadingFiles, full.length));
+        uploads.push(...(await store.uploadFiles(full.map((item) => item.file!))));
+      }
+    } catch (failure) {
+      attachments.settle(new Map(upserted.map((upload, i) => [rag[i]!.id, upload])));
+      setError(isFlowiseError(failure) ? failure.toChatError() : { kind: 'network', message: String(failure) });
+      return undefined;
+    } finally {
+      setUploading(undefined);
+    }
+    return [...uploads, ...upserted];
+  };
+  /** The transcript becomes the question: a typed draft would be dropped by Flowise, so it stays in the composer. */
   const sendRecording = async () => {
     const audio = await recorder.finish();
     if (audio) void store.send('', { uploads: [audio] });
@@ -112,16 +136,16 @@ export const Composer = memo(function Composer({
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     if (busy) store.stop();
-    else void submit();
+    else submit();
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     // keyCode 229: Safari reports IME composition this way and sets isComposing false on the final Enter.
     if (event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing || event.keyCode === 229) return;
     event.preventDefault();
-    void submit();
+    submit();
   };
   const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
-    const files = Array.from(event.clipboardData.files);
+    const files = Array.from(event.clipboardData.files, (file) => namePasted(file));
     if (files.length === 0 || !attachments.accepts) return;
     event.preventDefault();
     void attachments.addFiles(files);
@@ -144,12 +168,12 @@ export const Composer = memo(function Composer({
         items={attachments.items}
         onRemove={attachments.remove}
         labels={labels}
-        disabled={uploading > 0}
+        disabled={uploading !== undefined}
       />
-      {uploading > 0 ? (
+      {uploading !== undefined ? (
         <p className="fk-composer__progress" role="status">
-          <progress aria-label={labels.uploading(uploading)} />
-          {labels.uploading(uploading)}
+          <progress aria-label={uploading} />
+          {uploading}
         </p>
       ) : null}
       <div className="fk-composer__row">
@@ -165,7 +189,7 @@ export const Composer = memo(function Composer({
           <AttachControls
             accept={attachments.accept}
             allowUrl={config?.isImageUploadAllowed === true}
-            disabled={disabled || uploading > 0}
+            disabled={disabled || uploading !== undefined}
             labels={labels}
             onFiles={(files) => void attachments.addFiles(files)}
             onUrl={attachments.addUrl}
@@ -174,8 +198,8 @@ export const Composer = memo(function Composer({
         <textarea
           hidden={recording}
           className="fk-composer__input"
-          aria-label={label ?? words.message}
-          placeholder={placeholder ?? words.placeholder}
+          aria-label={label ?? labels.message}
+          placeholder={placeholder ?? labels.placeholder}
           aria-invalid={tooLong || undefined}
           value={text}
           rows={1}
@@ -193,28 +217,33 @@ export const Composer = memo(function Composer({
           />
         ) : null}
         {recording ? null : busy ? (
-          <button type="submit" className="fk-button fk-composer__button" aria-label={words.stopAnswering}>
-            {words.stop}
+          <button type="submit" className="fk-button fk-composer__button" aria-label={labels.stopAnswering}>
+            {labels.stop}
           </button>
         ) : (
           <button
             type="submit"
             className="fk-button fk-button--primary fk-composer__button"
             disabled={!canSend}
-            aria-label={words.send}
+            aria-label={labels.send}
           >
-            {words.send}
+            {labels.send}
           </button>
         )}
       </div>
       {tooLong ? (
         <p className="fk-composer__warning" role="alert">
-          {fillLabel(words.maxCharsWarning, { max: maxChars ?? 0 })}
+          {fillLabel(labels.maxCharsWarning, { max: maxChars ?? 0 })}
         </p>
       ) : null}
     </form>
   );
 });
+
+/** The label for one, or the label for `n` with its `{count}`. */
+function count(one: string, many: string, n: number): string {
+  return n === 1 ? one : fillLabel(many, { count: n });
+}
 
 /** Files dropped on `zone` are attached; while something is dragged over it, it carries `data-fk-dropping`. */
 function useDrop(zone: RefObject<HTMLElement | null>, enabled: boolean, onFiles: (files: File[]) => unknown): void {

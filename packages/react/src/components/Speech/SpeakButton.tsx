@@ -1,19 +1,21 @@
 import type { AssistantMessage, ChatStore } from '@flowise-kit/core';
 import { useChatSelector } from '../../selectors.js';
 import { selectUploadsConfig } from '../../uploads-config.js';
-import { ATTACHMENT_LABELS } from '../Attachments/labels.js';
+import { useLabels, type Labels } from '../../labels.js';
 import { useSpeech } from './useSpeech.js';
 
 /** Read aloud / Stop on a finished answer, when the chatflow has text to speech and Flowise gave the answer an id. */
 export function SpeakButton({
   message,
   store,
-  labels = ATTACHMENT_LABELS,
+  labels: own,
 }: {
   message: AssistantMessage;
   store?: ChatStore | undefined;
-  labels?: Pick<typeof ATTACHMENT_LABELS, 'speak' | 'stopSpeaking'>;
+  labels?: Pick<Labels, 'speak' | 'stopSpeaking'>;
 }) {
+  const inherited = useLabels();
+  const labels = own ?? inherited;
   // Read, not loaded: the composer (or the app, with `loadUploadsConfig()`) loads the config once per store.
   const config = useChatSelector(selectUploadsConfig, Object.is, store);
   const { speaking, failure, play, stop } = useSpeech(store);
