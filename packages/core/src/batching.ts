@@ -6,7 +6,7 @@ import { schedulerFor, timeout, type BatchMode, type Schedule } from './pacing.j
  * A queue of items delivered in order, in batches. With a number of milliseconds it is a throttle with a leading
  * edge: an item after a quiet spell is delivered on the next frame (a slow model's every token shows at once), and
  * while items keep coming, deliveries are at least that many milliseconds apart, and further apart on a page whose
- * commits are slow (frame-cost.ts measures each delivery's rendering and {@link adaptiveInterval} spaces them).
+ * commits are slow (frame-cost.ts measures each delivery's rendering and `adaptiveInterval` spaces them).
  */
 export class Batcher<T> {
   private queue: T[] = [];
