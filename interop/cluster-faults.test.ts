@@ -31,8 +31,27 @@ const stores: ChatStore[] = [];
 afterEach(() => {
   for (const store of stores.splice(0)) store.dispose();
 });
+/**
+ * When the last bytes of a prediction arrived. The idle wait restarts on any bytes, `:heartbeat` comments included
+ * (the main process writes one every 30 s, so one may land between the last word and the timeout).
+ */
+let lastBytesAt = 0;
+const watchBytes: typeof fetch = async (input, init) => {
+  const response = await fetch(input, init);
+  if (!response.body || !String(input).includes('/prediction/')) return response;
+  const [mine, theirs] = response.body.tee();
+  void (async () => {
+    const reader = theirs.getReader();
+    for (;;) {
+      const { done } = await reader.read().catch(() => ({ done: true }));
+      if (done) return;
+      lastBytesAt = Date.now();
+    }
+  })();
+  return new Response(mine, response);
+};
 function chat(chatflowId: string): ChatStore {
-  const store = createChatStore({ apiHost: url, chatflowId, idleTimeoutMs: IDLE_MS });
+  const store = createChatStore({ apiHost: url, chatflowId, idleTimeoutMs: IDLE_MS, fetch: watchBytes });
   stores.push(store);
   return store;
 }
@@ -70,10 +89,11 @@ async function faultMidAnswer(store: ChatStore, question: string, fault: () => P
   await fault();
   await sent;
   unsubscribe();
-  const settledMs = Date.now() - lastTextAt;
+  // From the last bytes (a heartbeat after the last word restarts the idle wait), never before the last text.
+  const settledMs = Date.now() - Math.max(lastTextAt, lastBytesAt);
   const reply = answer(store);
   console.log(
-    `${question}: ${reply.status} ${reply.error?.kind} "${reply.error?.message}", ${settledMs} ms after the last text`,
+    `${question}: ${reply.status} ${reply.error?.kind} "${reply.error?.message}", ${settledMs} ms after the last text or bytes`,
   );
   return { reply, settledMs };
 }
