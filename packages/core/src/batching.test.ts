@@ -189,6 +189,25 @@ describe('the commit-cost measure', () => {
     expect(commitCostEstimate()).toBeLessThan(30);
   });
 
+  it("counts the delivery's own render but not the idle wait for the frame after it", async () => {
+    const frames = stubFrames();
+    const busy = (ms: number) => {
+      const until = performance.now() + ms;
+      while (performance.now() < until);
+    };
+    const started = performance.now();
+    busy(20); // the delivery: the store update and React's render, in the delivering task
+    measureCommit(false, started);
+    await Promise.resolve(); // the delivering task's microtasks end
+    await new Promise((resolve) => setTimeout(resolve, 15)); // idle until the frame
+    frames.shift()!(0);
+    busy(10); // the frame's rendering
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // 20 + 10 ms of work: the render in the task is not mistaken for the wait, and the idle wait is left out.
+    expect(commitCostEstimate()).toBeGreaterThanOrEqual(28);
+    expect(commitCostEstimate()).toBeLessThan(42);
+  });
+
   it('measures nothing where there are no frames (Node, a worker)', () => {
     expect(typeof globalThis.requestAnimationFrame).toBe('undefined');
     measureCommit(true);

@@ -1,6 +1,6 @@
 /** The store's event queue: delivers stream events in batches, on the schedule that pacing.ts sets. */
 import { adaptiveInterval, measureCommit } from './frame-cost.js';
-import { schedulerFor, timeout, type BatchMode, type Schedule } from './pacing.js';
+import { busyClock, schedulerFor, timeout, type BatchMode, type Schedule } from './pacing.js';
 
 /**
  * A queue of items delivered in order, in batches. With a number of milliseconds it is a throttle with a leading
@@ -57,11 +57,11 @@ export class Batcher<T> {
     if (this.queue.length === 0) return;
     const items = this.queue;
     this.queue = [];
-    if (this.interval > 0 && items.some(this.throttles)) {
-      this.lastDelivery = Date.now();
-      measureCommit(inFrame);
-    }
+    const measure = this.interval > 0 && items.some(this.throttles);
+    if (measure) this.lastDelivery = Date.now();
+    const started = busyClock();
     this.deliver(items);
+    if (measure) measureCommit(inFrame, started);
   }
 
   /** Drops the queue and the pending delivery. */

@@ -11,11 +11,10 @@
  * The measure: from a delivery to the first task after the frame that rendered it (a message posted from that
  * frame's animation-frame callback runs after its style, layout and paint). It counts everything the main thread did
  * meanwhile, which is what a reader feels; a delivery made outside a frame waits for the next one, and that wait
- * (at most a frame) is not counted.
+ * (from the end of the delivering task, its React render included, to the frame) is not counted.
  */
+import { afterThisTask } from './next-task.js';
 import { busyClock, PACING } from './pacing.js';
-
-const FRAME_MS = 1000 / 60;
 
 let estimate = 0;
 let measuring = false;
@@ -27,42 +26,36 @@ function canMeasure(): boolean {
   return typeof globalThis.requestAnimationFrame === 'function' && typeof globalThis.MessageChannel === 'function';
 }
 
-/** Runs `callback` as a task after the current one (after the frame's rendering, from inside a frame callback). */
-function afterRendering(callback: () => void): void {
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
-    channel.port1.close();
-    callback();
-  };
-  channel.port2.postMessage(undefined);
-}
-
 /** Notes one measured commit cost (ms); a running average that follows a change within a few commits. */
 export function noteCommitCost(ms: number): void {
   estimate = estimate === 0 ? ms : estimate * 0.5 + ms * 0.5;
 }
 
 /**
- * Measures the commit that is being delivered now. `inFrame`: the delivery runs inside an animation-frame callback
- * (its rendering follows in the same frame). One measurement at a time; a hidden page (no frames) measures nothing.
+ * Measures the commit just delivered. Call it right after the delivery, in the delivering task. `inFrame`: the
+ * delivery ran inside an animation-frame callback (its rendering follows in the same frame); `started`: when the
+ * delivery began. One measurement at a time; a hidden page (no frames) measures nothing.
  */
-export function measureCommit(inFrame: boolean): void {
+export function measureCommit(inFrame: boolean, started: number = busyClock()): void {
   if (measuring || !canMeasure()) return;
   measuring = true;
-  const started = busyClock();
   const begun = generation;
   const done = (waited: number) => {
     if (begun !== generation) return;
     measuring = false;
     noteCommitCost(Math.max(0, busyClock() - started - waited));
   };
-  if (inFrame) afterRendering(() => done(0));
-  else
-    requestAnimationFrame(() => {
-      // The wait for this frame to begin is idle time, not the commit's.
-      const waited = Math.min(busyClock() - started, FRAME_MS);
-      afterRendering(() => done(waited));
-    });
+  if (inFrame) return afterThisTask(() => done(0));
+  // The end of the delivering task: React renders a store update in a microtask queued during the delivery, so a
+  // microtask queued now runs after that render. From there to the frame the page was idle (or busy with something
+  // else): not the commit's. (Counting up to a frame's wait from the delivery's start, as before, took up to 16 ms
+  // of the delivery's own render for the wait: on a slow CPU, where that render is long, the estimate fell short.)
+  let delivered = started;
+  queueMicrotask(() => (delivered = busyClock()));
+  requestAnimationFrame(() => {
+    const waited = Math.max(0, busyClock() - delivered);
+    afterThisTask(() => done(waited));
+  });
 }
 
 /**

@@ -15,5 +15,6 @@ export { abortTurn, beginTurn, dropLastTurn, failTurn, type TurnStart } from './
 export { endpointUrl } from './http.js';
 export { Batcher } from './batching.js';
 export { PACING, nextRevealBudget, revealEnd, schedulerFor, type Schedule } from './pacing.js';
+export { afterThisTask } from './next-task.js';
 export { isSecretKey } from './redact.js';
 export { randomId } from './id.js';

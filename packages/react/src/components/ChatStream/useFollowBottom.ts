@@ -1,13 +1,8 @@
+import { afterThisTask } from '@flowise-kit/core/internal';
 import { useCallback, useState } from 'react';
 
 /** How close to the bottom (px) a reader scrolling down counts as back at the bottom. */
 const NEAR_BOTTOM = 70;
-
-/** Runs `callback` in the first task after the next frame has rendered (layout is clean there). */
-function afterNextFrame(callback: () => void): void {
-  if (typeof requestAnimationFrame !== 'function') return void setTimeout(callback, 0);
-  requestAnimationFrame(() => setTimeout(callback, 0));
-}
 
 /** What {@link useFollowBottom} gives the conversation. */
 export interface FollowBottom {
@@ -98,12 +93,13 @@ export function useFollowBottom(): FollowBottom {
       if (element) {
         // Reading the scroll position in the scroll event would force a layout whenever the answer changed since
         // the last frame, and the frame's commit would then lay it out again: on a slow phone that doubled layout
-        // was the biggest script cost of a streaming answer (issue 18). The event only asks for a look after the
-        // next frame has rendered, when layout is clean.
+        // was the biggest script cost of a streaming answer (issue 18). The event (dispatched inside a frame's
+        // rendering steps) only asks for a look in the task after this frame has rendered, when layout is clean;
+        // not after another animation frame, which would cost every commit of a followed answer a frame more.
         const onScroll = () => {
           if (self.checkPending) return;
           self.checkPending = true;
-          afterNextFrame(() => {
+          afterThisTask(() => {
             self.checkPending = false;
             if (self.scroller === element) readerScrolled(element);
           });
