@@ -239,6 +239,7 @@ const NAMES: Record<string, string> = {
   'kit-frame': "flowise-kit, `batch: 'frame'`",
   'kit-worker': 'flowise-kit, worker transport (`workerTransport()`, default `batch`)',
   fetch: 'floor: the same stream read by `fetch`, nothing rendered',
+  'worker-only': "the worker's floor: the same stream through `workerTransport()` into the store, nothing rendered",
   aisdk: '`useChat` + react-markdown',
   'aisdk-throttle': '`useChat` (`experimental_throttle: 50`) + react-markdown',
 };
@@ -251,7 +252,9 @@ const THROTTLED_COST_RUNS = Number(process.env.BENCH_THROTTLED_COST_RUNS ?? 1);
 const cpu = (throttle: number) => (throttle === 1 ? '1×' : `${throttle}× slower`);
 const longest = (samples: Sample[]) => Math.max(...samples.map((s) => s.longestTaskMs));
 const verdict = (met: boolean) => (met ? 'met' : '**not met**');
-const TARGET_LIBS = (process.env.BENCH_TARGET_LIBS ?? 'kit,kit-worker,kit-frame,aisdk,aisdk-throttle,fetch').split(',');
+const TARGET_LIBS = (
+  process.env.BENCH_TARGET_LIBS ?? 'kit,kit-worker,kit-frame,aisdk,aisdk-throttle,fetch,worker-only'
+).split(',');
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
@@ -287,7 +290,7 @@ export async function renderCost(): Promise<string> {
         : lib.startsWith('kit-')
           ? `lib=kit&batch=${lib.slice(4)}`
           : `lib=${lib}`;
-    const api = lib.startsWith('kit') || lib === 'fetch' ? mock.url : aiSdk.url;
+    const api = lib.startsWith('kit') || lib === 'fetch' || lib === 'worker-only' ? mock.url : aiSdk.url;
     return `${site.url}/${profiling ? 'dist-profiling' : 'dist'}/index.html?${page}&api=${encodeURIComponent(api)}&${query}`;
   };
   const log = (text: string) => console.log(`bench:render ${text}`);
@@ -320,7 +323,7 @@ export async function renderCost(): Promise<string> {
         for (const [lib, samples] of results) {
           const task = stat(samples.map((s) => s.taskMs));
           targets.push(
-            `| ${cpu(throttle)} | ${pace} | ${NAMES[lib] ?? lib} | ${fmt(task)} | ${(task.median / ours).toFixed(1)} × | ${(task.median / floor).toFixed(2)} × | ${fmt(stat(samples.map((s) => s.longestTaskMs)))} | ${fmt(stat(samples.map((s) => s.longTasks)), '')} | ${lib === 'fetch' ? '—' : fmt(stat(samples.map((s) => s.commits)), '')} | ${fmt(stat(samples.map((s) => s.wallMs)))} |`,
+            `| ${cpu(throttle)} | ${pace} | ${NAMES[lib] ?? lib} | ${fmt(task)} | ${(task.median / ours).toFixed(1)} × | ${(task.median / floor).toFixed(2)} × | ${fmt(stat(samples.map((s) => s.longestTaskMs)))} | ${fmt(stat(samples.map((s) => s.longTasks)), '')} | ${lib === 'fetch' || lib === 'worker-only' ? '—' : fmt(stat(samples.map((s) => s.commits)), '')} | ${fmt(stat(samples.map((s) => s.wallMs)))} |`,
           );
           if (!lib.startsWith('kit')) continue;
           const worst = longest(samples);

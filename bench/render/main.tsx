@@ -1,14 +1,14 @@
 /**
  * The render benchmark page: the same answer rendered by flowise-kit (useFlowisePrediction + ChatStream, SourceList,
  * ToolTrace) or by the AI SDK's useChat + react-markdown.
- * `?lib=kit|aisdk|aisdk-throttle|fetch&api=…&flow=…&tokens=…&rate=…&batch=…&history=N&latency=1`.
+ * `?lib=kit|aisdk|aisdk-throttle|fetch|worker-only&api=…&flow=…&tokens=…&rate=…&batch=…&history=N&latency=1`.
  * window.__bench collects React commits (and their render durations); the driver (bench/render.ts) reads it and CDP
  * metrics. With `latency=1` the page also times each marker token (`⟦k⟧`) from the moment its bytes reach the page
  * to the first animation frame after it appears in the DOM (a separate run: the bookkeeping costs script time).
  */
 import { DefaultChatTransport, type UIMessage } from 'ai';
 import { useChat } from '@ai-sdk/react';
-import type { ChatMessage } from '@flowise-kit/core';
+import { createChatStore, type ChatMessage } from '@flowise-kit/core';
 import { createAssistantMessage } from '@flowise-kit/core/internal';
 import { workerTransport } from '@flowise-kit/core/worker';
 import { ChatStream, FlowiseChatProvider, SourceList, ToolTrace, useFlowisePrediction } from '@flowise-kit/react';
@@ -265,11 +265,32 @@ function FetchOnly() {
   return null;
 }
 
+/**
+ * The worker's floor: the same stream through the worker transport into the kit's store, nothing subscribed and
+ * nothing rendered. What is left on the main thread is what receiving through a worker costs it.
+ */
+function WorkerOnly() {
+  useEffect(() => {
+    const store = createChatStore({
+      apiHost: api,
+      chatflowId: flow,
+      checkStreamable: false,
+      transport: workerTransport({ mode: 'worker' }),
+      overrideConfig: { mock: { tokens, rate } },
+      onEnd: () => void (bench.done = true),
+    });
+    bench.start = () => store.send('Go');
+  }, []);
+  return null;
+}
+
 createRoot(document.getElementById('root')!).render(
   lib === 'kit' ? (
     <Kit />
   ) : lib === 'fetch' ? (
     <FetchOnly />
+  ) : lib === 'worker-only' ? (
+    <WorkerOnly />
   ) : (
     <AiSdk {...(lib === 'aisdk-throttle' ? { throttle: 50 } : {})} />
   ),
