@@ -18,6 +18,7 @@ describe('afterThisTask', () => {
       expect(ran).toEqual([]); // not a microtask: the current task (and its microtasks) finish first
       await new Promise<void>((done) => afterThisTask(done));
       expect(ran).toEqual(['a', 'b', 'c']);
+      expect(errors).toEqual([new Error('boom')]); // the throw still surfaces, as any task's would
     } finally {
       process.off('uncaughtException', onError);
     }
