@@ -275,25 +275,34 @@ describe('a long answer', () => {
     observer.disconnect();
     // Shown over several frames, each cut at a line end: every paragraph in full, none cut off.
     expect(new Set(counts).size).toBeGreaterThan(5);
-    expect(view.container.querySelector('.fk-markdown')!.lastElementChild!.textContent).toBe(
+    expect(Array.from(view.container.querySelectorAll('p')).at(-1)!.textContent).toBe(
       'Paragraph 1999 of a long answer in bold.',
     );
     expect(view.container.querySelectorAll('strong')).toHaveLength(2000);
   });
 
-  it('renders settled blocks in groups, in order, and keeps their DOM while the answer grows', async () => {
+  it('renders blocks in groups, in order, and keeps the DOM of every block while the answer grows', async () => {
     const paragraphs = Array.from({ length: 100 }, (_, i) => `Paragraph ${i} of the answer.`);
     const view = render(<Markdown text={paragraphs.join('\n\n')} streaming />);
     const root = view.container.querySelector('.fk-markdown')!;
     // Mounted streaming with 3 kB already in it: shown over a few frames (see the burst test).
     await waitFor(() => expect(root.querySelectorAll('p')).toHaveLength(100));
-    expect(root.querySelectorAll('.fk-markdown__group')).toHaveLength(3);
+    // Groups of 32: three full, and the one the answer grows in.
+    expect(root.querySelectorAll('.fk-markdown__group')).toHaveLength(4);
     expect(Array.from(root.querySelectorAll('p'), (p) => p.textContent)).toEqual(paragraphs);
     const first = root.querySelector('p')!;
+    const tail = root.querySelectorAll('p')[97]!;
     view.rerender(<Markdown text={`${paragraphs.join('\n\n')} More words.\n\nA new paragraph`} streaming />);
     expect(root.querySelector('p')).toBe(first);
     expect(root.querySelectorAll('p')).toHaveLength(101);
-    expect(root.lastElementChild!.textContent).toBe('A new paragraph');
-    expect(Array.from(root.children).at(-2)!.textContent).toBe('Paragraph 99 of the answer. More words.');
+    expect(root.querySelectorAll('p')[100]!.textContent).toBe('A new paragraph');
+    expect(root.querySelectorAll('p')[99]!.textContent).toBe('Paragraph 99 of the answer. More words.');
+    // Grown to 140 blocks: the group that paragraph 97 is in fills up, and the paragraph keeps its element.
+    const more = Array.from({ length: 40 }, (_, i) => `Later ${i}.`).join('\n\n');
+    view.rerender(<Markdown text={`${paragraphs.join('\n\n')}\n\n${more}`} streaming />);
+    await waitFor(() => expect(root.querySelectorAll('p')).toHaveLength(140));
+    expect(root.querySelectorAll('.fk-markdown__group')).toHaveLength(5);
+    expect(root.querySelectorAll('p')[97]).toBe(tail);
+    expect(tail.parentElement!.children).toHaveLength(32);
   });
 });

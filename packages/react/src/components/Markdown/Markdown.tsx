@@ -1,7 +1,7 @@
 import { nextRevealBudget, PACING, revealEnd, schedulerFor } from '@flowise-kit/core/internal';
 import type { Tokens } from 'marked';
 import { lex } from './lexer.js';
-import { memo, useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { createUnitSplitter, renderableUnits, toBlocks, type ListBlock, type RenderBlock } from './blocks.js';
 import { markOpenCode, renderBlocks, renderListItem } from './tokens.js';
 import '../../styles/theme.css';
@@ -85,28 +85,39 @@ function RenderedBlock({ block, open = false }: { block: RenderBlock; open?: boo
   return typeof block === 'string' ? <Block source={block} open={open} /> : <List list={block} open={open} />;
 }
 
-/** Settled blocks are rendered in groups of this many. */
+/** Blocks are rendered in groups of this many. */
 const GROUP = 32;
 
 const sameBlock = (a: RenderBlock, b: RenderBlock) =>
   a === b || (typeof a !== 'string' && typeof b !== 'string' && sameList(a, b));
-const sameBlocks = (a: { blocks: RenderBlock[] }, b: { blocks: RenderBlock[] }) =>
-  a.blocks.length === b.blocks.length && a.blocks.every((block, i) => sameBlock(block, b.blocks[i]!));
+
+interface GroupProps {
+  blocks: RenderBlock[];
+  /** Its last block is the answer's, with a code fence still streaming. */
+  open: boolean;
+}
+const sameGroup = (a: GroupProps, b: GroupProps) =>
+  a.open === b.open &&
+  a.blocks.length === b.blocks.length &&
+  a.blocks.every((block, i) => sameBlock(block, b.blocks[i]!));
 
 /**
- * A run of settled blocks in one box. As one flat list, every frame of a long answer would make React walk all its
- * blocks and the browser's layout iterate all of them for the one block that grew; in groups, both walk a group per
- * {@link GROUP} blocks and skip the unchanged groups.
+ * A run of {@link GROUP} blocks in one box. As one flat list, every frame of a long answer would make React walk all
+ * its blocks and the browser's layout iterate all of them for the one block that grew; in groups, both walk a group
+ * per {@link GROUP} blocks and skip the unchanged groups. Every block is in its group from the start, so a block
+ * keeps its DOM for the answer's life (moving settled blocks into a group once 32 had settled remounted them all: a
+ * long task on a phone each time, and on a code block a second highlighting).
  */
-const BlockGroup = memo(function BlockGroup({ blocks }: { blocks: RenderBlock[] }) {
+const BlockGroup = memo(function BlockGroup({ blocks, open }: GroupProps) {
+  const last = blocks.length - 1;
   return (
     <div className="fk-markdown__group">
       {blocks.map((block, index) => (
-        <RenderedBlock key={index} block={block} />
+        <RenderedBlock key={index} block={block} open={open && index === last} />
       ))}
     </div>
   );
-}, sameBlocks);
+}, sameGroup);
 
 /**
  * Renders an answer's markdown safely, block by block: completed blocks (and completed items of a list) are
@@ -142,18 +153,11 @@ export const Markdown = memo(function Markdown({ text, streaming = false, classN
   );
   const blocks = useMemo(() => toBlocks(units), [units]);
   const open = Boolean(units.at(-1)?.open);
-  // The last two blocks can still change while streaming; whole groups of the blocks before them are settled.
-  const settled = Math.max(0, Math.floor((blocks.length - 2) / GROUP) * GROUP);
-  const groups: RenderBlock[][] = [];
-  for (let start = 0; start < settled; start += GROUP) groups.push(blocks.slice(start, start + GROUP));
-  return (
-    <div className={className ? `fk-markdown ${className}` : 'fk-markdown'}>
-      {groups.map((group, index) => (
-        <BlockGroup key={`g${index}`} blocks={group} />
-      ))}
-      {blocks.slice(settled).map((block, index) => (
-        <RenderedBlock key={settled + index} block={block} open={open && settled + index === blocks.length - 1} />
-      ))}
-    </div>
-  );
+  // Only the groups that hold the last two blocks (the ones that can still change while streaming) render again.
+  const groups: ReactNode[] = [];
+  for (let start = 0; start < blocks.length; start += GROUP) {
+    const stop = Math.min(blocks.length, start + GROUP);
+    groups.push(<BlockGroup key={start} blocks={blocks.slice(start, stop)} open={open && stop === blocks.length} />);
+  }
+  return <div className={className ? `fk-markdown ${className}` : 'fk-markdown'}>{groups}</div>;
 });

@@ -125,6 +125,13 @@ export function splitUnits(markdown: string): Unit[] {
 export function createUnitSplitter(): (markdown: string) => Unit[] {
   let previousText = '';
   let previousUnits: Unit[] = [];
+  // The pair of items asked about last, and the answer. While a list's last item grows, the cut stays before the
+  // item ahead of it, so every frame asks about the same two settled items: a lex of two units saved per frame.
+  let asked: readonly [string, string, boolean] | undefined;
+  const continues = (previous: string, next: string) => {
+    if (asked?.[0] !== previous || asked[1] !== next) asked = [previous, next, continuesList(previous, next)];
+    return asked[2];
+  };
   return (markdown) => {
     let cut = markdown.startsWith(previousText) ? Math.max(0, previousUnits.length - 2) : 0;
     while (cut > 0 && !mayCutBetween(previousUnits[cut - 1]!, previousUnits[cut]!)) cut--;
@@ -137,7 +144,7 @@ export function createUnitSplitter(): (markdown: string) => Unit[] {
       const next = splitUnits(markdown.slice(offset));
       const [head] = next;
       const before = stable[stable.length - 1]!;
-      if (head?.first && head.bullet === before.bullet && continuesList(before.source, head.source))
+      if (head?.first && head.bullet === before.bullet && continues(before.source, head.source))
         next[0] = { ...head, first: false };
       previousUnits = [...stable, ...next];
     }

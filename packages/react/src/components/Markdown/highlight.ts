@@ -4,10 +4,32 @@
  * many scopes are reduced to six kinds, `fk-hl-keyword` … `fk-hl-comment`, coloured in Markdown.css from the theme's
  * `--fk-code-*` properties (so the stylesheet every page loads stays small).
  */
+import { afterThisTask } from '@flowise-kit/core/internal';
 import { common, createLowlight } from 'lowlight';
 import { createElement, type ReactNode } from 'react';
 
-const lowlight = createLowlight(common);
+const lowlight = createLowlight();
+
+/** Grammars are registered for about this many milliseconds per task. */
+const SLICE_MS = 4;
+
+/**
+ * Resolves once highlight.js's common grammars are registered. Registering runs each grammar's definition: all 37 at
+ * once were one task of about 40 ms on a laptop and 150 ms on a phone-class CPU, in the middle of an answer (the
+ * first finished code block loads this module). They are registered a few milliseconds' worth per task instead;
+ * lazy.ts hands the module out only after this.
+ */
+export const ready: Promise<void> = (async () => {
+  const pending = Object.entries(common);
+  while (pending.length > 0) {
+    const started = performance.now();
+    while (pending.length > 0 && performance.now() - started < SLICE_MS) {
+      const [name, grammar] = pending.shift()!;
+      lowlight.register(name, grammar);
+    }
+    if (pending.length > 0) await new Promise<void>((resolve) => afterThisTask(resolve));
+  }
+})();
 
 type Root = ReturnType<typeof lowlight.highlight>;
 type Child = Root['children'][number];

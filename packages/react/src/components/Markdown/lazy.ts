@@ -21,8 +21,13 @@ function lazyModule<T>(load: () => Promise<T>): { current: () => T | undefined; 
   };
 }
 
-/** The code highlighter (lowlight, highlight.js's grammars): see `highlight.ts`. */
-export const highlighter = lazyModule<typeof Highlighter>(() => import('./highlight.js'));
+/** The code highlighter (lowlight, highlight.js's grammars), once its grammars are registered: see `highlight.ts`. */
+export const highlighter = lazyModule<typeof Highlighter>(() =>
+  import('./highlight.js').then(async (module) => {
+    await module.ready;
+    return module;
+  }),
+);
 
 /** KaTeX and its stylesheet: see `katex.ts`. */
 export const katex = lazyModule<typeof Katex>(() => import('./katex.js'));

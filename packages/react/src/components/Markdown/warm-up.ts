@@ -1,20 +1,63 @@
+import type { Tokens } from 'marked';
+import { createUnitSplitter, renderableUnits, toBlocks, type RenderBlock } from './blocks.js';
 import { lex } from './lexer.js';
+import { renderBlocks, renderListItem } from './tokens.js';
 
-/** Markdown that takes marked through its common paths: a heading, emphasis, a link, a tight list, a fence, a table. */
+/**
+ * Markdown that takes the renderer through its common paths: a heading, emphasis, a link, inline math, tight and
+ * loose lists, a fence, a table, a quote, and an unfinished end (an open `**`) for the streaming completion.
+ */
 const SAMPLE =
-  '# Title\n\nSome *emphasis*, **bold** and `code` with a [link](https://example.com).\n\n- one\n- two\n  continued\n\n1. first\n\n```js\nconst a = 1;\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n> quote\n';
+  '# Title\n\nSome *emphasis*, **bold**, $x^2$ and `code` with a [link](https://example.com).\n\n- one\n- two\n  continued\n\n1. first\n\n2. second **item**\n\n```js\nconst a = 1;\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n> quote\n\nThe end is **still';
 
 let warmed = false;
 
+/** A block's elements, as `<Markdown>` builds them (lexed alone; a list item by item). Not mounted. */
+function elementsOf(block: RenderBlock): void {
+  if (typeof block === 'string') return void renderBlocks(lex(block));
+  block.items.forEach((source, index) => {
+    const list = lex(source).find((token): token is Tokens.List => token.type === 'list');
+    if (list?.items[0]) renderListItem(list.items[0], block.loose, index);
+  });
+}
+
 /**
- * Lexes a small sample once per page while the browser is idle. The page's first answer otherwise pays for V8
- * compiling marked (its regular expressions, its lexer), several times the cost of a warm lexer. Called when a
- * conversation mounts, long before a question is answered; a no-op on the server and after the first call.
+ * The warm-up's steps, one idle task each: cold, each costs a few milliseconds, several times that on a slow phone,
+ * and all in one task could make a long task of their own.
+ */
+function steps(): (() => void)[] {
+  const split = createUnitSplitter();
+  let blocks: RenderBlock[] = [];
+  return [
+    () => void lex(SAMPLE),
+    // A streaming answer's path: the incremental splitter over a growing text, the unfinished end completed.
+    () => {
+      for (const end of [SAMPLE.length >> 1, SAMPLE.length - 4, SAMPLE.length])
+        blocks = toBlocks(renderableUnits(SAMPLE.slice(0, end), true, split));
+    },
+    () => blocks.forEach(elementsOf),
+  ];
+}
+
+/**
+ * Runs the markdown renderer once over a small sample, in the page's idle time, once per page. Without it the first
+ * answer pays for V8 compiling the renderer (marked's regular expressions and lexer, remend, the splitter, the
+ * element builders): its first commits cost several times a warm one, which on a phone-class CPU made the start of
+ * an answer its only long tasks (issue 18). Nothing is mounted; React's own code is warmed by the page's first
+ * render. Called when a conversation mounts, long before a question is answered; a no-op on the server and after
+ * the first call.
  */
 export function warmUpMarkdown(): void {
   if (warmed || typeof window === 'undefined') return;
   warmed = true;
-  const run = () => void lex(SAMPLE);
-  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(run, { timeout: 2_000 });
-  else setTimeout(run, 200);
+  const queue = steps();
+  const idle = (run: () => void) =>
+    typeof window.requestIdleCallback === 'function'
+      ? window.requestIdleCallback(run, { timeout: 2_000 })
+      : setTimeout(run, 200);
+  const next = () => {
+    queue.shift()?.();
+    if (queue.length > 0) idle(next);
+  };
+  idle(next);
 }
