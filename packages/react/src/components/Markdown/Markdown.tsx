@@ -102,6 +102,17 @@ const sameGroup = (a: GroupProps, b: GroupProps) =>
   a.blocks.every((block, i) => sameBlock(block, b.blocks[i]!));
 
 /**
+ * A group's size class for its height before the browser has laid it out once (Markdown.css): off screen a group is
+ * not laid out, and a conversation restored with the view at its end would otherwise give every answer above it the
+ * same guess. By its characters: up to 400, 1,600, 6,400, or more; `auto` then keeps the real height.
+ */
+function sizeClass(blocks: readonly RenderBlock[]): 's' | 'm' | 'l' | 'xl' {
+  let characters = 0;
+  for (const block of blocks) characters += typeof block === 'string' ? block.length : block.items.join('').length;
+  return characters <= 400 ? 's' : characters <= 1_600 ? 'm' : characters <= 6_400 ? 'l' : 'xl';
+}
+
+/**
  * A run of {@link GROUP} blocks in one box. As one flat list, every frame of a long answer would make React walk all
  * its blocks and the browser's layout iterate all of them for the one block that grew; in groups, both walk a group
  * per {@link GROUP} blocks and skip the unchanged groups. Every block is in its group from the start, so a block
@@ -111,7 +122,7 @@ const sameGroup = (a: GroupProps, b: GroupProps) =>
 const BlockGroup = memo(function BlockGroup({ blocks, open }: GroupProps) {
   const last = blocks.length - 1;
   return (
-    <div className="fk-markdown__group">
+    <div className={`fk-markdown__group fk-markdown__group--${sizeClass(blocks)}`}>
       {blocks.map((block, index) => (
         <RenderedBlock key={index} block={block} open={open && index === last} />
       ))}
