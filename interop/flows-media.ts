@@ -5,7 +5,7 @@
  * Flowise processes get `OPENAI_BASE_URL` pointed at the test model (`modelEnv` in `flowise.ts`).
  */
 import type { FlowiseAdmin } from './admin';
-import { TEST_KEY, template, useTestModel } from './flows';
+import { TEST_KEY, template, useTestModel } from './flow-parts';
 
 export interface MediaFlows {
   /** ChatOpenAI (a vision-capable node) with "Allow Image Uploads" on, its base path on the test model. */

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { FlowiseAdmin } from './admin';
-import { TEST_KEY } from './flows';
+import { TEST_KEY } from './flow-parts';
 
 async function node(admin: FlowiseAdmin, name: string, id: string, inputs: Record<string, unknown>, output: string) {
   const definition = await admin.node(name);
