@@ -3,6 +3,7 @@ import { memo, useCallback, useEffect, type ReactNode } from 'react';
 import { useChatStore } from '../../context.js';
 import { useMessageIds } from '../../selectors.js';
 import { warmUpMarkdown } from '../Markdown/warm-up.js';
+import { warmUpFonts } from './font-warm-up.js';
 import type { FeedbackHandler } from './FeedbackButtons.js';
 import type { HumanInputHandler } from './HumanInput.js';
 import { MessageRow } from './MessageRow.js';
@@ -70,8 +71,16 @@ export const ChatStream = memo(function ChatStream({
   useSpeechAutoPlay(store);
   const ids = useMessageIds(store);
   const { scrollRef, contentRef, isAtBottom, scrollToBottom } = useFollowBottom();
-  // The first answer's markdown should not be the page's first use of the markdown lexer (see warm-up.ts).
+  // The first answer should not be the page's first use of the markdown renderer or of its fonts (see warm-up.ts,
+  // font-warm-up.ts).
   useEffect(warmUpMarkdown, []);
+  const rootRef = useCallback(
+    (element: HTMLElement | null) => {
+      scrollRef(element);
+      warmUpFonts(element);
+    },
+    [scrollRef],
+  );
   const retry = useCallback(() => void store.retry(), [store]);
   // Regenerate: the latest answer is replaced (retry); an older one's question is asked again as a new turn. A turn
   // still open makes either a no-op (the store never sends a second prediction beside it).
@@ -105,7 +114,7 @@ export const ChatStream = memo(function ChatStream({
   const labels = useLabels();
   return (
     <section
-      ref={scrollRef}
+      ref={rootRef}
       className={className ? `fk-chat-stream ${className}` : 'fk-chat-stream'}
       aria-label={labels.conversation}
     >

@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useState, type ReactNode } from 'react';
 import { highlighter } from './lazy.js';
 import { fillLabel, useLabels } from '../../labels.js';
 
@@ -27,6 +27,25 @@ function useHighlighter(needed: boolean) {
     };
   }, [needed, module]);
   return module;
+}
+
+/**
+ * `code` highlighted as `lang` once `enabled`, or `undefined` until then (and for a language the highlighter does not
+ * know). A block highlighted before (a remount) shows highlighted at once; a new one is highlighted in a later task
+ * (see `highlightSoon`), so many blocks are never highlighted in one render.
+ */
+function useHighlighted(code: string, lang: string | undefined, enabled: boolean): ReactNode | undefined {
+  const module = useHighlighter(enabled && lang !== undefined);
+  const key = `${lang}\n${code}`;
+  const [later, setLater] = useState<{ key: string; nodes: ReactNode | undefined }>();
+  const now = module && lang && enabled ? module.highlighted(code, lang) : undefined;
+  const waiting = Boolean(module && lang && enabled && !now && later?.key !== key);
+  useEffect(() => {
+    if (!waiting || !module || !lang) return;
+    return module.highlightSoon(code, lang, (nodes) => setLater({ key, nodes }));
+  }, [waiting, module, code, lang, key]);
+  if (!enabled) return undefined;
+  return now ? now.nodes : later?.key === key ? later.nodes : undefined;
 }
 
 type CopyState = 'idle' | 'copied' | 'failed';
@@ -71,11 +90,7 @@ function CopyCode({ code, lang }: { code: string; lang: string | undefined }) {
  * highlighter loads on the first such block). Long lines scroll inside the block.
  */
 export const CodeBlock = memo(function CodeBlock({ code, lang, streaming = false }: CodeBlockProps) {
-  const module = useHighlighter(!streaming && lang !== undefined);
-  const highlighted = useMemo(
-    () => (module && lang && !streaming ? module.highlight(code, lang) : undefined),
-    [module, code, lang, streaming],
-  );
+  const highlighted = useHighlighted(code, lang, !streaming);
   return (
     <div className="fk-code" data-streaming={streaming || undefined}>
       <div className="fk-code__bar">

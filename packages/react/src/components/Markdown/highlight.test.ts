@@ -1,5 +1,6 @@
 import { common } from 'lowlight';
-import { expect, it } from 'vitest';
+import { afterThisTask } from '@flowise-kit/core/internal';
+import { expect, it, vi } from 'vitest';
 
 it('registers the grammars over several tasks, and knows them all once ready', async () => {
   const module = await import('./highlight.js');
@@ -10,4 +11,25 @@ it('registers the grammars over several tasks, and knows them all once ready', a
     expect({ name, known: module.highlight(`x ${name}`, name) !== undefined }).toEqual({ name, known: true });
   // Aliases come with their grammars.
   expect(module.highlight('const a = 1;', 'js')).toBeDefined();
+});
+
+it('highlights queued blocks a few milliseconds per task, in order, and never a cancelled one', async () => {
+  const module = await import('./highlight.js');
+  await module.ready;
+  // Every reading of the clock is 10 ms later: a slice (4 ms) holds one block.
+  let clock = 0;
+  const now = vi.spyOn(performance, 'now').mockImplementation(() => (clock += 10));
+  const done: string[] = [];
+  const sources = ['const a = 1;', 'let b = 2;', 'var c = 3;', 'x = 4;'];
+  const cancels = sources.map((code) => module.highlightSoon(code, 'js', () => done.push(code)));
+  cancels[2]!();
+  // Nothing in the caller's task.
+  expect(done).toEqual([]);
+  await new Promise<void>((resolve) => afterThisTask(resolve));
+  expect(done).toEqual(['const a = 1;']);
+  await vi.waitFor(() => expect(done).toEqual(['const a = 1;', 'let b = 2;', 'x = 4;']));
+  // Done blocks are remembered: a remount shows them at once.
+  expect(module.highlighted('let b = 2;', 'js')?.nodes).toBeDefined();
+  expect(module.highlighted('never asked', 'js')).toBeUndefined();
+  now.mockRestore();
 });

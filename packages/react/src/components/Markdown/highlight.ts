@@ -80,3 +80,42 @@ export function highlight(code: string, lang: string): ReactNode | undefined {
   cache.set(key, result);
   return result;
 }
+
+/** A block's highlighting, if it is done: `{ nodes }` (`nodes` undefined for a language it does not know). */
+export function highlighted(code: string, lang: string): { nodes: ReactNode | undefined } | undefined {
+  const key = `${lang}\n${code}`;
+  return cache.has(key) ? { nodes: cache.get(key) } : undefined;
+}
+
+interface Job {
+  code: string;
+  lang: string;
+  done: (nodes: ReactNode | undefined) => void;
+}
+const queue: Job[] = [];
+let scheduled = false;
+
+function work(): void {
+  const started = performance.now();
+  for (let job = queue.shift(); job; job = performance.now() - started < SLICE_MS ? queue.shift() : undefined)
+    job.done(highlight(job.code, job.lang));
+  scheduled = queue.length > 0;
+  if (scheduled) afterThisTask(work);
+}
+
+/**
+ * Highlights `code` in a later task and hands the result to `done`; returns a function that cancels it. Blocks are
+ * highlighted a few milliseconds' worth per task, in the order asked: a conversation restored with a hundred code
+ * blocks, or the highlighter arriving when a dozen blocks have closed, no longer highlights them all in one render
+ * (and a language's first block, which compiles its grammar, runs in a task of its own as far as it can).
+ */
+export function highlightSoon(code: string, lang: string, done: Job['done']): () => void {
+  const job: Job = { code, lang, done };
+  queue.push(job);
+  if (!scheduled) afterThisTask(work);
+  scheduled = true;
+  return () => {
+    const at = queue.indexOf(job);
+    if (at >= 0) queue.splice(at, 1);
+  };
+}

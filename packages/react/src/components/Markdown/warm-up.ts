@@ -1,5 +1,6 @@
 import type { Tokens } from 'marked';
 import { createUnitSplitter, renderableUnits, toBlocks, type RenderBlock } from './blocks.js';
+import { runInIdleSteps } from './idle-steps.js';
 import { lex } from './lexer.js';
 import { renderBlocks, renderListItem } from './tokens.js';
 
@@ -9,6 +10,14 @@ import { renderBlocks, renderListItem } from './tokens.js';
  */
 const SAMPLE =
   '# Title\n\nSome *emphasis*, **bold**, $x^2$ and `code` with a [link](https://example.com).\n\n- one\n- two\n  continued\n\n1. first\n\n2. second **item**\n\n```js\nconst a = 1;\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n> quote\n\nThe end is **still';
+
+/**
+ * The sample again with characters beyond Latin-1 (a dash, curly quotes, an emoji, as most answers have). V8 keeps a
+ * string of only Latin-1 characters in one byte per character and compiles each regular expression separately for
+ * one-byte and two-byte strings: warmed on the first kind only, marked's expressions were compiled again, mid-answer,
+ * by the first answer's first frames (13 ms at 1×, 40–60 ms at 4× CPU throttling).
+ */
+const WIDE = SAMPLE.replace('Some', 'Some — “quoted” 🦊');
 
 let warmed = false;
 
@@ -25,15 +34,15 @@ function elementsOf(block: RenderBlock): void {
  * The warm-up's steps, one idle task each: cold, each costs a few milliseconds, several times that on a slow phone,
  * and all in one task could make a long task of their own.
  */
-function steps(): (() => void)[] {
+function steps(sample: string): (() => void)[] {
   const split = createUnitSplitter();
   let blocks: RenderBlock[] = [];
   return [
-    () => void lex(SAMPLE),
+    () => void lex(sample),
     // A streaming answer's path: the incremental splitter over a growing text, the unfinished end completed.
     () => {
-      for (const end of [SAMPLE.length >> 1, SAMPLE.length - 4, SAMPLE.length])
-        blocks = toBlocks(renderableUnits(SAMPLE.slice(0, end), true, split));
+      for (const end of [sample.length >> 1, sample.length - 4, sample.length])
+        blocks = toBlocks(renderableUnits(sample.slice(0, end), true, split));
     },
     () => blocks.forEach(elementsOf),
   ];
@@ -50,14 +59,5 @@ function steps(): (() => void)[] {
 export function warmUpMarkdown(): void {
   if (warmed || typeof window === 'undefined') return;
   warmed = true;
-  const queue = steps();
-  const idle = (run: () => void) =>
-    typeof window.requestIdleCallback === 'function'
-      ? window.requestIdleCallback(run, { timeout: 2_000 })
-      : setTimeout(run, 200);
-  const next = () => {
-    queue.shift()?.();
-    if (queue.length > 0) idle(next);
-  };
-  idle(next);
+  runInIdleSteps([...steps(SAMPLE), ...steps(WIDE)]);
 }
