@@ -1,4 +1,4 @@
-import { runInIdleSteps } from '../Markdown/idle-steps.js';
+import { afterThisTask } from '@flowise-kit/core/internal';
 
 /** Words in the fonts' common paths: Latin with accents, and an emoji (a fallback font: no text font has it). */
 const WORDS = 'Aa Üç 🦊';
@@ -40,29 +40,40 @@ function build(specimen: string): HTMLElement {
 
 let warmed = false;
 
+/** `run` in the page's next idle period (a timer where the browser has none). */
+function whenIdle(run: () => void): void {
+  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(run, { timeout: 2_000 });
+  else setTimeout(run, 200);
+}
+
 /**
- * Lays out, in the page's idle time and once per page, a hidden specimen of an answer's text styles inside the
- * conversation, then removes it. The first use of a font family, size, weight or fallback costs the browser more
- * than the rest of a frame: resolving every name of the font stack, loading the font and asking for its rendering
- * settings (on Linux each a round trip from the sandboxed page to the browser process). Paid by the first answer,
- * it made the first frame of an answer, 56 elements, an 80 ms task at 4× CPU throttling (issue 18); paid here, it
- * is a few milliseconds per idle task before any question. A conversation not rendered yet (in a closed panel)
- * tries again when it next mounts. A no-op on the server.
+ * Lays out a hidden specimen of an answer's text styles inside the conversation, once per page, one specimen per idle
+ * period, each removed after the frame that laid it out. The first use of a font family, size, weight or fallback
+ * costs the browser more than the rest of a frame: resolving every name of the font stack, loading the font and
+ * asking for its rendering settings (on Linux each a round trip from the sandboxed page to the browser process).
+ * Paid by the first answer, it made the first frame of an answer, 56 elements, an 80 ms task at 4× CPU throttling
+ * (issue 18); paid here, it is a few milliseconds per frame before any question. The specimen is laid out by the
+ * browser's own next frame, never by reading a size: that would also lay out, in this task, whatever else is pending
+ * (a restored conversation's first layout). A conversation not rendered (in a closed panel) tries again when it next
+ * mounts; in a hidden tab the next specimen waits for a frame. A no-op on the server.
  */
 export function warmUpFonts(root: HTMLElement | null): void {
   if (warmed || !root || typeof window === 'undefined') return;
   warmed = true;
-  let skip = false;
-  runInIdleSteps([
-    // `display: none` somewhere above (a closed panel): nothing would be laid out; the next mount tries again.
-    () => void (skip = typeof root.checkVisibility === 'function' && !root.checkVisibility()),
-    ...SPECIMENS.map((specimen) => () => {
-      if (skip || !root.isConnected) return void (warmed = false);
-      const box = build(specimen);
+  const show = (index: number) =>
+    whenIdle(() => {
+      if (!root.isConnected) return void (warmed = false);
+      const box = build(SPECIMENS[index]!);
       root.append(box);
-      // Reading a size lays the specimen out: its text is shaped, its fonts resolved and loaded.
-      box.firstElementChild?.getBoundingClientRect();
-      box.remove();
-    }),
-  ]);
+      requestAnimationFrame(() =>
+        afterThisTask(() => {
+          // After the frame's layout: reading a size is free now. Zero wide: not rendered (`display: none` above).
+          const rendered = (box.firstElementChild?.getBoundingClientRect().width ?? 0) > 0;
+          box.remove();
+          if (!rendered) warmed = false;
+          else if (index + 1 < SPECIMENS.length) show(index + 1);
+        }),
+      );
+    });
+  show(0);
 }

@@ -1,11 +1,14 @@
-/** Another step starts in the same idle period only while at least this much of it is left (a step takes a few). */
-const STEP_MS = 10;
+/**
+ * Another step starts in the same idle period only while at least this much of it is left (of at most 50 ms): a step
+ * takes a few milliseconds, several times that cold or on a slow CPU, and the period's work stays a short task.
+ */
+const STEP_MS = 30;
 
 /**
  * Runs `steps` in the page's idle periods (a timer where the browser has no `requestIdleCallback`), as many per
  * period as fit, so warming a cold path never makes a long task of its own yet is done soon after the page settles
  * (a step per idle period took the fourteen steps of the markdown and font warm-ups most of a second). Used by the
- * markdown and font warm-ups.
+ * markdown warm-up.
  */
 export function runInIdleSteps(steps: (() => void)[]): void {
   const idle = (run: (deadline?: IdleDeadline) => void) =>
