@@ -24,6 +24,8 @@ export function benchTokens(n: number): string[] {
   return answerTokens(n).map((token, i) => (i % 50 === 49 ? ` \u27e6${i}\u27e7` : token));
 }
 const AVERAGE_TOKEN_BYTES = Buffer.byteLength(benchTokens(5000).join('')) / 5000;
+/** How many of the mock's tokens make an answer of `kb` kilobytes. */
+const tokensFor = (kb: number) => Math.round((kb * 1024) / AVERAGE_TOKEN_BYTES);
 
 /** PERFORMANCE-TARGETS.md's answer: the recording of a real Flowise streaming 5,000 tokens (a list item every 60). */
 const TARGET_FIXTURE = 'long-5000-tokens-stream';
@@ -447,7 +449,7 @@ export async function renderCost(): Promise<string> {
     // 3b. One answer growing to 20, 100 and 200 KB (with code blocks), at 5,000 tokens/s.
     for (const throttle of part('size') ? THROTTLES : []) {
       for (const kb of [20, 100, 200]) {
-        const tokens = Math.round((kb * 1024) / AVERAGE_TOKEN_BYTES);
+        const tokens = tokensFor(kb);
         for (const lib of ['kit', 'aisdk-throttle']) {
           log(`size ${kb} KB ${lib} cpu ${throttle}x`);
           const sample = await measure(browser, url(lib, `tokens=${tokens}&rate=5000`, true), throttle);
@@ -457,8 +459,7 @@ export async function renderCost(): Promise<string> {
           );
         }
       }
-      const tokens = Math.round((200 * 1024) / AVERAGE_TOKEN_BYTES);
-      await longTaskVerdicts('200 KB answer at 5,000 tokens/s', `tokens=${tokens}&rate=5000`, throttle);
+      await longTaskVerdicts('200 KB answer at 5,000 tokens/s', `tokens=${tokensFor(200)}&rate=5000`, throttle);
     }
   } finally {
     await browser.close();

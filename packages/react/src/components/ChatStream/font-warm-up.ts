@@ -1,4 +1,5 @@
 import { afterThisTask } from '@flowise-kit/core/internal';
+import { whenIdle } from '../Markdown/idle-steps.js';
 
 /** Words in the fonts' common paths: Latin with accents, and an emoji (a fallback font: no text font has it). */
 const WORDS = 'Aa Üç 🦊';
@@ -39,12 +40,6 @@ function build(specimen: string): HTMLElement {
 }
 
 let warmed = false;
-
-/** `run` in the page's next idle period (a timer where the browser has none). */
-function whenIdle(run: () => void): void {
-  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(run, { timeout: 2_000 });
-  else setTimeout(run, 200);
-}
 
 /**
  * Lays out a hidden specimen of an answer's text styles inside the conversation, once per page, one specimen per idle

@@ -36,16 +36,17 @@ function useHighlighter(needed: boolean) {
  */
 function useHighlighted(code: string, lang: string | undefined, enabled: boolean): ReactNode | undefined {
   const module = useHighlighter(enabled && lang !== undefined);
+  // The highlighter and the language, once both are there and the fence has closed.
+  const ready = module && lang && enabled ? { module, lang } : undefined;
   const key = `${lang}\n${code}`;
   const [later, setLater] = useState<{ key: string; nodes: ReactNode | undefined }>();
-  const now = module && lang && enabled ? module.highlighted(code, lang) : undefined;
-  const waiting = Boolean(module && lang && enabled && !now && later?.key !== key);
+  const done = ready && (ready.module.highlighted(code, ready.lang) ?? (later?.key === key ? later : undefined));
+  const waiting = ready !== undefined && done === undefined;
   useEffect(() => {
     if (!waiting || !module || !lang) return;
     return module.highlightSoon(code, lang, (nodes) => setLater({ key, nodes }));
   }, [waiting, module, code, lang, key]);
-  if (!enabled) return undefined;
-  return now ? now.nodes : later?.key === key ? later.nodes : undefined;
+  return done?.nodes;
 }
 
 type CopyState = 'idle' | 'copied' | 'failed';

@@ -65,9 +65,12 @@ function toReact(node: Child, key: number): ReactNode {
   return createElement('span', { key, className: kindOf(node.properties['className']) }, node.children.map(toReact));
 }
 
+/** The cache's key of a block. */
+const keyOf = (code: string, lang: string) => `${lang}\n${code}`;
+
 /** `code` highlighted as `lang` (a highlight.js name or alias), or `undefined` for a language it does not know. */
 export function highlight(code: string, lang: string): ReactNode | undefined {
-  const key = `${lang}\n${code}`;
+  const key = keyOf(code, lang);
   if (cache.has(key)) return cache.get(key);
   let tree: Root | undefined;
   try {
@@ -83,7 +86,7 @@ export function highlight(code: string, lang: string): ReactNode | undefined {
 
 /** A block's highlighting, if it is done: `{ nodes }` (`nodes` undefined for a language it does not know). */
 export function highlighted(code: string, lang: string): { nodes: ReactNode | undefined } | undefined {
-  const key = `${lang}\n${code}`;
+  const key = keyOf(code, lang);
   return cache.has(key) ? { nodes: cache.get(key) } : undefined;
 }
 

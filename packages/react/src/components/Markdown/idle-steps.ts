@@ -4,21 +4,22 @@
  */
 const STEP_MS = 30;
 
+/** `run` in the page's next idle period (a timer where the browser has no `requestIdleCallback`). */
+export function whenIdle(run: (deadline?: IdleDeadline) => void): void {
+  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(run, { timeout: 2_000 });
+  else setTimeout(run, 200);
+}
+
 /**
- * Runs `steps` in the page's idle periods (a timer where the browser has no `requestIdleCallback`), as many per
- * period as fit, so warming a cold path never makes a long task of its own yet is done soon after the page settles
- * (a step per idle period took the fourteen steps of the markdown and font warm-ups most of a second). Used by the
- * markdown warm-up.
+ * Runs `steps` in the page's idle periods, as many per period as fit, so warming a cold path never makes a long task
+ * of its own yet is done soon after the page settles (one step per idle period took the markdown warm-up's six
+ * steps most of a second). Used by the markdown warm-up; the font warm-up paces itself by frames (`whenIdle`).
  */
 export function runInIdleSteps(steps: (() => void)[]): void {
-  const idle = (run: (deadline?: IdleDeadline) => void) =>
-    typeof window.requestIdleCallback === 'function'
-      ? window.requestIdleCallback(run, { timeout: 2_000 })
-      : setTimeout(run, 200);
   const next = (deadline?: IdleDeadline) => {
     do steps.shift()?.();
     while (steps.length > 0 && deadline && !deadline.didTimeout && deadline.timeRemaining() > STEP_MS);
-    if (steps.length > 0) idle(next);
+    if (steps.length > 0) whenIdle(next);
   };
-  idle(next);
+  whenIdle(next);
 }

@@ -31,8 +31,8 @@ function elementsOf(block: RenderBlock): void {
 }
 
 /**
- * The warm-up's steps, one idle task each: cold, each costs a few milliseconds, several times that on a slow phone,
- * and all in one task could make a long task of their own.
+ * The warm-up's steps, run in idle periods as many as fit (`runInIdleSteps`): cold, each costs a few milliseconds,
+ * several times that on a slow phone, and all in one task could make a long task of their own.
  */
 function steps(sample: string): (() => void)[] {
   const split = createUnitSplitter();
