@@ -14,6 +14,7 @@ import { resolve } from 'node:path';
 import { answerTokens, scenarios, startMockFlowise, type Step } from '@flowise-kit/mock-server';
 import { chromiumPath, launchChromium, readFixture, serveDirectory } from '@flowise-kit/testing';
 import type { Browser } from 'playwright-core';
+import { captureAnswerDom } from './dom-floor';
 import { stat, type Stat } from './throughput';
 
 const TOKENS = Number(process.env.BENCH_TOKENS ?? 20_000);
@@ -320,6 +321,12 @@ export async function renderCost(): Promise<string> {
   const targets: string[] = [];
   /** One line per target and case: the figure beside its target, met or not. */
   const verdicts: string[] = [];
+  const floorRows: string[] = [];
+  /** The kit's runs of each paced case, by `case|renderer|throttle`: the browser's floor is shown beside them. */
+  const kitRuns = new Map<string, Sample[]>();
+  const keep = (key: string, lib: string, throttle: number, samples: Sample[]) => {
+    if (lib.startsWith('kit') || lib === 'fetch') kitRuns.set(`${key}|${lib}|${throttle}`, samples);
+  };
   const only = process.env.BENCH_ONLY; // e.g. "targets": one part of the benchmark, for a quick look
   const part = (name: string) => !only || only.split(',').includes(name);
   try {
@@ -334,6 +341,7 @@ export async function renderCost(): Promise<string> {
             samples.push(await measure(browser, url(lib, `flow=fixture-${TARGET_FIXTURE}&rate=${rate}`), throttle));
           }
           results.set(lib, samples);
+          if (rate) keep('target', lib, throttle, samples);
         }
         const median = (lib: string) => stat((results.get(lib) ?? []).map((s) => s.taskMs)).median;
         const ours = median(results.has('kit') ? 'kit' : results.keys().next().value!);
@@ -370,6 +378,7 @@ export async function renderCost(): Promise<string> {
             results[lib].push(await measure(browser, url(lib, `tokens=${TOKENS}&rate=${rate}`), throttle));
           }
         }
+        if (rate) for (const [lib, samples] of Object.entries(results)) keep('long', lib, throttle, samples);
         // The side panels' commits need <Profiler>: one run of the profiling build.
         log(`side panels cpu ${throttle}x rate ${rate}`);
         const side = (await measure(browser, url('kit', `tokens=${TOKENS}&rate=${rate}`, true), throttle)).sideCommits;
@@ -414,13 +423,14 @@ export async function renderCost(): Promise<string> {
      * A long-conversation case's verdict on "no task over 50 ms": RUNS runs of each transport on the production
      * build, as users ship it (the profiling build that times React's commits adds its own long tasks).
      */
-    const longTaskVerdicts = async (name: string, query: string, throttle: number) => {
+    const longTaskVerdicts = async (name: string, query: string, throttle: number, key: string) => {
       for (const lib of ['kit', 'kit-worker']) {
         const samples: Sample[] = [];
         for (let run = 0; run < RUNS; run++) {
           log(`${name} ${lib} cpu ${throttle}x (production build) run ${run + 1}/${RUNS}`);
           samples.push(await measure(browser, url(lib, query), throttle));
         }
+        keep(key, lib, throttle, samples);
         const worst = longest(samples);
         verdicts.push(
           `| ${name}, CPU ${cpu(throttle)} | ${NAMES[lib]} | no task over 50 ms in any run | longest ${ms(worst)} over ${samples.length} runs | ${verdict(worst <= 50)} |`,
@@ -443,6 +453,7 @@ export async function renderCost(): Promise<string> {
         '500-message history, 2,000 tokens at 1,000 tokens/s',
         'tokens=2000&rate=1000&history=500',
         throttle,
+        'history',
       );
     }
 
@@ -459,7 +470,63 @@ export async function renderCost(): Promise<string> {
           );
         }
       }
-      await longTaskVerdicts('200 KB answer at 5,000 tokens/s', `tokens=${tokensFor(200)}&rate=5000`, throttle);
+      await longTaskVerdicts('200 KB answer at 5,000 tokens/s', `tokens=${tokensFor(200)}&rate=5000`, throttle, 'size');
+    }
+
+    // 4. The browser's floor (dom-floor.ts): each paced case's final DOM, revealed at its pace with no other script.
+    const floorCases = [
+      {
+        key: 'target',
+        name: '5,000 tokens (recording), 1,000 tokens/s',
+        query: `flow=fixture-${TARGET_FIXTURE}`,
+        seconds: fixtureTokens().length / 1000,
+      },
+      {
+        key: 'long',
+        name: `${TOKENS.toLocaleString('en')} tokens, 1,000 tokens/s`,
+        query: `tokens=${TOKENS}`,
+        seconds: TOKENS / 1000,
+      },
+      {
+        key: 'history',
+        name: '500-message history, 2,000 tokens at 1,000 tokens/s',
+        query: 'tokens=2000&history=500',
+        seconds: 2,
+      },
+      {
+        key: 'size',
+        name: '200 KB answer at 5,000 tokens/s',
+        query: `tokens=${tokensFor(200)}`,
+        seconds: tokensFor(200) / 5000,
+      },
+    ];
+    for (const floorCase of part('floor') ? floorCases : []) {
+      log(`floor ${floorCase.key}: capturing the kit's page`);
+      await captureAnswerDom(
+        browser,
+        url('kit', `${floorCase.query}&rate=0`),
+        resolve(root, 'dist', 'floor', `${floorCase.key}.html`),
+      );
+      for (const throttle of THROTTLES) {
+        const samples: Sample[] = [];
+        for (let run = 0; run < RUNS; run++) {
+          log(`floor ${floorCase.key} cpu ${throttle}x run ${run + 1}/${RUNS}`);
+          samples.push(
+            await measure(
+              browser,
+              `${site.url}/dist/floor/${floorCase.key}.html?seconds=${floorCase.seconds}`,
+              throttle,
+            ),
+          );
+        }
+        const row = (page: string, runs: Sample[]) =>
+          `| ${cpu(throttle)} | ${floorCase.name} | ${page} | ${fmt(stat(runs.map((s) => s.taskMs)))} | ${fmt(stat(runs.map((s) => s.longestTaskMs)))} | ${ms(longest(runs))} | ${fmt(stat(runs.map((s) => s.longTasks)), '')} | ${runs.length} |`;
+        floorRows.push(row("**the browser's floor**: the kit's final DOM, no script", samples));
+        for (const lib of ['kit', 'kit-worker', 'fetch']) {
+          const runs = kitRuns.get(`${floorCase.key}|${lib}|${throttle}`);
+          if (runs) floorRows.push(row(NAMES[lib]!, runs));
+        }
+      }
     }
   } finally {
     await browser.close();
@@ -467,7 +534,7 @@ export async function renderCost(): Promise<string> {
     aiSdk.close();
     site.server.close();
   }
-  if (only) console.log([...targets, '', ...verdicts].join('\n'));
+  if (only) console.log([...targets, '', ...verdicts, '', ...floorRows].join('\n'));
   return [
     '## Render cost (Chromium)',
     '',
@@ -518,6 +585,14 @@ export async function renderCost(): Promise<string> {
     "| CPU | answer size | renderer | last commits' render (median) | commit render (p95) | task time per commit | longest task | commits |",
     '|---|---|---|---|---|---|---|---|',
     ...size,
+    '',
+    "### The browser's floor: the kit's DOM with no script",
+    '',
+    "What Chromium alone needs to show each paced case's answer at its pace (bench/dom-floor.ts): the kit's final page for the case (its DOM, its CSS) is captured, its answer's blocks are taken out, and a page that runs no other script puts them back every 50 ms (the kit's batch interval), as many as are due, with the kit's follow-the-bottom scrolling. No transport, no parsing, no React; a block appears whole where a streaming renderer grows it. Whatever this page costs, a renderer of this DOM can only add to; a target below it cannot be met by rendering this DOM, only by rendering less. Beside it, the kit's runs of the same case from the sections above (on the throttled CPU the 20,000-token case has one run per renderer) and, for the target case, the read-only floor.",
+    '',
+    '| CPU | case | page | main-thread task time | longest task (median) | longest task (worst run) | tasks over 50 ms | runs |',
+    '|---|---|---|---|---|---|---|---|',
+    ...floorRows,
     '',
   ].join('\n');
 }
