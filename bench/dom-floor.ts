@@ -1,12 +1,13 @@
 /**
- * The browser's floor for showing an answer: the kit's own final DOM and CSS for a case, revealed a block at a time
- * at the case's pace by a page that runs no other script. What that page costs is what Chromium needs to style, lay
- * out and paint this answer at this pace, before any renderer has parsed a byte or run a line of React; a renderer
- * can only add to it.
+ * The browser's floor for showing an answer: the kit's own final DOM and CSS for a case, grown back at the case's
+ * pace by a page that runs no other script. What that page costs is what Chromium needs to style, lay out and paint
+ * this answer at this pace, before any renderer has parsed a byte or run a line of React; a renderer of this DOM can
+ * only add to it.
  *
- * It is a lower bound, on purpose: a block appears whole (a streaming renderer grows it, so the browser lays it out
- * again per commit); there is no markdown, no React, no transport. The follow-the-bottom scrolling is the kit's
- * (a ResizeObserver that pins the view to the end), so the floor scrolls as the kit does.
+ * It is a lower bound: the text grows as it streams (each text node in place, an element added with its first
+ * character), but there is no markdown, no React, no transport, and no element is ever replaced (a streaming
+ * renderer re-renders a block whose markdown changes shape, a list or a fence that closes). The follow-the-bottom
+ * scrolling is the kit's (a ResizeObserver that pins the view to the end), so the floor scrolls as the kit does.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
