@@ -321,10 +321,42 @@ export async function renderCost(): Promise<string> {
   const targets: string[] = [];
   /** One line per target and case: the figure beside its target, met or not. */
   const verdicts: string[] = [];
+  /**
+   * The paced cases the browser's floor is measured for (part 4), each defined once: `query` is the page's
+   * without its rate.
+   */
+  const pacedCases = {
+    target: {
+      name: '5,000 tokens (recording), 1,000 tokens/s',
+      query: `flow=fixture-${TARGET_FIXTURE}`,
+      tokens: fixtureTokens().length,
+      rate: 1000,
+    },
+    long: {
+      name: `${TOKENS.toLocaleString('en')} tokens, 1,000 tokens/s`,
+      query: `tokens=${TOKENS}`,
+      tokens: TOKENS,
+      rate: 1000,
+    },
+    history: {
+      name: '500-message history, 2,000 tokens at 1,000 tokens/s',
+      query: 'tokens=2000&history=500',
+      tokens: 2000,
+      rate: 1000,
+    },
+    size: {
+      name: '200 KB answer at 5,000 tokens/s',
+      query: `tokens=${tokensFor(200)}`,
+      tokens: tokensFor(200),
+      rate: 5000,
+    },
+  };
+  type PacedCase = keyof typeof pacedCases;
+
   const floorRows: string[] = [];
   /** The kit's runs of each paced case, by `case|renderer|throttle`: the browser's floor is shown beside them. */
   const kitRuns = new Map<string, Sample[]>();
-  const keep = (key: string, lib: string, throttle: number, samples: Sample[]) => {
+  const keep = (key: PacedCase, lib: string, throttle: number, samples: Sample[]) => {
     if (lib.startsWith('kit') || lib === 'fetch') kitRuns.set(`${key}|${lib}|${throttle}`, samples);
   };
   const only = process.env.BENCH_ONLY; // e.g. "targets": one part of the benchmark, for a quick look
@@ -338,7 +370,7 @@ export async function renderCost(): Promise<string> {
           const samples: Sample[] = [];
           for (let run = 0; run < RUNS; run++) {
             log(`targets ${lib} cpu ${throttle}x rate ${rate} run ${run + 1}/${RUNS}`);
-            samples.push(await measure(browser, url(lib, `flow=fixture-${TARGET_FIXTURE}&rate=${rate}`), throttle));
+            samples.push(await measure(browser, url(lib, `${pacedCases.target.query}&rate=${rate}`), throttle));
           }
           results.set(lib, samples);
           if (rate) keep('target', lib, throttle, samples);
@@ -375,7 +407,7 @@ export async function renderCost(): Promise<string> {
           results[lib] = [];
           for (let run = 0; run < runs; run++) {
             log(`cost ${lib} cpu ${throttle}x rate ${rate} run ${run + 1}/${runs}`);
-            results[lib].push(await measure(browser, url(lib, `tokens=${TOKENS}&rate=${rate}`), throttle));
+            results[lib].push(await measure(browser, url(lib, `${pacedCases.long.query}&rate=${rate}`), throttle));
           }
         }
         if (rate) for (const [lib, samples] of Object.entries(results)) keep('long', lib, throttle, samples);
@@ -423,12 +455,13 @@ export async function renderCost(): Promise<string> {
      * A long-conversation case's verdict on "no task over 50 ms": RUNS runs of each transport on the production
      * build, as users ship it (the profiling build that times React's commits adds its own long tasks).
      */
-    const longTaskVerdicts = async (name: string, query: string, throttle: number, key: string) => {
+    const longTaskVerdicts = async (key: PacedCase, throttle: number) => {
+      const { name, query, rate } = pacedCases[key];
       for (const lib of ['kit', 'kit-worker']) {
         const samples: Sample[] = [];
         for (let run = 0; run < RUNS; run++) {
           log(`${name} ${lib} cpu ${throttle}x (production build) run ${run + 1}/${RUNS}`);
-          samples.push(await measure(browser, url(lib, query), throttle));
+          samples.push(await measure(browser, url(lib, `${query}&rate=${rate}`), throttle));
         }
         keep(key, lib, throttle, samples);
         const worst = longest(samples);
@@ -449,12 +482,7 @@ export async function renderCost(): Promise<string> {
           );
         }
       }
-      await longTaskVerdicts(
-        '500-message history, 2,000 tokens at 1,000 tokens/s',
-        'tokens=2000&rate=1000&history=500',
-        throttle,
-        'history',
-      );
+      await longTaskVerdicts('history', throttle);
     }
 
     // 3b. One answer growing to 20, 100 and 200 KB (with code blocks), at 5,000 tokens/s.
@@ -470,60 +498,29 @@ export async function renderCost(): Promise<string> {
           );
         }
       }
-      await longTaskVerdicts('200 KB answer at 5,000 tokens/s', `tokens=${tokensFor(200)}&rate=5000`, throttle, 'size');
+      await longTaskVerdicts('size', throttle);
     }
 
     // 4. The browser's floor (dom-floor.ts): each paced case's final DOM, revealed at its pace with no other script.
-    const floorCases = [
-      {
-        key: 'target',
-        name: '5,000 tokens (recording), 1,000 tokens/s',
-        query: `flow=fixture-${TARGET_FIXTURE}`,
-        seconds: fixtureTokens().length / 1000,
-      },
-      {
-        key: 'long',
-        name: `${TOKENS.toLocaleString('en')} tokens, 1,000 tokens/s`,
-        query: `tokens=${TOKENS}`,
-        seconds: TOKENS / 1000,
-      },
-      {
-        key: 'history',
-        name: '500-message history, 2,000 tokens at 1,000 tokens/s',
-        query: 'tokens=2000&history=500',
-        seconds: 2,
-      },
-      {
-        key: 'size',
-        name: '200 KB answer at 5,000 tokens/s',
-        query: `tokens=${tokensFor(200)}`,
-        seconds: tokensFor(200) / 5000,
-      },
-    ];
-    for (const floorCase of part('floor') ? floorCases : []) {
-      log(`floor ${floorCase.key}: capturing the kit's page`);
+    for (const [key, floorCase] of part('floor') ? Object.entries(pacedCases) : []) {
+      log(`floor ${key}: capturing the kit's page`);
       await captureAnswerDom(
         browser,
         url('kit', `${floorCase.query}&rate=0`),
-        resolve(root, 'dist', 'floor', `${floorCase.key}.html`),
+        resolve(root, 'dist', 'floor', `${key}.html`),
       );
+      const seconds = floorCase.tokens / floorCase.rate;
       for (const throttle of THROTTLES) {
         const samples: Sample[] = [];
         for (let run = 0; run < RUNS; run++) {
-          log(`floor ${floorCase.key} cpu ${throttle}x run ${run + 1}/${RUNS}`);
-          samples.push(
-            await measure(
-              browser,
-              `${site.url}/dist/floor/${floorCase.key}.html?seconds=${floorCase.seconds}`,
-              throttle,
-            ),
-          );
+          log(`floor ${key} cpu ${throttle}x run ${run + 1}/${RUNS}`);
+          samples.push(await measure(browser, `${site.url}/dist/floor/${key}.html?seconds=${seconds}`, throttle));
         }
         const row = (page: string, runs: Sample[]) =>
           `| ${cpu(throttle)} | ${floorCase.name} | ${page} | ${fmt(stat(runs.map((s) => s.taskMs)))} | ${fmt(stat(runs.map((s) => s.longestTaskMs)))} | ${ms(longest(runs))} | ${fmt(stat(runs.map((s) => s.longTasks)), '')} | ${runs.length} |`;
         floorRows.push(row("**the browser's floor**: the kit's final DOM, no script", samples));
         for (const lib of ['kit', 'kit-worker', 'fetch']) {
-          const runs = kitRuns.get(`${floorCase.key}|${lib}|${throttle}`);
+          const runs = kitRuns.get(`${key}|${lib}|${throttle}`);
           if (runs) floorRows.push(row(NAMES[lib]!, runs));
         }
       }
