@@ -33,7 +33,10 @@ export async function captureAnswerDom(browser: Browser, url: string, file: stri
       .map((sheet) => [...sheet.cssRules].map((rule) => rule.cssText).join('\n'))
       .join('\n');
     const copy = document.documentElement.cloneNode(true) as HTMLElement;
-    for (const element of copy.querySelectorAll('script, link[rel="stylesheet"], style')) element.remove();
+    // The font warm-up's specimens (ChatStream) hold an `.fk-markdown` of their own while they are shown: a capture
+    // that ends during the warm-up (a restored conversation's) would otherwise take one for the answer.
+    for (const element of copy.querySelectorAll('script, link[rel="stylesheet"], style, .fk-font-warm-up'))
+      element.remove();
     const style = document.createElement('style');
     style.textContent = css;
     copy.querySelector('head')!.append(style);
