@@ -4,9 +4,13 @@
  */
 const STEP_MS = 30;
 
-/** `run` in the page's next idle period (a timer where the browser has no `requestIdleCallback`). */
+/**
+ * `run` in the page's next idle period (a timer where there is no `requestIdleCallback`). Read from `globalThis`, not
+ * `window`: a warm-up's timer can outlive its window (a test environment torn down while a step waits), and then
+ * the next step runs on a timer instead of throwing a ReferenceError.
+ */
 export function whenIdle(run: (deadline?: IdleDeadline) => void): void {
-  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(run, { timeout: 2_000 });
+  if (typeof globalThis.requestIdleCallback === 'function') globalThis.requestIdleCallback(run, { timeout: 2_000 });
   else setTimeout(run, 200);
 }
 
