@@ -5,13 +5,14 @@
 const STEP_MS = 30;
 
 /**
- * `run` in the page's next idle period (a timer where there is no `requestIdleCallback`). Read from `globalThis`, not
- * `window`: a warm-up's timer can outlive its window (a test environment torn down while a step waits), and then
- * the next step runs on a timer instead of throwing a ReferenceError.
+ * `run` in the page's next idle period (a timer where there is no `requestIdleCallback`); never where there is no
+ * page. A warm-up's timer can outlive its window (a test environment torn down while a step waits): then the step
+ * is dropped, where reading `window` or `document` would have thrown.
  */
 export function whenIdle(run: (deadline?: IdleDeadline) => void): void {
-  if (typeof globalThis.requestIdleCallback === 'function') globalThis.requestIdleCallback(run, { timeout: 2_000 });
-  else setTimeout(run, 200);
+  if (typeof window === 'undefined') return;
+  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(run, { timeout: 2_000 });
+  else setTimeout(() => typeof window !== 'undefined' && run(), 200);
 }
 
 /**
